@@ -1,0 +1,234 @@
+//! The admin commands of the CLI. They run against the data folder directly when no server
+//! holds it, or inside the running server through its control socket (owner-only), so that
+//! `handoff backup` and `handoff user add` work while it serves.
+
+use crate::accounts::{self, NewUser, Role, TokenKind, User, UserChanges, UserStatus};
+use crate::error::{Error, Result};
+use crate::state::AppState;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+#[derive(Debug, Clone, Serialize, Deserialize, clap::Subcommand)]
+pub enum UserCommand {
+    /// Add a user; prints the password when none is given.
+    Add {
+        email: String,
+        #[arg(long, default_value = "editor")]
+        role: String,
+        #[arg(long, env = "HANDOFF_NEW_PASSWORD")]
+        password: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    List,
+    Delete {
+        email: String,
+    },
+    /// Set a new password; prints it when none is given.
+    SetPassword {
+        email: String,
+        #[arg(long, env = "HANDOFF_NEW_PASSWORD")]
+        password: Option<String>,
+    },
+    SetRole {
+        email: String,
+        role: String,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, clap::Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token and print it (shown once).
+    Create {
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Command {
+    User(UserCommand),
+    Token(TokenCommand),
+    Backup(PathBuf),
+}
+
+pub const SOCKET_FILE: &str = "control.sock";
+
+pub async fn execute(state: &AppState, command: Command) -> Result<String> {
+    match command {
+        Command::User(user) => user_command(state, user).await,
+        Command::Token(TokenCommand::Create { user, name }) => {
+            let user = find_user(state, &user).await?;
+            let (_, secret) =
+                accounts::issue_token(&state.store, &user, TokenKind::Api, name, None).await?;
+            Ok(secret)
+        }
+        Command::Backup(dest) => crate::backup::backup(state, &dest).await,
+    }
+}
+
+async fn find_user(state: &AppState, email: &str) -> Result<User> {
+    accounts::user_by_email(&state.store, email)
+        .await?
+        .filter(|u| u.status == UserStatus::Active)
+        .ok_or(Error::NotFound("user"))
+}
+
+fn password_or_new(password: Option<String>) -> (String, bool) {
+    match password {
+        Some(p) => (p, false),
+        None => (crate::auth::random_token()[..20].to_string(), true),
+    }
+}
+
+async fn user_command(state: &AppState, command: UserCommand) -> Result<String> {
+    match command {
+        UserCommand::Add {
+            email,
+            role,
+            password,
+            name,
+        } => {
+            let (password, generated) = password_or_new(password);
+            let new = NewUser {
+                email,
+                password: password.clone(),
+                role: Role::parse(&role)?,
+                display_name: name,
+            };
+            let user = accounts::create_user(&state.store, new).await?;
+            Ok(match generated {
+                true => format!(
+                    "added {} ({:?}); password: {password}",
+                    user.email, user.role
+                ),
+                false => format!("added {} ({:?})", user.email, user.role),
+            })
+        }
+        UserCommand::List => {
+            let users = state
+                .store
+                .read(|tx| tx.all::<User>(|u| u.status == UserStatus::Active))
+                .await?;
+            Ok(users
+                .iter()
+                .map(|u| {
+                    format!(
+                        "{}\t{}\t{:?}\t{}",
+                        u.email,
+                        u.display_name,
+                        u.role,
+                        u.created_at.to_rfc3339()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        UserCommand::Delete { email } => {
+            let user = find_user(state, &email).await?;
+            accounts::delete_user(&state.store, user.id).await?;
+            Ok(format!("deleted {}", user.email))
+        }
+        UserCommand::SetPassword { email, password } => {
+            let user = find_user(state, &email).await?;
+            let (password, generated) = password_or_new(password);
+            let changes = UserChanges {
+                display_name: None,
+                role: None,
+                password: Some(password.clone()),
+                email: None,
+            };
+            accounts::update_user(&state.store, user.id, changes).await?;
+            Ok(match generated {
+                true => format!("new password for {}: {password}", user.email),
+                false => format!("password of {} changed", user.email),
+            })
+        }
+        UserCommand::SetRole { email, role } => {
+            let user = find_user(state, &email).await?;
+            let changes = UserChanges {
+                display_name: None,
+                role: Some(Role::parse(&role)?),
+                password: None,
+                email: None,
+            };
+            let user = accounts::update_user(&state.store, user.id, changes).await?;
+            Ok(format!("{} is now {:?}", user.email, user.role))
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Answer {
+    ok: bool,
+    text: String,
+}
+
+/// Serves admin commands on a Unix socket in the data folder, readable by its owner only.
+pub async fn serve_control(state: AppState) -> std::io::Result<()> {
+    let path = state.config.server.data_dir.join(SOCKET_FILE);
+    let _ = std::fs::remove_file(&path);
+    let listener = tokio::net::UnixListener::bind(&path)?;
+    #[cfg(unix)]
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    loop {
+        let (stream, _) = listener.accept().await?;
+        let state = state.clone();
+        tokio::spawn(async move {
+            let (read, mut write) = stream.into_split();
+            let mut line = String::new();
+            if BufReader::new(read).read_line(&mut line).await.is_err() {
+                return;
+            }
+            let answer = match serde_json::from_str::<Command>(&line) {
+                Ok(command) => match execute(&state, command).await {
+                    Ok(text) => Answer { ok: true, text },
+                    Err(e) => Answer {
+                        ok: false,
+                        text: e.to_string(),
+                    },
+                },
+                Err(e) => Answer {
+                    ok: false,
+                    text: format!("unreadable command: {e}"),
+                },
+            };
+            let mut bytes = serde_json::to_vec(&answer).unwrap_or_default();
+            bytes.push(b'\n');
+            let _ = write.write_all(&bytes).await;
+        });
+    }
+}
+
+/// Sends a command to the server that holds the data folder.
+pub async fn send_to_server(
+    data_dir: &Path,
+    command: &Command,
+) -> std::result::Result<String, String> {
+    let path = data_dir.join(SOCKET_FILE);
+    let stream = tokio::net::UnixStream::connect(&path).await.map_err(|e| {
+        format!(
+            "the data folder is in use, and its server does not answer on {}: {e}",
+            path.display()
+        )
+    })?;
+    let (read, mut write) = stream.into_split();
+    let mut line = serde_json::to_vec(command).map_err(|e| e.to_string())?;
+    line.push(b'\n');
+    write.write_all(&line).await.map_err(|e| e.to_string())?;
+    let mut answer = String::new();
+    BufReader::new(read)
+        .read_line(&mut answer)
+        .await
+        .map_err(|e| e.to_string())?;
+    let answer: Answer =
+        serde_json::from_str(&answer).map_err(|e| format!("unreadable answer: {e}"))?;
+    if answer.ok {
+        Ok(answer.text)
+    } else {
+        Err(answer.text)
+    }
+}

@@ -1,0 +1,556 @@
+//! Assets and collections: what may be stored, seen, changed and shared.
+
+use crate::accounts::{Permission, User};
+use crate::blobs::{Blobs, Fingerprint, Received};
+use crate::error::{Error, Result};
+use crate::store::{Page, Record, Store, Table, WriteTx};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Image,
+    Video,
+    Audio,
+    Document,
+    Other,
+}
+
+impl Kind {
+    pub fn of_mime(mime: &str) -> Kind {
+        let (top, sub) = mime.split_once('/').unwrap_or((mime, ""));
+        match top {
+            "image" => Kind::Image,
+            "video" => Kind::Video,
+            "audio" => Kind::Audio,
+            "text" => Kind::Document,
+            "application"
+                if sub == "pdf"
+                    || sub.starts_with("vnd.openxmlformats")
+                    || sub.starts_with("vnd.oasis.opendocument")
+                    || sub == "msword"
+                    || sub.starts_with("vnd.ms-")
+                    || sub == "rtf" =>
+            {
+                Kind::Document
+            }
+            _ => Kind::Other,
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Kind> {
+        serde_json::from_value(serde_json::Value::String(text.to_string()))
+            .map_err(|_| Error::invalid("kind must be image, video, audio, document or other"))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AssetStatus {
+    Available,
+    Unavailable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DerivativeState {
+    Pending,
+    Ready,
+    Failed,
+    NotApplicable,
+}
+
+/// A file made from an asset: thumbnail, preview, a preset, or a watermarked one of those.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Derivative {
+    pub state: DerivativeState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crc32: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mime_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Asset {
+    pub id: Uuid,
+    pub owner_id: Uuid,
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    pub crc32: u32,
+    pub mime_type: String,
+    pub kind: Kind,
+    pub created_at: DateTime<Utc>,
+    pub status: AssetStatus,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub attributes: BTreeMap<String, String>,
+    pub derivatives: BTreeMap<String, Derivative>,
+}
+
+impl Record for Asset {
+    const TABLE: Table = Table::Assets;
+    fn key(&self) -> Uuid {
+        self.id
+    }
+}
+
+impl Asset {
+    /// Why the asset cannot be downloaded or shared now, if it cannot.
+    pub fn unshareable_reason(&self, now: DateTime<Utc>) -> Option<&'static str> {
+        if self.status == AssetStatus::Unavailable {
+            Some("unavailable")
+        } else if self.expires_at.is_some_and(|at| at <= now) {
+            Some("expired")
+        } else {
+            None
+        }
+    }
+
+    pub fn is_servable(&self, now: DateTime<Utc>) -> bool {
+        self.unshareable_reason(now).is_none()
+    }
+
+    pub fn fingerprint(&self) -> Fingerprint {
+        Fingerprint {
+            sha256: self.sha256.clone(),
+            size: self.size,
+            crc32: self.crc32,
+        }
+    }
+
+    /// A ready derivative's file.
+    pub fn derivative(&self, name: &str) -> Option<(&Derivative, Fingerprint)> {
+        let d = self
+            .derivatives
+            .get(name)
+            .filter(|d| d.state == DerivativeState::Ready)?;
+        let fingerprint = Fingerprint {
+            sha256: d.sha256.clone()?,
+            size: d.size?,
+            crc32: d.crc32?,
+        };
+        Some((d, fingerprint))
+    }
+
+    /// Every blob this asset holds a reference to.
+    pub fn blob_hashes(&self) -> Vec<String> {
+        let derived = self.derivatives.values().filter_map(|d| d.sha256.clone());
+        std::iter::once(self.sha256.clone())
+            .chain(derived)
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Collection {
+    pub id: Uuid,
+    pub owner_id: Uuid,
+    pub name: String,
+    pub asset_ids: Vec<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Record for Collection {
+    const TABLE: Table = Table::Collections;
+    fn key(&self) -> Uuid {
+        self.id
+    }
+}
+
+const MAX_NAME_CHARS: usize = 255;
+
+/// The name an uploaded file is kept under: its last path component, without control
+/// characters, at most 255 characters, never empty. Everything else is kept as written and
+/// escaped where it is shown.
+pub fn clean_file_name(raw: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_NAME_CHARS)
+        .collect();
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() || cleaned == "." || cleaned == ".." {
+        "unnamed".to_string()
+    } else {
+        cleaned.to_string()
+    }
+}
+
+pub fn mime_for(name: &str, declared: Option<&str>) -> String {
+    match mime_guess::from_path(name).first() {
+        Some(mime) => mime.essence_str().to_string(),
+        None => declared
+            .filter(|d| d.parse::<mime_guess::Mime>().is_ok() && !d.starts_with("multipart/"))
+            .unwrap_or("application/octet-stream")
+            .to_string(),
+    }
+}
+
+/// Records a received file as a new asset of `owner`.
+pub async fn create(
+    store: &Store,
+    blobs: &Blobs,
+    owner: &User,
+    raw_name: &str,
+    declared_type: Option<&str>,
+    received: Received,
+    derivative_names: Vec<String>,
+) -> Result<Asset> {
+    owner.require(Permission::AssetsWrite)?;
+    let name = clean_file_name(raw_name);
+    let mime_type = mime_for(&name, declared_type);
+    let kind = Kind::of_mime(&mime_type);
+    let _guard = blobs.lock().await;
+    let fingerprint = blobs.settle(received).await?;
+    let pending = Derivative {
+        state: DerivativeState::Pending,
+        sha256: None,
+        size: None,
+        crc32: None,
+        mime_type: None,
+        reason: None,
+    };
+    let asset = Asset {
+        id: Uuid::now_v7(),
+        owner_id: owner.id,
+        name,
+        size: fingerprint.size,
+        sha256: fingerprint.sha256,
+        crc32: fingerprint.crc32,
+        mime_type,
+        kind,
+        created_at: Utc::now(),
+        status: AssetStatus::Available,
+        expires_at: None,
+        attributes: BTreeMap::new(),
+        derivatives: derivative_names
+            .into_iter()
+            .map(|n| (n, pending.clone()))
+            .collect(),
+    };
+    let saved = asset.clone();
+    store
+        .write(move |tx| {
+            tx.add_blob_ref(&saved.sha256, 1)?;
+            tx.put(&saved)
+        })
+        .await?;
+    Ok(asset)
+}
+
+pub async fn get(store: &Store, id: Uuid) -> Result<Asset> {
+    store
+        .read(move |tx| tx.get::<Asset>(id))
+        .await?
+        .ok_or(Error::NotFound("asset"))
+}
+
+#[derive(Default)]
+pub struct Query {
+    pub text: Option<String>,
+    pub kind: Option<Kind>,
+    pub collection: Option<Uuid>,
+    pub before: Option<Uuid>,
+    pub limit: usize,
+}
+
+pub async fn list(store: &Store, query: Query) -> Result<Page<Asset>> {
+    store
+        .read(move |tx| {
+            let members = match query.collection {
+                Some(id) => Some(
+                    tx.get::<Collection>(id)?
+                        .ok_or(Error::NotFound("collection"))?
+                        .asset_ids,
+                ),
+                None => None,
+            };
+            let needle = query
+                .text
+                .as_deref()
+                .map(str::to_lowercase)
+                .filter(|t| !t.is_empty());
+            tx.page::<Asset>(query.before, query.limit, |a| {
+                query.kind.is_none_or(|k| a.kind == k)
+                    && members.as_ref().is_none_or(|m| m.contains(&a.id))
+                    && needle.as_deref().is_none_or(|n| matches_text(a, n))
+            })
+        })
+        .await
+}
+
+fn matches_text(asset: &Asset, needle: &str) -> bool {
+    asset.name.to_lowercase().contains(needle)
+        || asset
+            .attributes
+            .iter()
+            .any(|(k, v)| k.to_lowercase().contains(needle) || v.to_lowercase().contains(needle))
+}
+
+pub struct Changes {
+    pub name: Option<String>,
+    pub attributes: Option<BTreeMap<String, String>>,
+    pub status: Option<AssetStatus>,
+    pub expires_at: Option<Option<DateTime<Utc>>>,
+}
+
+pub fn may_modify(user: &User, asset: &Asset) -> Result<()> {
+    user.require(Permission::AssetsWrite)?;
+    if asset.owner_id == user.id || user.is_admin() {
+        Ok(())
+    } else {
+        Err(Error::forbidden(
+            "only the asset's owner or an admin may change it",
+        ))
+    }
+}
+
+pub async fn update(store: &Store, user: &User, id: Uuid, changes: Changes) -> Result<Asset> {
+    let user = user.clone();
+    store
+        .write(move |tx| {
+            let mut asset = tx.get::<Asset>(id)?.ok_or(Error::NotFound("asset"))?;
+            may_modify(&user, &asset)?;
+            if let Some(name) = changes.name {
+                asset.name = clean_file_name(&name);
+            }
+            if let Some(attributes) = changes.attributes {
+                check_attributes(&attributes)?;
+                asset.attributes.extend(attributes);
+                asset.attributes.retain(|_, v| !v.is_empty());
+            }
+            if let Some(status) = changes.status {
+                asset.status = status;
+            }
+            if let Some(expires_at) = changes.expires_at {
+                asset.expires_at = expires_at;
+            }
+            tx.put(&asset)?;
+            Ok(asset)
+        })
+        .await
+}
+
+fn check_attributes(attributes: &BTreeMap<String, String>) -> Result<()> {
+    for (key, value) in attributes {
+        if key.is_empty() || key.len() > 100 || key.chars().any(char::is_control) {
+            return Err(Error::invalid(format!(
+                "attribute name {key:?} is empty, too long or has control characters"
+            )));
+        }
+        if value.len() > 10_000 {
+            return Err(Error::invalid(format!(
+                "attribute {key:?} is longer than 10000 bytes"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Deletes the asset and the files nothing else refers to.
+pub async fn delete(store: &Store, blobs: &Blobs, user: &User, id: Uuid) -> Result<()> {
+    let user = user.clone();
+    let _guard = blobs.lock().await;
+    let orphaned = store
+        .write(move |tx| {
+            let asset = tx.get::<Asset>(id)?.ok_or(Error::NotFound("asset"))?;
+            may_modify(&user, &asset)?;
+            tx.remove::<Asset>(id)?;
+            for mut collection in tx.all::<Collection>(|c| c.asset_ids.contains(&id))? {
+                collection.asset_ids.retain(|a| *a != id);
+                tx.put(&collection)?;
+            }
+            release_blobs(tx, &asset.blob_hashes())
+        })
+        .await?;
+    for hash in orphaned {
+        blobs.remove(&hash).await?;
+    }
+    Ok(())
+}
+
+/// Drops one reference to each blob; returns those now unreferenced.
+pub fn release_blobs(tx: &WriteTx, hashes: &[String]) -> Result<Vec<String>> {
+    let mut orphaned = Vec::new();
+    for hash in hashes {
+        if tx.add_blob_ref(hash, -1)? == 0 {
+            orphaned.push(hash.clone());
+        }
+    }
+    Ok(orphaned)
+}
+
+// ----- collections -----
+
+fn check_collection_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(Error::invalid(
+            "a collection needs a name of 1 to 200 characters",
+        ));
+    }
+    Ok(name.chars().filter(|c| !c.is_control()).collect())
+}
+
+pub async fn create_collection(
+    store: &Store,
+    user: &User,
+    name: &str,
+    asset_ids: Vec<Uuid>,
+) -> Result<Collection> {
+    user.require(Permission::AssetsWrite)?;
+    let collection = Collection {
+        id: Uuid::now_v7(),
+        owner_id: user.id,
+        name: check_collection_name(name)?,
+        asset_ids: Vec::new(),
+        created_at: Utc::now(),
+    };
+    store
+        .write(move |tx| {
+            let mut collection = collection;
+            add_members(tx, &mut collection, &asset_ids)?;
+            tx.put(&collection)?;
+            Ok(collection)
+        })
+        .await
+}
+
+fn add_members(tx: &WriteTx, collection: &mut Collection, asset_ids: &[Uuid]) -> Result<()> {
+    for id in asset_ids {
+        if tx.get::<Asset>(*id)?.is_none() {
+            return Err(Error::invalid(format!("asset {id} does not exist")));
+        }
+        if !collection.asset_ids.contains(id) {
+            collection.asset_ids.push(*id);
+        }
+    }
+    Ok(())
+}
+
+pub async fn get_collection(store: &Store, id: Uuid) -> Result<Collection> {
+    store
+        .read(move |tx| tx.get::<Collection>(id))
+        .await?
+        .ok_or(Error::NotFound("collection"))
+}
+
+pub async fn list_collections(store: &Store) -> Result<Vec<Collection>> {
+    store.read(|tx| tx.all::<Collection>(|_| true)).await
+}
+
+/// Changes a collection with `change`, checking the caller may.
+pub async fn edit_collection(
+    store: &Store,
+    user: &User,
+    id: Uuid,
+    change: impl FnOnce(&WriteTx, &mut Collection) -> Result<()> + Send + 'static,
+) -> Result<Collection> {
+    user.require(Permission::AssetsWrite)?;
+    store
+        .write(move |tx| {
+            let mut collection = tx
+                .get::<Collection>(id)?
+                .ok_or(Error::NotFound("collection"))?;
+            change(tx, &mut collection)?;
+            tx.put(&collection)?;
+            Ok(collection)
+        })
+        .await
+}
+
+pub async fn rename_collection(
+    store: &Store,
+    user: &User,
+    id: Uuid,
+    name: &str,
+) -> Result<Collection> {
+    let name = check_collection_name(name)?;
+    edit_collection(store, user, id, move |_, c| {
+        c.name = name;
+        Ok(())
+    })
+    .await
+}
+
+pub async fn add_to_collection(
+    store: &Store,
+    user: &User,
+    id: Uuid,
+    asset_ids: Vec<Uuid>,
+) -> Result<Collection> {
+    edit_collection(store, user, id, move |tx, c| add_members(tx, c, &asset_ids)).await
+}
+
+pub async fn remove_from_collection(
+    store: &Store,
+    user: &User,
+    id: Uuid,
+    asset_id: Uuid,
+) -> Result<Collection> {
+    edit_collection(store, user, id, move |_, c| {
+        let before = c.asset_ids.len();
+        c.asset_ids.retain(|a| *a != asset_id);
+        if c.asset_ids.len() == before {
+            return Err(Error::NotFound("asset in this collection"));
+        }
+        Ok(())
+    })
+    .await
+}
+
+pub async fn delete_collection(store: &Store, user: &User, id: Uuid) -> Result<()> {
+    user.require(Permission::AssetsWrite)?;
+    let user = user.clone();
+    store
+        .write(move |tx| {
+            let collection = tx
+                .get::<Collection>(id)?
+                .ok_or(Error::NotFound("collection"))?;
+            if collection.owner_id != user.id && !user.is_admin() {
+                return Err(Error::forbidden(
+                    "only the collection's owner or an admin may delete it",
+                ));
+            }
+            tx.remove::<Collection>(id)?;
+            Ok(())
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_names_are_made_safe() {
+        assert_eq!(clean_file_name("../x"), "x");
+        assert_eq!(clean_file_name("..\\..\\boot.ini"), "boot.ini");
+        assert_eq!(clean_file_name("a\r\nb.txt"), "ab.txt");
+        assert_eq!(clean_file_name(".."), "unnamed");
+        assert_eq!(clean_file_name(""), "unnamed");
+        assert_eq!(clean_file_name("<script>.html"), "<script>.html");
+        assert_eq!(clean_file_name(&"x".repeat(5000)).chars().count(), 255);
+    }
+
+    #[test]
+    fn kinds_follow_mime_types() {
+        assert_eq!(Kind::of_mime("image/jpeg"), Kind::Image);
+        assert_eq!(Kind::of_mime("video/mp4"), Kind::Video);
+        assert_eq!(Kind::of_mime("application/pdf"), Kind::Document);
+        assert_eq!(Kind::of_mime("application/zip"), Kind::Other);
+        assert_eq!(mime_for("photo.JPG", None), "image/jpeg");
+        assert_eq!(mime_for("noext", Some("text/plain")), "text/plain");
+    }
+}

@@ -1,0 +1,159 @@
+//! The domain error: every failure a request can meet, with its HTTP status and code.
+//! This is the one place where errors turn into statuses.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// 400: the request cannot be read.
+    BadRequest(String),
+    /// 401: no or wrong credentials.
+    Unauthenticated(String),
+    /// 403: authenticated but not allowed.
+    Forbidden(String),
+    /// 404
+    NotFound(&'static str),
+    /// 405
+    MethodNotAllowed,
+    /// 409
+    Conflict(String),
+    /// 410 with the reason, e.g. `expired`.
+    Gone(GoneReason),
+    /// 413
+    TooLarge(String),
+    /// 415
+    UnsupportedType(String),
+    /// 416 with the full length, for `Content-Range: bytes */len`.
+    RangeNotSatisfiable(u64),
+    /// 422: readable but breaks a rule.
+    Invalid(String),
+    /// 429 with the seconds to wait.
+    TooManyAttempts(u64),
+    /// 500: our fault, never the client's input.
+    Internal(String),
+}
+
+/// Why a link no longer works; recipients are told which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoneReason {
+    Expired,
+    Disabled,
+    UsedUp,
+    CreatorDeleted,
+    RecipientRemoved,
+    RecipientExpired,
+    AssetUnavailable,
+}
+
+impl GoneReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            GoneReason::Expired => "expired",
+            GoneReason::Disabled => "disabled",
+            GoneReason::UsedUp => "used_up",
+            GoneReason::CreatorDeleted => "creator_deleted",
+            GoneReason::RecipientRemoved => "recipient_removed",
+            GoneReason::RecipientExpired => "recipient_expired",
+            GoneReason::AssetUnavailable => "asset_unavailable",
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            GoneReason::Expired => "This link has expired.",
+            GoneReason::Disabled => "This link has been disabled by its owner.",
+            GoneReason::UsedUp => "This link has been used as many times as it allows.",
+            GoneReason::CreatorDeleted => {
+                "The person who shared this link no longer has an account."
+            }
+            GoneReason::RecipientRemoved => "Your access to this share has been removed.",
+            GoneReason::RecipientExpired => "Your personal link has expired.",
+            GoneReason::AssetUnavailable => "This file is no longer available.",
+        }
+    }
+}
+
+impl Error {
+    pub fn status(&self) -> u16 {
+        match self {
+            Error::BadRequest(_) => 400,
+            Error::Unauthenticated(_) => 401,
+            Error::Forbidden(_) => 403,
+            Error::NotFound(_) => 404,
+            Error::MethodNotAllowed => 405,
+            Error::Conflict(_) => 409,
+            Error::Gone(_) => 410,
+            Error::TooLarge(_) => 413,
+            Error::UnsupportedType(_) => 415,
+            Error::RangeNotSatisfiable(_) => 416,
+            Error::Invalid(_) => 422,
+            Error::TooManyAttempts(_) => 429,
+            Error::Internal(_) => 500,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::BadRequest(_) => "bad_request",
+            Error::Unauthenticated(_) => "unauthenticated",
+            Error::Forbidden(_) => "forbidden",
+            Error::NotFound(_) => "not_found",
+            Error::MethodNotAllowed => "method_not_allowed",
+            Error::Conflict(_) => "conflict",
+            Error::Gone(reason) => reason.code(),
+            Error::TooLarge(_) => "too_large",
+            Error::UnsupportedType(_) => "unsupported_media_type",
+            Error::RangeNotSatisfiable(_) => "range_not_satisfiable",
+            Error::Invalid(_) => "invalid",
+            Error::TooManyAttempts(_) => "too_many_attempts",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Error {
+        Error::Invalid(message.into())
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Error {
+        Error::BadRequest(message.into())
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Error {
+        Error::Forbidden(message.into())
+    }
+
+    pub fn internal(message: impl fmt::Display) -> Error {
+        Error::Internal(message.to_string())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::BadRequest(m)
+            | Error::Unauthenticated(m)
+            | Error::Forbidden(m)
+            | Error::Conflict(m)
+            | Error::TooLarge(m)
+            | Error::UnsupportedType(m)
+            | Error::Invalid(m) => f.write_str(m),
+            Error::NotFound(what) => write!(f, "{what} not found"),
+            Error::MethodNotAllowed => f.write_str("method not allowed on this route"),
+            Error::Gone(reason) => f.write_str(reason.message()),
+            Error::RangeNotSatisfiable(len) => write!(f, "range not satisfiable (length {len})"),
+            Error::TooManyAttempts(secs) => write!(f, "too many attempts; try again in {secs} s"),
+            // Details of internal failures go to the log, not to the client.
+            Error::Internal(_) => f.write_str("internal error"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Internal(format!("i/o: {e}"))
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,250 @@
+//! Sign-in, the current user, API tokens and (for admins) users.
+
+use crate::accounts::{self, NewUser, Permission, Principal, Role, TokenKind, UserChanges};
+use crate::error::{Error, Result};
+use crate::http::filters::{Client, SESSION_COOKIE};
+use crate::http::reply::{self, header_value};
+use crate::http::views::{Listing, TokenView, UserView};
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use warp::http::header;
+use warp::reply::Response;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginBody {
+    email: String,
+    password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct LoginAnswer {
+    token: String,
+    csrf_token: String,
+    user: UserView,
+}
+
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginBody,
+    responses((status = 200, body = LoginAnswer), (status = 401), (status = 429)))]
+pub async fn login(state: AppState, client: Client, body: Result<LoginBody>) -> Result<Response> {
+    let body = body?;
+    let key = format!("{}|{}", body.email.trim().to_lowercase(), client.address);
+    state.logins.check(&key)?;
+    let user = match accounts::check_login(&state.store, &body.email, &body.password).await {
+        Ok(user) => user,
+        Err(e) => {
+            state.logins.record_failure(&key);
+            return Err(e);
+        }
+    };
+    let (session, secret) = accounts::new_session(&state.store, &user).await?;
+    let csrf = accounts::csrf_token(&state.signer, &session);
+    let max_age = accounts::SESSION_DAYS * 86_400;
+    let cookie = format!(
+        "{SESSION_COOKIE}={secret}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age={max_age}"
+    );
+    let mut response = reply::json(&LoginAnswer {
+        token: secret,
+        csrf_token: csrf,
+        user: UserView::from(&user),
+    });
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, header_value(&cookie));
+    Ok(response)
+}
+
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204)))]
+pub async fn logout(state: AppState, who: Result<Principal>) -> Result<Response> {
+    let who = who?;
+    if who.token.kind == TokenKind::Session {
+        accounts::revoke_token(&state.store, &who.user, who.token.id).await?;
+    }
+    let mut response = reply::no_content();
+    let expired =
+        format!("{SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0");
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, header_value(&expired));
+    Ok(response)
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MeView {
+    #[serde(flatten)]
+    user: UserView,
+    /// Present for web sessions: the value of the `x-csrf-token` header their writes send.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    csrf_token: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = MeView), (status = 401)))]
+pub async fn me(state: AppState, who: Result<Principal>) -> Result<Response> {
+    let who = who?;
+    let csrf_token = (who.token.kind == TokenKind::Session)
+        .then(|| accounts::csrf_token(&state.signer, &who.token));
+    Ok(reply::json(&MeView {
+        user: UserView::from(&who.user),
+        csrf_token,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewTokenBody {
+    name: String,
+    expires_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewTokenAnswer {
+    id: Uuid,
+    token: String,
+    name: String,
+    expires_at: Option<DateTime<Utc>>,
+}
+
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewTokenBody,
+    responses((status = 201, body = NewTokenAnswer)))]
+pub async fn create_token(
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<NewTokenBody>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let name = body.name.trim().to_string();
+    if name.is_empty() || name.len() > 200 {
+        return Err(Error::invalid(
+            "a token needs a name of 1 to 200 characters",
+        ));
+    }
+    if body.expires_at.is_some_and(|at| at <= Utc::now()) {
+        return Err(Error::invalid("expiresAt is in the past"));
+    }
+    let (token, secret) = accounts::issue_token(
+        &state.store,
+        &who.user,
+        TokenKind::Api,
+        name,
+        body.expires_at,
+    )
+    .await?;
+    Ok(reply::created(&NewTokenAnswer {
+        id: token.id,
+        token: secret,
+        name: token.name,
+        expires_at: token.expires_at,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", responses((status = 200, body = [TokenView])))]
+pub async fn list_tokens(state: AppState, who: Result<Principal>) -> Result<Response> {
+    let tokens = accounts::list_tokens(&state.store, &who?.user).await?;
+    Ok(reply::json(&Listing::<TokenView>::of(&tokens, None)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", responses((status = 204), (status = 404)))]
+pub async fn delete_token(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    accounts::revoke_token(&state.store, &who?.user, id).await?;
+    Ok(reply::no_content())
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewUserBody {
+    email: String,
+    password: String,
+    role: Role,
+    display_name: Option<String>,
+}
+
+fn admin(who: Result<Principal>) -> Result<Principal> {
+    let who = who?;
+    who.user.require(Permission::Admin)?;
+    Ok(who)
+}
+
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", responses((status = 200, body = [UserView]), (status = 403)))]
+pub async fn list_users(state: AppState, who: Result<Principal>) -> Result<Response> {
+    admin(who)?;
+    let users = state
+        .store
+        .read(|tx| tx.all::<accounts::User>(|u| u.status == accounts::UserStatus::Active))
+        .await?;
+    Ok(reply::json(&Listing::<UserView>::of(&users, None)))
+}
+
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUserBody,
+    responses((status = 201, body = UserView), (status = 403), (status = 409)))]
+pub async fn create_user(
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<NewUserBody>,
+) -> Result<Response> {
+    admin(who)?;
+    let body = body?;
+    let new = NewUser {
+        email: body.email,
+        password: body.password,
+        role: body.role,
+        display_name: body.display_name,
+    };
+    let user = accounts::create_user(&state.store, new).await?;
+    Ok(reply::created(&UserView::from(&user)))
+}
+
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", responses((status = 200, body = UserView), (status = 404)))]
+pub async fn get_user(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    admin(who)?;
+    let user = state
+        .store
+        .read(move |tx| tx.get::<accounts::User>(id))
+        .await?
+        .ok_or(Error::NotFound("user"))?;
+    Ok(reply::json(&UserView::from(&user)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserPatch {
+    email: Option<String>,
+    display_name: Option<String>,
+    role: Option<Role>,
+    password: Option<String>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", request_body = UserPatch,
+    responses((status = 200, body = UserView), (status = 404)))]
+pub async fn update_user(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<UserPatch>,
+) -> Result<Response> {
+    admin(who)?;
+    let body = body?;
+    let changes = UserChanges {
+        display_name: body.display_name,
+        role: body.role,
+        password: body.password,
+        email: body.email,
+    };
+    let user = accounts::update_user(&state.store, id, changes).await?;
+    Ok(reply::json(&UserView::from(&user)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/users/{id}", tag = "users", responses((status = 204), (status = 404), (status = 409)))]
+pub async fn delete_user(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    let who = admin(who)?;
+    if who.user.id == id {
+        return Err(Error::Conflict("you cannot delete yourself".into()));
+    }
+    accounts::delete_user(&state.store, id).await?;
+    Ok(reply::no_content())
+}

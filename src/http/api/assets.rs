@@ -1,0 +1,362 @@
+//! Assets (upload, list, read, change, delete, files) and collections.
+
+use crate::accounts::{Permission, Principal};
+use crate::assets::{self, AssetStatus, Changes, Kind, Query};
+use crate::error::{Error, Result};
+use crate::http::filters::Client;
+use crate::http::reply::{self, content_disposition, Representation};
+use crate::http::views::{AssetView, CollectionView, Listing};
+use crate::metrics::Metrics;
+use crate::state::AppState;
+use bytes::Buf;
+use chrono::{DateTime, Utc};
+use futures_util::Stream;
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use warp::http::header;
+use warp::reply::Response;
+
+#[derive(Deserialize, IntoParams)]
+pub struct UploadQuery {
+    /// The file name, for a raw body upload (`curl -T FILE URL?name=FILE`).
+    name: Option<String>,
+}
+
+#[derive(serde::Serialize, ToSchema)]
+pub struct UploadedMany {
+    assets: Vec<AssetView>,
+}
+
+/// Upload: `multipart/form-data` with one or more `file` parts, or a raw body with `?name=`.
+#[utoipa::path(post, path = "/api/v1/assets", tag = "assets", params(UploadQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 201, body = AssetView), (status = 413), (status = 403)))]
+pub async fn upload<S, B>(
+    query: UploadQuery,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+    body: S,
+) -> Result<Response>
+where
+    S: Stream<Item = std::result::Result<B, warp::Error>> + Send + Unpin + 'static,
+    B: Buf + Send + 'static,
+{
+    let who = who?;
+    who.user.require(Permission::AssetsWrite)?;
+    let content_type = client
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let max = state.config.uploads.max_bytes;
+    if content_type.starts_with("multipart/form-data") {
+        let boundary = multer::parse_boundary(content_type)
+            .map_err(|e| Error::bad_request(format!("multipart: {e}")))?;
+        let body = futures_util::StreamExt::map(body, |chunk| {
+            chunk.map(|mut b| b.copy_to_bytes(b.remaining()))
+        });
+        let mut form = multer::Multipart::new(body, boundary);
+        let mut created = Vec::new();
+        while let Some(field) = form.next_field().await.map_err(multipart_error)? {
+            if field.name() != Some("file") {
+                continue;
+            }
+            let name = part_file_name(&field);
+            let declared = field.content_type().map(|m| m.essence_str().to_string());
+            let received = state.blobs.receive(field, max).await?;
+            created.push(
+                assets::create(
+                    &state.store,
+                    &state.blobs,
+                    &who.user,
+                    &name,
+                    declared.as_deref(),
+                    received,
+                    Vec::new(),
+                )
+                .await?,
+            );
+        }
+        Metrics::add(&state.metrics.uploads, created.len() as u64);
+        return match created.as_slice() {
+            [] => Err(Error::bad_request("no `file` part in the form")),
+            [one] => Ok(reply::created(&AssetView::from(one))),
+            many => Ok(reply::created(&UploadedMany {
+                assets: many.iter().map(AssetView::from).collect(),
+            })),
+        };
+    }
+    let name = query
+        .name
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| Error::bad_request("raw uploads need ?name=FILE"))?;
+    let declared = (!content_type.is_empty()).then_some(content_type);
+    let received = state.blobs.receive(body, max).await?;
+    let asset = assets::create(
+        &state.store,
+        &state.blobs,
+        &who.user,
+        &name,
+        declared,
+        received,
+        Vec::new(),
+    )
+    .await?;
+    Metrics::add(&state.metrics.uploads, 1);
+    Ok(reply::created(&AssetView::from(&asset)))
+}
+
+fn multipart_error(e: multer::Error) -> Error {
+    Error::bad_request(format!("multipart: {e}"))
+}
+
+/// The part's file name; one that is not UTF-8 is kept with its bad bytes replaced.
+fn part_file_name(field: &multer::Field<'_>) -> String {
+    if let Some(name) = field.file_name() {
+        return name.to_string();
+    }
+    let raw = field
+        .headers()
+        .get(header::CONTENT_DISPOSITION)
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(raw);
+    text.split(';')
+        .filter_map(|p| p.trim().strip_prefix("filename="))
+        .next()
+        .map(|n| n.trim_matches('"').to_string())
+        .unwrap_or_else(|| "unnamed".into())
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ListQuery {
+    q: Option<String>,
+    collection: Option<String>,
+    kind: Option<String>,
+    cursor: Option<String>,
+    limit: Option<usize>,
+}
+
+pub fn parse_id(text: &str, what: &str) -> Result<Uuid> {
+    Uuid::parse_str(text).map_err(|_| Error::bad_request(format!("{what} is not an id")))
+}
+
+pub fn page_limit(limit: Option<usize>) -> Result<usize> {
+    match limit.unwrap_or(50) {
+        n @ 1..=500 => Ok(n),
+        _ => Err(Error::bad_request("limit must be between 1 and 500")),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/assets", tag = "assets", params(ListQuery),
+    responses((status = 200, body = [AssetView])))]
+pub async fn list(query: ListQuery, state: AppState, who: Result<Principal>) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    let query = Query {
+        text: query.q,
+        kind: query
+            .kind
+            .as_deref()
+            .filter(|k| !k.is_empty())
+            .map(Kind::parse)
+            .transpose()?,
+        collection: query
+            .collection
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .map(|c| parse_id(c, "collection"))
+            .transpose()?,
+        before: query
+            .cursor
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .map(|c| parse_id(c, "cursor"))
+            .transpose()?,
+        limit: page_limit(query.limit)?,
+    };
+    let page = assets::list(&state.store, query).await?;
+    Ok(reply::json(&Listing::<AssetView>::of(
+        &page.items,
+        page.next,
+    )))
+}
+
+#[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", responses((status = 200, body = AssetView), (status = 404)))]
+pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    Ok(reply::json(&AssetView::from(
+        &assets::get(&state.store, id).await?,
+    )))
+}
+
+/// `Some(None)` when the field is present as null: "clear it".
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> std::result::Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AssetPatch {
+    name: Option<String>,
+    attributes: Option<BTreeMap<String, String>>,
+    status: Option<AssetStatus>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    expires_at: Option<Option<DateTime<Utc>>>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/assets/{id}", tag = "assets", request_body = AssetPatch,
+    responses((status = 200, body = AssetView), (status = 404), (status = 403)))]
+pub async fn update(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<AssetPatch>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let changes = Changes {
+        name: body.name,
+        attributes: body.attributes,
+        status: body.status,
+        expires_at: body.expires_at,
+    };
+    let asset = assets::update(&state.store, &who.user, id, changes).await?;
+    Ok(reply::json(&AssetView::from(&asset)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/assets/{id}", tag = "assets", responses((status = 204), (status = 404), (status = 403)))]
+pub async fn delete(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    assets::delete(&state.store, &state.blobs, &who?.user, id).await?;
+    Ok(reply::no_content())
+}
+
+#[utoipa::path(get, path = "/api/v1/assets/{id}/original", tag = "assets",
+    responses((status = 200, description = "the file"), (status = 206), (status = 404), (status = 416)))]
+pub async fn original(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    let asset = assets::get(&state.store, id).await?;
+    let rep = Representation {
+        len: asset.size,
+        etag: format!("\"{}\"", &asset.sha256[..32]),
+        content_type: asset.mime_type.clone(),
+        // Never inline: an uploaded HTML or SVG file must not run in our origin.
+        disposition: Some(content_disposition(true, &asset.name)),
+        cache_control: "private, no-cache",
+        last_modified: Some(asset.created_at),
+    };
+    let path = state.blobs.path(&asset.sha256);
+    reply::ranged(&client.method, &client.headers, &rep, |range| {
+        reply::file_stream(path, range)
+    })
+}
+
+// ----- collections -----
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CollectionBody {
+    name: String,
+    #[serde(default)]
+    asset_ids: Vec<Uuid>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CollectionPatch {
+    name: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AssetIds {
+    pub asset_ids: Vec<Uuid>,
+}
+
+#[utoipa::path(get, path = "/api/v1/collections", tag = "collections", responses((status = 200, body = [CollectionView])))]
+pub async fn list_collections(state: AppState, who: Result<Principal>) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    let collections = assets::list_collections(&state.store).await?;
+    Ok(reply::json(&Listing::<CollectionView>::of(
+        &collections,
+        None,
+    )))
+}
+
+#[utoipa::path(post, path = "/api/v1/collections", tag = "collections", request_body = CollectionBody,
+    responses((status = 201, body = CollectionView)))]
+pub async fn create_collection(
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<CollectionBody>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let collection =
+        assets::create_collection(&state.store, &who.user, &body.name, body.asset_ids).await?;
+    Ok(reply::created(&CollectionView::from(&collection)))
+}
+
+#[utoipa::path(get, path = "/api/v1/collections/{id}", tag = "collections", responses((status = 200, body = CollectionView), (status = 404)))]
+pub async fn get_collection(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    Ok(reply::json(&CollectionView::from(
+        &assets::get_collection(&state.store, id).await?,
+    )))
+}
+
+#[utoipa::path(patch, path = "/api/v1/collections/{id}", tag = "collections", request_body = CollectionPatch,
+    responses((status = 200, body = CollectionView)))]
+pub async fn rename_collection(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<CollectionPatch>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let collection = assets::rename_collection(&state.store, &who.user, id, &body.name).await?;
+    Ok(reply::json(&CollectionView::from(&collection)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/collections/{id}", tag = "collections", responses((status = 204)))]
+pub async fn delete_collection(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    assets::delete_collection(&state.store, &who?.user, id).await?;
+    Ok(reply::no_content())
+}
+
+#[utoipa::path(post, path = "/api/v1/collections/{id}/assets", tag = "collections", request_body = AssetIds,
+    responses((status = 200, body = CollectionView)))]
+pub async fn add_to_collection(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<AssetIds>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let collection = assets::add_to_collection(&state.store, &who.user, id, body.asset_ids).await?;
+    Ok(reply::json(&CollectionView::from(&collection)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/collections/{id}/assets/{assetId}", tag = "collections",
+    responses((status = 200, body = CollectionView)))]
+pub async fn remove_from_collection(
+    id: Uuid,
+    asset_id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    let collection = assets::remove_from_collection(&state.store, &who?.user, id, asset_id).await?;
+    Ok(reply::json(&CollectionView::from(&collection)))
+}

@@ -1,0 +1,153 @@
+//! Filters that read a request into plain values: state, client address, the signed-in
+//! principal, JSON bodies. None of them rejects for application errors: they hand a
+//! `Result` to the handler, so that one adapter turns errors into responses.
+
+use crate::accounts::{self, Principal};
+use crate::error::Error;
+use crate::server::PeerAddr;
+use crate::state::AppState;
+use bytes::{Buf, BytesMut};
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+use std::convert::Infallible;
+use std::net::{IpAddr, Ipv4Addr};
+use warp::http::{header, HeaderMap, Method};
+use warp::Filter;
+
+pub const SESSION_COOKIE: &str = "handoff_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+pub fn with_state(
+    state: AppState,
+) -> impl Filter<Extract = (AppState,), Error = Infallible> + Clone {
+    warp::any().map(move || state.clone())
+}
+
+/// What the domain needs to know about the request beyond its body.
+#[derive(Debug, Clone)]
+pub struct Client {
+    pub address: IpAddr,
+    pub user_agent: String,
+    pub method: Method,
+    pub headers: HeaderMap,
+}
+
+pub fn client() -> impl Filter<Extract = (Client,), Error = Infallible> + Clone {
+    warp::ext::optional::<PeerAddr>()
+        .and(warp::method())
+        .and(warp::header::headers_cloned())
+        .map(
+            |peer: Option<PeerAddr>, method: Method, headers: HeaderMap| Client {
+                address: peer
+                    .map(|p| p.0.ip())
+                    .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+                user_agent: headers
+                    .get(header::USER_AGENT)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .chars()
+                    .take(512)
+                    .collect(),
+                method,
+                headers,
+            },
+        )
+}
+
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// The signed-in principal: a bearer token, or the session cookie plus, for anything that
+/// changes state, the CSRF token given at sign-in.
+pub fn principal(
+    state: AppState,
+) -> impl Filter<Extract = (Result<Principal, Error>,), Error = Infallible> + Clone {
+    with_state(state)
+        .and(client())
+        .then(|state: AppState, client: Client| async move { authenticate(&state, &client).await })
+}
+
+async fn authenticate(state: &AppState, client: &Client) -> Result<Principal, Error> {
+    let bearer = client
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        });
+    if let Some(token) = bearer {
+        return accounts::authenticate(&state.store, token.trim()).await;
+    }
+    let Some(session) = cookie(&client.headers, SESSION_COOKIE) else {
+        return Err(Error::Unauthenticated(
+            "sign in or send a bearer token".into(),
+        ));
+    };
+    let principal = accounts::authenticate(&state.store, &session).await?;
+    let safe = matches!(client.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe {
+        let expected = accounts::csrf_token(&state.signer, &principal.token);
+        let sent = client
+            .headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok());
+        if sent != Some(expected.as_str()) {
+            return Err(Error::forbidden(
+                "missing or wrong CSRF token (send the x-csrf-token header)",
+            ));
+        }
+    }
+    Ok(principal)
+}
+
+/// The body, at most `limit` bytes, whether or not it announced its length.
+pub fn limited_body(
+    limit: u64,
+) -> impl Filter<Extract = (Result<bytes::Bytes, Error>,), Error = warp::Rejection> + Clone {
+    warp::body::stream().then(move |body| collect(body, limit))
+}
+
+async fn collect<S, B>(body: S, limit: u64) -> Result<bytes::Bytes, Error>
+where
+    S: futures_util::Stream<Item = Result<B, warp::Error>>,
+    B: Buf,
+{
+    let mut body = std::pin::pin!(body);
+    let mut collected = BytesMut::new();
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|e| Error::bad_request(format!("request body: {e}")))?;
+        if collected.len() as u64 + chunk.remaining() as u64 > limit {
+            return Err(Error::TooLarge(format!(
+                "request bodies are limited to {limit} bytes"
+            )));
+        }
+        collected.extend_from_slice(chunk.chunk());
+    }
+    Ok(collected.freeze())
+}
+
+/// A JSON body: 400 when it is not JSON, 422 when it is JSON of the wrong shape.
+pub fn json<T: DeserializeOwned + Send>(
+    limit: u64,
+) -> impl Filter<Extract = (Result<T, Error>,), Error = warp::Rejection> + Clone {
+    limited_body(limit).map(|body: Result<bytes::Bytes, Error>| parse_json(&body?))
+}
+
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::bad_request("a JSON body is required"));
+    }
+    serde_json::from_slice(body).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => Error::invalid(e.to_string()),
+        _ => Error::bad_request(format!("malformed JSON: {e}")),
+    })
+}

@@ -1,0 +1,114 @@
+//! HTTP: the only code that imports warp. Filters parse, the domain decides, `reply::finish`
+//! maps errors; warp's own rejections go through one `recover`.
+
+pub mod api;
+pub mod filters;
+pub mod reply;
+pub mod views;
+
+use crate::error::Error;
+use crate::server::Routes;
+use crate::state::AppState;
+use std::convert::Infallible;
+use warp::http::{header, HeaderValue};
+use warp::reply::{Reply, Response};
+use warp::{Filter, Rejection};
+
+pub fn routes(state: AppState) -> Routes {
+    let metrics = state.metrics.clone();
+    let hsts = state.config.tls.enabled;
+    let routes = api::any_of![ops(state.clone()), api::routes(state)];
+    routes
+        .recover(recover)
+        .unify()
+        .map(move |response: Response| secure(response, hsts))
+        .with(warp::log::custom(move |info| {
+            metrics.record_request(
+                info.method().as_str(),
+                info.path(),
+                info.status().as_u16(),
+                info.elapsed(),
+            )
+        }))
+        .map(Reply::into_response)
+        .boxed()
+}
+
+fn ops(state: AppState) -> Routes {
+    let health = state.clone();
+    api::any_of![
+        warp::path!("healthz")
+            .and(warp::get())
+            .then(move || {
+                let state = health.clone();
+                async move { reply::finish(healthz(&state).await) }
+            })
+            .boxed(),
+        warp::path!("metrics")
+            .and(warp::get())
+            .map(move || {
+                let mut response = Response::new(state.metrics.render().into());
+                response.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/plain; version=0.0.4"),
+                );
+                response
+            })
+            .boxed(),
+    ]
+}
+
+/// 200 when the database answers and the data folder takes a write.
+async fn healthz(state: &AppState) -> Result<Response, Error> {
+    state.store.read(|tx| tx.meta("schema_version")).await?;
+    let probe = state.config.server.data_dir.join("tmp").join(".healthz");
+    tokio::fs::write(&probe, b"ok").await?;
+    Ok(reply::json(&serde_json::json!({"status": "ok"})))
+}
+
+/// Headers every response carries; files and pages may set stricter ones themselves.
+fn secure(mut response: Response, hsts: bool) -> Response {
+    let h = response.headers_mut();
+    let defaults = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        ),
+    ];
+    for (name, value) in defaults {
+        h.entry(name).or_insert(HeaderValue::from_static(value));
+    }
+    if hsts {
+        h.entry(header::STRICT_TRANSPORT_SECURITY)
+            .or_insert(HeaderValue::from_static("max-age=31536000"));
+    }
+    response
+}
+
+/// warp's own rejections, in the JSON error shape.
+async fn recover(rejection: Rejection) -> Result<Response, Infallible> {
+    let error = if rejection.is_not_found() {
+        Error::NotFound("route")
+    } else if rejection.find::<warp::reject::MethodNotAllowed>().is_some() {
+        Error::MethodNotAllowed
+    } else if let Some(e) = rejection.find::<warp::reject::InvalidQuery>() {
+        Error::bad_request(e.to_string())
+    } else if rejection.find::<warp::reject::PayloadTooLarge>().is_some() {
+        Error::TooLarge("request body too large".into())
+    } else if rejection
+        .find::<warp::reject::UnsupportedMediaType>()
+        .is_some()
+    {
+        Error::UnsupportedType("unsupported content type".into())
+    } else if let Some(e) = rejection.find::<warp::reject::InvalidHeader>() {
+        Error::bad_request(e.to_string())
+    } else if let Some(e) = rejection.find::<warp::reject::MissingHeader>() {
+        Error::bad_request(e.to_string())
+    } else {
+        Error::internal(format!("unhandled rejection: {rejection:?}"))
+    };
+    Ok(reply::error_response(&error).into_response())
+}

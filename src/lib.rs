@@ -1,0 +1,120 @@
+//! handoff: a self-hosted file-share appliance. `run` is the seam: `main` and the tests
+//! both start the real server through it.
+
+pub mod accounts;
+pub mod admin;
+pub mod assets;
+pub mod auth;
+pub mod backup;
+pub mod blobs;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod limits;
+pub mod metrics;
+pub mod server;
+pub mod state;
+pub mod store;
+
+use config::Config;
+use error::Error;
+use state::AppState;
+use std::future::Future;
+use std::path::Path;
+use tokio::net::TcpListener;
+
+/// The database file inside the data folder.
+pub const DATABASE_FILE: &str = "handoff.redb";
+
+/// Opens the data folder: database (schema checked), blobs (temp files swept), server key,
+/// and the first admin. Returns the state and, on first start, the generated admin password.
+pub fn open(config: Config) -> Result<(AppState, Option<String>), String> {
+    let data_dir = config.server.data_dir.clone();
+    std::fs::create_dir_all(&data_dir)
+        .map_err(|e| format!("data folder {}: {e}", data_dir.display()))?;
+    let store = store::Store::open(&data_dir.join(DATABASE_FILE)).map_err(|e| e.to_string())?;
+    let blobs = blobs::Blobs::open(&data_dir)
+        .map_err(|e| format!("data folder {}: {e}", data_dir.display()))?;
+    let key = server_key(&store).map_err(|e| e.to_string())?;
+    let generated = accounts::bootstrap_admin(
+        &store,
+        &config.admin.email,
+        config.admin.password.as_deref(),
+    )
+    .map_err(|e| format!("first admin: {e}"))?;
+    Ok((AppState::new(config, store, blobs, key), generated))
+}
+
+/// The key that signs visits: made once, kept in the database.
+fn server_key(store: &store::Store) -> Result<[u8; 32], Error> {
+    store.write_now(|tx| {
+        if let Some(key) = tx
+            .meta("server_key")?
+            .and_then(|k| <[u8; 32]>::try_from(k.as_slice()).ok())
+        {
+            return Ok(key);
+        }
+        let key: [u8; 32] = rand::random();
+        tx.set_meta("server_key", &key)?;
+        Ok(key)
+    })
+}
+
+/// Serves `state` on `listener` (TLS unless disabled), and the redirect port if one is
+/// given, until `shutdown` resolves.
+pub async fn run(
+    state: AppState,
+    listener: TcpListener,
+    redirect: Option<TcpListener>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), String> {
+    let config = state.config.clone();
+    let tls = if config.tls.enabled {
+        Some(server::tls_config(&config)?)
+    } else {
+        None
+    };
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop_tx.send(true);
+    });
+    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let redirect_task = redirect.map(|listener| {
+        let routes = server::redirect_routes(config.public_url());
+        tokio::spawn(server::serve(
+            listener,
+            None,
+            routes,
+            stopped(stop_rx.clone()),
+        ))
+    });
+    server::serve(listener, tls, http::routes(state), stopped(stop_rx)).await;
+    if let Some(task) = redirect_task {
+        let _ = task.await;
+    }
+    Ok(())
+}
+
+/// The addresses to listen on, from the configuration.
+pub async fn bind(config: &Config) -> Result<(TcpListener, Option<TcpListener>), String> {
+    let main = TcpListener::bind(&config.server.listen)
+        .await
+        .map_err(|e| format!("server.listen {}: {e}", config.server.listen))?;
+    let redirect = match &config.server.redirect_listen {
+        Some(addr) => Some(
+            TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("server.redirect_listen {addr}: {e}"))?,
+        ),
+        None => None,
+    };
+    Ok((main, redirect))
+}
+
+/// True when a running server holds the data folder's database.
+pub fn data_dir_in_use(data_dir: &Path) -> bool {
+    store::Store::in_use(&data_dir.join(DATABASE_FILE))
+}

@@ -1,0 +1,45 @@
+//! Everything a request handler may reach, cheap to clone.
+
+use crate::auth::Signer;
+use crate::blobs::Blobs;
+use crate::config::Config;
+use crate::limits::AttemptLimiter;
+use crate::metrics::Metrics;
+use crate::store::Store;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub store: Store,
+    pub blobs: Arc<Blobs>,
+    pub signer: Signer,
+    pub metrics: Arc<Metrics>,
+    /// Wrong sign-ins per email and address.
+    pub logins: Arc<AttemptLimiter>,
+    /// Wrong share passwords per link and address.
+    pub unlocks: Arc<AttemptLimiter>,
+}
+
+/// Wrong sign-ins allowed per email and address within the window.
+const LOGIN_ATTEMPTS: u32 = 10;
+const LOGIN_WINDOW: Duration = Duration::from_secs(300);
+
+impl AppState {
+    pub fn new(config: Config, store: Store, blobs: Blobs, server_key: [u8; 32]) -> AppState {
+        let unlocks = AttemptLimiter::new(
+            config.unlock.max_attempts,
+            Duration::from_secs(config.unlock.window_secs),
+        );
+        AppState {
+            config: Arc::new(config),
+            store,
+            blobs: Arc::new(blobs),
+            signer: Signer::new(server_key),
+            metrics: Arc::new(Metrics::default()),
+            logins: Arc::new(AttemptLimiter::new(LOGIN_ATTEMPTS, LOGIN_WINDOW)),
+            unlocks: Arc::new(unlocks),
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! The metadata store: redb tables and transactions. The only code that touches redb.
+//! Records are serde values kept as JSON bytes under UUID keys (v7: keys sort by creation).
+
+mod tables;
+
+use crate::error::Error;
+use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata};
+use serde::{de::DeserializeOwned, Serialize};
+use std::path::Path;
+use std::sync::Arc;
+pub use tables::{Index, Table, SCHEMA_VERSION};
+use tables::{BLOB_REFS, EVENTS, META};
+use uuid::Uuid;
+
+#[derive(Debug)]
+pub enum StoreError {
+    /// The database was written by a newer handoff.
+    TooNew {
+        found: u32,
+    },
+    Corrupt(String),
+    Backend(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::TooNew { found } => write!(
+                f,
+                "the database has schema version {found}, newer than this handoff understands ({SCHEMA_VERSION}); run a newer handoff"
+            ),
+            StoreError::Corrupt(m) => write!(f, "corrupt record: {m}"),
+            StoreError::Backend(m) => write!(f, "database: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        Error::internal(e)
+    }
+}
+
+macro_rules! backend_errors {
+    ($($t:ty),*) => {$(
+        impl From<$t> for StoreError {
+            fn from(e: $t) -> Self { StoreError::Backend(e.to_string()) }
+        }
+        impl From<$t> for Error {
+            fn from(e: $t) -> Self { Error::from(StoreError::from(e)) }
+        }
+    )*};
+}
+backend_errors!(
+    redb::DatabaseError,
+    redb::TransactionError,
+    redb::TableError,
+    redb::StorageError,
+    redb::CommitError,
+    redb::SetDurabilityError
+);
+
+/// A value kept in one of the record tables.
+pub trait Record: Serialize + DeserializeOwned {
+    const TABLE: Table;
+    fn key(&self) -> Uuid;
+}
+
+#[derive(Clone)]
+pub struct Store {
+    db: Arc<redb::Database>,
+}
+
+impl Store {
+    /// Opens (or creates) the database, creating every table and checking the schema version.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let db = redb::Database::create(path)?;
+        let store = Store { db: Arc::new(db) };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    /// True when another process holds the database open.
+    pub fn in_use(path: &Path) -> bool {
+        path.is_file()
+            && matches!(
+                redb::Database::open(path),
+                Err(redb::DatabaseError::DatabaseAlreadyOpen)
+            )
+    }
+
+    fn prepare(&self) -> Result<(), StoreError> {
+        let tx = self.db.begin_write()?;
+        tables::create_all(&tx)?;
+        {
+            let mut meta = tx.open_table(META)?;
+            let found = meta
+                .get("schema_version")?
+                .map(|v| decode_u32(v.value()))
+                .transpose()?;
+            match found {
+                Some(v) if v > SCHEMA_VERSION => return Err(StoreError::TooNew { found: v }),
+                Some(v) => tables::migrate(&tx, v)?,
+                None => {}
+            }
+            meta.insert("schema_version", SCHEMA_VERSION.to_be_bytes().as_slice())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Runs `f` in one read transaction, on the blocking pool.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&ReadTx) -> Result<T, Error> + Send + 'static,
+    {
+        let db = self.db.clone();
+        blocking(move || f(&ReadTx(db.begin_read()?))).await
+    }
+
+    /// Runs `f` in one write transaction, on the blocking pool; commits only when `f` succeeds.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&WriteTx) -> Result<T, Error> + Send + 'static,
+    {
+        let db = self.db.clone();
+        blocking(move || {
+            let tx = WriteTx(db.begin_write()?);
+            let value = f(&tx)?;
+            tx.0.commit()?;
+            Ok(value)
+        })
+        .await
+    }
+
+    /// The same, for callers already off the async threads (start-up, CLI).
+    pub fn write_now<T>(&self, f: impl FnOnce(&WriteTx) -> Result<T, Error>) -> Result<T, Error> {
+        let tx = WriteTx(self.db.begin_write()?);
+        let value = f(&tx)?;
+        tx.0.commit()?;
+        Ok(value)
+    }
+
+    pub fn read_now<T>(&self, f: impl FnOnce(&ReadTx) -> Result<T, Error>) -> Result<T, Error> {
+        f(&ReadTx(self.db.begin_read()?))
+    }
+
+    /// A consistent copy of the whole database, taken in one read transaction.
+    pub fn snapshot_to(&self, dest: &Path) -> Result<(), Error> {
+        let copy = redb::Database::create(dest)?;
+        let source = self.db.begin_read()?;
+        let target = copy.begin_write()?;
+        tables::copy_all(&source, &target)?;
+        target.commit()?;
+        Ok(())
+    }
+}
+
+/// Runs blocking work (redb, hashing, argon2) off the async threads.
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::internal(format!("blocking task failed: {e}")))?
+}
+
+fn decode_u32(bytes: &[u8]) -> Result<u32, StoreError> {
+    let array: [u8; 4] = bytes
+        .try_into()
+        .map_err(|_| StoreError::Corrupt("schema version".into()))?;
+    Ok(u32::from_be_bytes(array))
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()).into())
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(value).map_err(Error::internal)
+}
+
+pub struct ReadTx(redb::ReadTransaction);
+pub struct WriteTx(redb::WriteTransaction);
+
+/// A page of records, newest first, and the cursor of the next page.
+pub struct Page<R> {
+    pub items: Vec<R>,
+    pub next: Option<Uuid>,
+}
+
+/// Reads shared by both kinds of transaction.
+macro_rules! reads {
+    ($tx:ty) => {
+        impl $tx {
+            pub fn get<R: Record>(&self, id: Uuid) -> Result<Option<R>, Error> {
+                let table = self.0.open_table(R::TABLE.def())?;
+                let value = table.get(id.as_u128())?;
+                value.map(|v| decode(v.value())).transpose()
+            }
+
+            /// Records of one table, newest first, starting below `before`, keeping those
+            /// `keep` accepts, at most `limit`.
+            pub fn page<R: Record>(
+                &self,
+                before: Option<Uuid>,
+                limit: usize,
+                mut keep: impl FnMut(&R) -> bool,
+            ) -> Result<Page<R>, Error> {
+                let table = self.0.open_table(R::TABLE.def())?;
+                let upper = before.map(|b| b.as_u128()).unwrap_or(u128::MAX);
+                let mut items = Vec::new();
+                for entry in table.range(..upper)?.rev() {
+                    let (_, value) = entry?;
+                    let record: R = decode(value.value())?;
+                    if keep(&record) {
+                        if items.len() == limit {
+                            let next = items.last().map(|r: &R| r.key());
+                            return Ok(Page { items, next });
+                        }
+                        items.push(record);
+                    }
+                }
+                Ok(Page { items, next: None })
+            }
+
+            /// Every record of a table that `keep` accepts, oldest first.
+            pub fn all<R: Record>(
+                &self,
+                mut keep: impl FnMut(&R) -> bool,
+            ) -> Result<Vec<R>, Error> {
+                let table = self.0.open_table(R::TABLE.def())?;
+                let mut items = Vec::new();
+                for entry in table.iter()? {
+                    let (_, value) = entry?;
+                    let record: R = decode(value.value())?;
+                    if keep(&record) {
+                        items.push(record);
+                    }
+                }
+                Ok(items)
+            }
+
+            pub fn count<R: Record>(&self) -> Result<u64, Error> {
+                Ok(self.0.open_table(R::TABLE.def())?.len()?)
+            }
+
+            pub fn lookup<V: DeserializeOwned>(
+                &self,
+                index: Index,
+                key: &str,
+            ) -> Result<Option<V>, Error> {
+                let table = self.0.open_table(index.def())?;
+                let value = table.get(key)?;
+                value.map(|v| decode(v.value())).transpose()
+            }
+
+            pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, Error> {
+                let table = self.0.open_table(META)?;
+                let value = table.get(key)?;
+                Ok(value.map(|v| v.value().to_vec()))
+            }
+
+            /// Events of one record (a share), oldest first, after sequence `after`.
+            pub fn events<E: DeserializeOwned>(
+                &self,
+                owner: Uuid,
+                after: u64,
+                limit: usize,
+            ) -> Result<Vec<(u64, E)>, Error> {
+                let table = self.0.open_table(EVENTS)?;
+                let key = owner.as_u128();
+                let mut items = Vec::new();
+                for entry in table
+                    .range((key, after.saturating_add(1))..=(key, u64::MAX))?
+                    .take(limit)
+                {
+                    let (k, value) = entry?;
+                    items.push((k.value().1, decode(value.value())?));
+                }
+                Ok(items)
+            }
+
+            pub fn blob_refs(&self, hash: &str) -> Result<u64, Error> {
+                let table = self.0.open_table(BLOB_REFS)?;
+                let value = table.get(hash)?;
+                Ok(value.map(|v| v.value()).unwrap_or(0))
+            }
+        }
+    };
+}
+reads!(ReadTx);
+reads!(WriteTx);
+
+impl WriteTx {
+    pub fn put<R: Record>(&self, record: &R) -> Result<(), Error> {
+        let mut table = self.0.open_table(R::TABLE.def())?;
+        table.insert(record.key().as_u128(), encode(record)?.as_slice())?;
+        Ok(())
+    }
+
+    pub fn remove<R: Record>(&self, id: Uuid) -> Result<Option<R>, Error> {
+        let mut table = self.0.open_table(R::TABLE.def())?;
+        let old = table.remove(id.as_u128())?;
+        old.map(|v| decode(v.value())).transpose()
+    }
+
+    pub fn link<V: Serialize>(&self, index: Index, key: &str, value: &V) -> Result<(), Error> {
+        let mut table = self.0.open_table(index.def())?;
+        table.insert(key, encode(value)?.as_slice())?;
+        Ok(())
+    }
+
+    pub fn unlink(&self, index: Index, key: &str) -> Result<(), Error> {
+        let mut table = self.0.open_table(index.def())?;
+        table.remove(key)?;
+        Ok(())
+    }
+
+    pub fn set_meta(&self, key: &str, value: &[u8]) -> Result<(), Error> {
+        let mut table = self.0.open_table(META)?;
+        table.insert(key, value)?;
+        Ok(())
+    }
+
+    /// Appends events to a record's log, numbering them after the last one.
+    pub fn append_events<E: Serialize>(&self, owner: Uuid, events: &[E]) -> Result<(), Error> {
+        let mut table = self.0.open_table(EVENTS)?;
+        let key = owner.as_u128();
+        let last = table
+            .range((key, 0)..=(key, u64::MAX))?
+            .next_back()
+            .transpose()?
+            .map(|(k, _)| k.value().1)
+            .unwrap_or(0);
+        for (i, event) in events.iter().enumerate() {
+            table.insert((key, last + 1 + i as u64), encode(event)?.as_slice())?;
+        }
+        Ok(())
+    }
+
+    pub fn remove_events(&self, owner: Uuid) -> Result<(), Error> {
+        let mut table = self.0.open_table(EVENTS)?;
+        let key = owner.as_u128();
+        table.retain_in((key, 0)..=(key, u64::MAX), |_, _| false)?;
+        Ok(())
+    }
+
+    /// Adds `delta` to a blob's reference count and returns the new count.
+    pub fn add_blob_ref(&self, hash: &str, delta: i64) -> Result<u64, Error> {
+        let mut table = self.0.open_table(BLOB_REFS)?;
+        let current = table.get(hash)?.map(|v| v.value()).unwrap_or(0);
+        let next = (current as i64 + delta).max(0) as u64;
+        if next == 0 {
+            table.remove(hash)?;
+        } else {
+            table.insert(hash, next)?;
+        }
+        Ok(next)
+    }
+}
