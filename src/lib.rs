@@ -27,7 +27,7 @@ use tokio::net::TcpListener;
 pub const DATABASE_FILE: &str = "handoff.redb";
 
 /// Opens the data folder: database (schema checked), blobs (temp files swept), server key,
-/// and the first admin. Returns the state and, on first start, the generated admin password.
+/// TLS certificate (made if needed) and the first admin. Returns the state and, on first start, the generated admin password.
 pub fn open(config: Config) -> Result<(AppState, Option<String>), String> {
     let data_dir = config.server.data_dir.clone();
     std::fs::create_dir_all(&data_dir)
@@ -36,13 +36,18 @@ pub fn open(config: Config) -> Result<(AppState, Option<String>), String> {
     let blobs = blobs::Blobs::open(&data_dir)
         .map_err(|e| format!("data folder {}: {e}", data_dir.display()))?;
     let key = server_key(&store).map_err(|e| e.to_string())?;
+    let tls = if config.tls.enabled {
+        Some(server::tls_config(&config)?)
+    } else {
+        None
+    };
     let generated = accounts::bootstrap_admin(
         &store,
         &config.admin.email,
         config.admin.password.as_deref(),
     )
     .map_err(|e| format!("first admin: {e}"))?;
-    Ok((AppState::new(config, store, blobs, key), generated))
+    Ok((AppState::new(config, store, blobs, key, tls), generated))
 }
 
 /// The key that signs visits: made once, kept in the database.
@@ -69,11 +74,7 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), String> {
     let config = state.config.clone();
-    let tls = if config.tls.enabled {
-        Some(server::tls_config(&config)?)
-    } else {
-        None
-    };
+    let tls = state.tls.clone();
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         shutdown.await;

@@ -8,6 +8,7 @@ use crate::metrics::Metrics;
 use crate::store::Store;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio_rustls::rustls::ServerConfig;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -20,6 +21,8 @@ pub struct AppState {
     pub logins: Arc<AttemptLimiter>,
     /// Wrong share passwords per link and address.
     pub unlocks: Arc<AttemptLimiter>,
+    /// The TLS settings, loaded at start; None when serving plain HTTP.
+    pub tls: Option<Arc<ServerConfig>>,
 }
 
 /// Wrong sign-ins allowed per email and address within the window.
@@ -27,7 +30,13 @@ const LOGIN_ATTEMPTS: u32 = 10;
 const LOGIN_WINDOW: Duration = Duration::from_secs(300);
 
 impl AppState {
-    pub fn new(config: Config, store: Store, blobs: Blobs, server_key: [u8; 32]) -> AppState {
+    pub fn new(
+        config: Config,
+        store: Store,
+        blobs: Blobs,
+        server_key: [u8; 32],
+        tls: Option<Arc<ServerConfig>>,
+    ) -> AppState {
         let unlocks = AttemptLimiter::new(
             config.unlock.max_attempts,
             Duration::from_secs(config.unlock.window_secs),
@@ -40,6 +49,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             logins: Arc::new(AttemptLimiter::new(LOGIN_ATTEMPTS, LOGIN_WINDOW)),
             unlocks: Arc::new(unlocks),
+            tls,
         }
     }
 }

@@ -151,3 +151,15 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
         _ => Error::bad_request(format!("malformed JSON: {e}")),
     })
 }
+
+/// The query string as `T`: 400 when it does not fit (never a rejection, which would turn
+/// into a 405 when a sibling route matches the path).
+pub fn query<T: DeserializeOwned + Send>(
+) -> impl Filter<Extract = (Result<T, Error>,), Error = Infallible> + Clone {
+    warp::query::raw()
+        .or(warp::any().map(String::new))
+        .unify()
+        .map(|raw: String| {
+            serde_urlencoded::from_str(&raw).map_err(|e| Error::bad_request(format!("query: {e}")))
+        })
+}

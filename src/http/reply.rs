@@ -294,7 +294,7 @@ mod tests {
         let value = content_disposition(true, "a\"b\r\n\\c%.txt");
         let text = value.to_str().unwrap();
         assert!(
-            text.starts_with("attachment; filename=\"a_b_c_.txt\"; filename*=UTF-8''"),
+            text.starts_with("attachment; filename=\"a_b___c_.txt\"; filename*=UTF-8''"),
             "{text}"
         );
         assert!(!text.contains('\r') && !text.contains('\n'));

@@ -34,7 +34,7 @@ pub struct UploadedMany {
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 201, body = AssetView), (status = 413), (status = 403)))]
 pub async fn upload<S, B>(
-    query: UploadQuery,
+    query: Result<UploadQuery>,
     state: AppState,
     who: Result<Principal>,
     client: Client,
@@ -44,7 +44,7 @@ where
     S: Stream<Item = std::result::Result<B, warp::Error>> + Send + Unpin + 'static,
     B: Buf + Send + 'static,
 {
-    let who = who?;
+    let (who, query) = (who?, query?);
     who.user.require(Permission::AssetsWrite)?;
     let content_type = client
         .headers
@@ -153,8 +153,13 @@ pub fn page_limit(limit: Option<usize>) -> Result<usize> {
 
 #[utoipa::path(get, path = "/api/v1/assets", tag = "assets", params(ListQuery),
     responses((status = 200, body = [AssetView])))]
-pub async fn list(query: ListQuery, state: AppState, who: Result<Principal>) -> Result<Response> {
+pub async fn list(
+    query: Result<ListQuery>,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
     who?.user.require(Permission::AssetsRead)?;
+    let query = query?;
     let query = Query {
         text: query.q,
         kind: query

@@ -4,7 +4,7 @@ pub mod account;
 pub mod assets;
 pub mod openapi;
 
-use crate::http::filters::{client, json, principal, with_state};
+use crate::http::filters::{client, json, principal, query, with_state};
 use crate::http::reply::finish;
 use crate::server::Routes;
 use crate::state::AppState;
@@ -112,7 +112,7 @@ pub fn routes(state: AppState) -> Routes {
             .boxed(),
         warp::path!("api" / "v1" / "assets")
             .and(warp::post())
-            .and(warp::query())
+            .and(query())
             .and(s())
             .and(auth())
             .and(client())
@@ -122,7 +122,7 @@ pub fn routes(state: AppState) -> Routes {
             .boxed(),
         warp::path!("api" / "v1" / "assets")
             .and(warp::get())
-            .and(warp::query())
+            .and(query())
             .and(s())
             .and(auth())
             .then(assets::list)

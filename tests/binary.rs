@@ -1,0 +1,331 @@
+//! The built binary itself: start-up with and without a config, bad configs, the admin CLI
+//! (also while the server runs), and crash safety under SIGKILL.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_handoff");
+
+struct Running {
+    child: Child,
+    base: String,
+    stdout: Vec<String>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn write_config(dir: &Path, extra: &str) -> std::path::PathBuf {
+    let path = dir.join("handoff.toml");
+    let text = format!(
+        "[server]\nlisten = \"127.0.0.1:0\"\ndata_dir = \"{}\"\n[admin]\nemail = \"{ADMIN_EMAIL}\"\npassword = \"{ADMIN_PASSWORD}\"\n{extra}",
+        dir.join("data").display()
+    );
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Starts `handoff serve` and waits for the line that names its address.
+fn start(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Running {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .envs(env.iter().copied())
+        .env("HANDOFF_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut stdout = Vec::new();
+    loop {
+        let line = lines
+            .next()
+            .expect("the server printed its address")
+            .unwrap();
+        stdout.push(line.clone());
+        if let Some(url) = line.strip_prefix("handoff listening on ") {
+            let base = url.to_string();
+            std::thread::spawn(move || for _ in lines {});
+            return Running {
+                child,
+                base,
+                stdout,
+            };
+        }
+    }
+}
+
+async fn login(base: &str, email: &str, password: &str) -> String {
+    let response = client()
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn cli(args: &[&str], config: &Path) -> (bool, String, String) {
+    let output = Command::new(BIN)
+        .args(args)
+        .arg("--config")
+        .arg(config)
+        .env("HANDOFF_LOG", "warn")
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn starts_with_no_config_on_the_embedded_default() {
+    let cwd = tempfile::tempdir().unwrap();
+    // The default listens on 127.0.0.1:8443; move only the port so parallel runs cannot clash.
+    let running = start(
+        &["serve"],
+        cwd.path(),
+        &[("HANDOFF_SERVER_LISTEN", "127.0.0.1:0")],
+    );
+    let password_line = running
+        .stdout
+        .iter()
+        .find(|l| l.contains("one-time password"))
+        .expect("the admin password is printed");
+    let password = password_line.rsplit(' ').next().unwrap();
+    assert!(running.base.starts_with("https://127.0.0.1:"));
+    assert!(
+        cwd.path().join("data/handoff.redb").is_file(),
+        "data in ./data"
+    );
+    assert!(
+        cwd.path().join("data/tls/cert.pem").is_file(),
+        "self-signed certificate kept in the data folder"
+    );
+    login(&running.base, "admin@localhost", password).await;
+}
+
+#[tokio::test]
+async fn starts_with_a_config_file_and_refuses_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), "[branding]\nname = \"Acme Files\"\n");
+    let running = start(
+        &["serve", "--config", config.to_str().unwrap()],
+        dir.path(),
+        &[],
+    );
+    assert!(
+        !running
+            .stdout
+            .iter()
+            .any(|l| l.contains("one-time password")),
+        "a configured password is not printed"
+    );
+    login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    drop(running);
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[sharing]\nmax_expiry_days = 4000\n").unwrap();
+    let (ok, _, stderr) = cli(&["serve"], &bad);
+    assert!(!ok);
+    assert!(stderr.contains("sharing.max_expiry_days"), "{stderr}");
+    std::fs::write(&bad, "[server]\nlisten = \"127.0.0.1:0\"\ntypo_key = 1\n").unwrap();
+    let (ok, _, stderr) = cli(&["check-config"], &bad);
+    assert!(!ok);
+    assert!(stderr.contains("typo_key"), "{stderr}");
+    let (ok, stdout, _) = cli(&["check-config"], &config);
+    assert!(ok, "{stdout}");
+}
+
+#[tokio::test]
+async fn admin_cli_works_offline_and_against_the_running_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), "");
+    // Offline: the command opens the data folder itself.
+    let (ok, stdout, stderr) = cli(
+        &[
+            "user",
+            "add",
+            "ed@example.com",
+            "--role",
+            "editor",
+            "--password",
+            "editor-pass-1",
+        ],
+        &config,
+    );
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("ed@example.com"));
+    let running = start(
+        &["serve", "--config", config.to_str().unwrap()],
+        dir.path(),
+        &[],
+    );
+    login(&running.base, "ed@example.com", "editor-pass-1").await;
+    // Online: the running server does the work.
+    let (ok, stdout, stderr) = cli(
+        &[
+            "token",
+            "create",
+            "--user",
+            "ed@example.com",
+            "--name",
+            "script",
+        ],
+        &config,
+    );
+    assert!(ok, "{stderr}");
+    let token = stdout.trim();
+    let me = client()
+        .get(format!("{}/api/v1/me", running.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.json::<Value>().await.unwrap()["email"], "ed@example.com");
+    let (ok, stdout, _) = cli(&["user", "set-role", "ed@example.com", "viewer"], &config);
+    assert!(ok && stdout.contains("Viewer"), "{stdout}");
+    let (ok, stdout, _) = cli(&["user", "list"], &config);
+    assert!(ok && stdout.contains("ed@example.com") && stdout.contains(ADMIN_EMAIL));
+    let (ok, stdout, _) = cli(&["user", "set-password", "ed@example.com"], &config);
+    assert!(ok);
+    let new_password = stdout.trim().rsplit(' ').next().unwrap();
+    login(&running.base, "ed@example.com", new_password).await;
+    let (ok, _, _) = cli(&["user", "delete", "ed@example.com"], &config);
+    assert!(ok);
+    let gone = client()
+        .get(format!("{}/api/v1/me", running.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 401);
+    let (ok, _, stderr) = cli(&["user", "delete", "nobody@example.com"], &config);
+    assert!(!ok && stderr.contains("not found"), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn acknowledged_uploads_survive_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), "");
+    let args = ["serve", "--config", config.to_str().unwrap()];
+    let mut running = start(&args, dir.path(), &[]);
+    let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::<(String, String)>::new()));
+    let mut uploaders = Vec::new();
+    for worker in 0..6u64 {
+        let (base, token, acknowledged) =
+            (running.base.clone(), token.clone(), acknowledged.clone());
+        uploaders.push(tokio::spawn(async move {
+            let client = client();
+            for round in 0u64.. {
+                let bytes = noise(512 * 1024 + round as usize, worker * 1000 + round);
+                let sent = client
+                    .post(format!("{base}/api/v1/assets?name=w{worker}-{round}.bin"))
+                    .bearer_auth(&token)
+                    .body(bytes.clone())
+                    .send()
+                    .await;
+                let Ok(response) = sent else { break };
+                if response.status() != 201 {
+                    break;
+                }
+                let Ok(asset) = response.json::<Value>().await else {
+                    break;
+                };
+                acknowledged.lock().unwrap().push((
+                    asset["id"].as_str().unwrap().to_string(),
+                    hex::encode(Sha256::digest(&bytes)),
+                ));
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    running.child.kill().unwrap(); // SIGKILL
+    running.child.wait().unwrap();
+    for uploader in uploaders {
+        uploader.await.unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(
+        acknowledged.len() >= 5,
+        "uploads were acknowledged before the kill: {}",
+        acknowledged.len()
+    );
+
+    let running = start(&args, dir.path(), &[]);
+    let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    let client = client();
+    let mut listed = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut url = format!("{}/api/v1/assets?limit=500", running.base);
+        if let Some(c) = &cursor {
+            url = format!("{url}&cursor={c}");
+        }
+        let page: Value = client
+            .get(url)
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        listed.extend(page["items"].as_array().unwrap().iter().cloned());
+        match page["nextCursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+    }
+    for (id, sha) in &acknowledged {
+        assert!(
+            listed.iter().any(|a| a["id"] == id.as_str()),
+            "acknowledged upload {id} is listed"
+        );
+        let _ = sha;
+    }
+    for asset in &listed {
+        let id = asset["id"].as_str().unwrap();
+        let bytes = client
+            .get(format!("{}/api/v1/assets/{id}/original", running.base))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        let sha = hex::encode(Sha256::digest(&bytes));
+        assert_eq!(asset["sha256"], sha.as_str(), "listed asset {id} is whole");
+        if let Some((_, expected)) = acknowledged.iter().find(|(a, _)| a == id) {
+            assert_eq!(&sha, expected);
+        }
+    }
+    let temp_files: Vec<_> = files_in(&dir.path().join("data/tmp"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "part"))
+        .collect();
+    assert!(
+        temp_files.is_empty(),
+        "interrupted uploads were swept: {temp_files:?}"
+    );
+}

@@ -1,0 +1,233 @@
+//! Test helpers: a real server on an ephemeral port with real TLS and a temp data folder,
+//! and a real HTTP client. Each test reads as the user story it checks.
+#![allow(dead_code)]
+
+use handoff::config::Config;
+use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+use tokio::net::TcpListener;
+
+pub const ADMIN_EMAIL: &str = "admin@example.com";
+pub const ADMIN_PASSWORD: &str = "admin-password-1";
+
+pub struct TestServer {
+    pub base: String,
+    pub client: Client,
+    pub admin_token: String,
+    pub dir: TempDir,
+    pub redirect_base: Option<String>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<Result<(), String>>>,
+}
+
+pub fn client() -> Client {
+    Client::builder()
+        .danger_accept_invalid_certs(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+pub fn test_config(dir: &Path) -> Config {
+    let mut config = Config::default();
+    config.server.listen = "127.0.0.1:0".into();
+    config.server.data_dir = dir.to_path_buf();
+    config.admin.email = ADMIN_EMAIL.into();
+    config.admin.password = Some(ADMIN_PASSWORD.into());
+    config
+}
+
+impl TestServer {
+    pub async fn start() -> TestServer {
+        TestServer::start_with(|_| {}).await
+    }
+
+    /// Starts a server whose config `adjust` may change first.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = test_config(dir.path());
+        adjust(&mut config);
+        TestServer::start_in(dir, config).await
+    }
+
+    pub async fn start_in(dir: TempDir, mut config: Config) -> TestServer {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let scheme = if config.tls.enabled { "https" } else { "http" };
+        let base = format!("{scheme}://{address}");
+        if config.server.public_url.is_none() {
+            config.server.public_url = Some(base.clone());
+        }
+        let redirect = match config.server.redirect_listen.is_some() {
+            true => Some(TcpListener::bind("127.0.0.1:0").await.unwrap()),
+            false => None,
+        };
+        let redirect_base = redirect
+            .as_ref()
+            .map(|l| format!("http://{}", l.local_addr().unwrap()));
+        let (state, _) = handoff::open(config).unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(handoff::run(state, listener, redirect, async move {
+            let _ = stopped.await;
+        }));
+        let client = client();
+        let mut server = TestServer {
+            base,
+            client,
+            admin_token: String::new(),
+            dir,
+            redirect_base,
+            stop: Some(stop),
+            task: Some(task),
+        };
+        server.admin_token = server.login(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        server
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    pub async fn stop(mut self) -> TempDir {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.unwrap().unwrap();
+        }
+        std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap())
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let response = self
+            .client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&json!({"email": email, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "login of {email}");
+        response.json::<Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// A request as the given bearer token.
+    pub fn req(&self, token: &str, method: Method, path: &str) -> RequestBuilder {
+        self.client
+            .request(method, self.url(path))
+            .bearer_auth(token)
+    }
+
+    pub fn admin(&self, method: Method, path: &str) -> RequestBuilder {
+        self.req(&self.admin_token, method, path)
+    }
+
+    /// Creates a user with `role` and returns a token of theirs.
+    pub async fn user(&self, email: &str, role: &str) -> String {
+        let password = "user-password-1";
+        let response = self
+            .admin(Method::POST, "/api/v1/users")
+            .json(&json!({"email": email, "password": password, "role": role}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::CREATED,
+            "{}",
+            response.text().await.unwrap()
+        );
+        self.login(email, password).await
+    }
+
+    /// Uploads `bytes` as `name` with a raw body; returns the asset JSON.
+    pub async fn upload(&self, token: &str, name: &str, bytes: Vec<u8>) -> Value {
+        let response = self
+            .req(token, Method::POST, "/api/v1/assets")
+            .query(&[("name", name)])
+            .body(bytes)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::CREATED,
+            "{}",
+            response.text().await.unwrap()
+        );
+        response.json().await.unwrap()
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Asserts the status and the JSON error code of a response; returns the body.
+pub async fn expect_error(response: Response, status: u16, code: &str) -> Value {
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "status of {}",
+        response.url()
+    );
+    let body: Value = response.json().await.expect("a JSON error body");
+    assert_eq!(body["error"]["code"], code, "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+    body
+}
+
+pub async fn json_of(response: Response, status: u16) -> Value {
+    let code = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    assert_eq!(code, status, "{text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+/// Pseudo-random bytes that do not compress and differ per seed.
+pub fn noise(len: usize, seed: u64) -> Vec<u8> {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect()
+}
+
+/// Files below `dir`, recursively.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                found.extend(files_in(&path));
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,841 @@
+//! The foundation: TLS, sign-in and tokens, permissions, uploads and downloads, errors.
+
+mod common;
+
+use common::*;
+use reqwest::{Method, StatusCode, Version};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+#[tokio::test]
+async fn serves_h2_and_http1_over_tls() {
+    let server = TestServer::start().await;
+    let h2 = server
+        .client
+        .get(server.url("/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(h2.status(), StatusCode::OK);
+    assert_eq!(h2.version(), Version::HTTP_2);
+    let h1_client = reqwest::Client::builder()
+        .danger_accept_invalid_certs(true)
+        .http1_only()
+        .build()
+        .unwrap();
+    let h1 = h1_client.get(server.url("/healthz")).send().await.unwrap();
+    assert_eq!(h1.status(), StatusCode::OK);
+    assert_eq!(h1.version(), Version::HTTP_11);
+    assert!(h1.headers()["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .contains("max-age"));
+    // Plain HTTP on the TLS port is not answered as HTTP.
+    let plain = reqwest::get(server.url("/healthz").replace("https://", "http://")).await;
+    assert!(plain.is_err() || plain.unwrap().status() != StatusCode::OK);
+}
+
+#[tokio::test]
+async fn redirect_port_answers_308_to_https() {
+    let server =
+        TestServer::start_with(|c| c.server.redirect_listen = Some("127.0.0.1:0".into())).await;
+    let redirect = server.redirect_base.clone().unwrap();
+    let response = server
+        .client
+        .get(format!("{redirect}/s/abc?x=1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(
+        response.headers()["location"],
+        format!("{}/s/abc?x=1", server.base)
+    );
+}
+
+#[tokio::test]
+async fn sign_in_tokens_and_permissions() {
+    let server = TestServer::start().await;
+    // Wrong password: 401 in the error shape.
+    let wrong = server
+        .client
+        .post(server.url("/api/v1/auth/login"))
+        .json(&json!({"email": ADMIN_EMAIL, "password": "nope"}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(wrong, 401, "unauthenticated").await;
+    // No credentials: 401.
+    expect_error(
+        server
+            .client
+            .get(server.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap(),
+        401,
+        "unauthenticated",
+    )
+    .await;
+    // The session token works as a bearer token and /me carries the permissions.
+    let me = json_of(
+        server
+            .admin(Method::GET, "/api/v1/me")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(me["email"], ADMIN_EMAIL);
+    assert_eq!(me["role"], "admin");
+    assert!(me["permissions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("admin")));
+
+    // A personal access token, used, listed, revoked, refused.
+    let created = json_of(
+        server
+            .admin(Method::POST, "/api/v1/tokens")
+            .json(&json!({"name": "ci script"}))
+            .send()
+            .await
+            .unwrap(),
+        201,
+    )
+    .await;
+    let token = created["token"].as_str().unwrap();
+    let me = json_of(
+        server
+            .req(token, Method::GET, "/api/v1/me")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(me["email"], ADMIN_EMAIL);
+    let listed = json_of(
+        server
+            .admin(Method::GET, "/api/v1/tokens")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert!(listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["name"] == "ci script"));
+    assert!(
+        !listed.to_string().contains(token),
+        "the secret is shown once only"
+    );
+    let id = created["id"].as_str().unwrap();
+    let revoked = server
+        .admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), StatusCode::NO_CONTENT);
+    expect_error(
+        server
+            .req(token, Method::GET, "/api/v1/me")
+            .send()
+            .await
+            .unwrap(),
+        401,
+        "unauthenticated",
+    )
+    .await;
+
+    // A viewer may read but not upload, and may not manage users.
+    let viewer = server.user("viewer@example.com", "viewer").await;
+    let upload = server
+        .req(&viewer, Method::POST, "/api/v1/assets?name=a.txt")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    expect_error(upload, 403, "forbidden").await;
+    json_of(
+        server
+            .req(&viewer, Method::GET, "/api/v1/assets")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    expect_error(
+        server
+            .req(&viewer, Method::GET, "/api/v1/users")
+            .send()
+            .await
+            .unwrap(),
+        403,
+        "forbidden",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn session_cookie_writes_need_the_csrf_token() {
+    let server = TestServer::start().await;
+    let login = server
+        .client
+        .post(server.url("/api/v1/auth/login"))
+        .json(&json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let cookie = login.headers()["set-cookie"].to_str().unwrap().to_string();
+    for attribute in ["HttpOnly", "Secure", "SameSite=Strict"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    let session = cookie.split(';').next().unwrap().to_string();
+    let body: Value = login.json().await.unwrap();
+    let csrf = body["csrfToken"].as_str().unwrap();
+    let me = server
+        .client
+        .get(server.url("/api/v1/me"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_of(me, 200).await["csrfToken"], csrf);
+    let without = server
+        .client
+        .post(server.url("/api/v1/collections"))
+        .header("cookie", &session)
+        .json(&json!({"name": "x"}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(without, 403, "forbidden").await;
+    let with = server
+        .client
+        .post(server.url("/api/v1/collections"))
+        .header("cookie", &session)
+        .header("x-csrf-token", csrf)
+        .json(&json!({"name": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn login_attempts_are_rate_limited() {
+    let server = TestServer::start().await;
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        let response = server
+            .client
+            .post(server.url("/api/v1/auth/login"))
+            .json(&json!({"email": "someone@example.com", "password": "wrong"}))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(&statuses[..10], &[401; 10]);
+    assert_eq!(&statuses[10..], &[429, 429]);
+}
+
+#[tokio::test]
+async fn raw_and_multipart_uploads_round_trip() {
+    let server = TestServer::start().await;
+    let raw_bytes = noise(3 * 1024 * 1024 + 17, 1);
+    let raw = server
+        .upload(&server.admin_token, "holiday photo.bin", raw_bytes.clone())
+        .await;
+    assert_eq!(raw["name"], "holiday photo.bin");
+    assert_eq!(raw["size"], raw_bytes.len());
+    assert_eq!(raw["sha256"], hex::encode(Sha256::digest(&raw_bytes)));
+
+    let a = noise(1000, 2);
+    let b = noise(200_000, 3);
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(a.clone())
+                .file_name("a.jpg")
+                .mime_str("image/jpeg")
+                .unwrap(),
+        )
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b.clone()).file_name("b.pdf"),
+        );
+    let response = server
+        .admin(Method::POST, "/api/v1/assets")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let many = json_of(response, 201).await;
+    let assets = many["assets"].as_array().unwrap();
+    assert_eq!(assets.len(), 2);
+    assert_eq!(assets[0]["kind"], "image");
+    assert_eq!(assets[0]["mimeType"], "image/jpeg");
+    assert_eq!(assets[1]["kind"], "document");
+
+    for (asset, bytes) in [(&raw, &raw_bytes), (&assets[0], &a), (&assets[1], &b)] {
+        let id = asset["id"].as_str().unwrap();
+        let got = server
+            .admin(Method::GET, &format!("/api/v1/assets/{id}/original"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(got.status(), StatusCode::OK);
+        assert!(got.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment"));
+        assert_eq!(got.bytes().await.unwrap().as_ref(), bytes.as_slice());
+    }
+
+    // Range and If-Range on the original.
+    let id = raw["id"].as_str().unwrap();
+    let path = format!("/api/v1/assets/{id}/original");
+    let partial = server
+        .admin(Method::GET, &path)
+        .header("range", "bytes=100-199")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(partial.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(
+        partial.headers()["content-range"],
+        format!("bytes 100-199/{}", raw_bytes.len())
+    );
+    let etag = partial.headers()["etag"].to_str().unwrap().to_string();
+    assert_eq!(
+        partial.bytes().await.unwrap().as_ref(),
+        &raw_bytes[100..200]
+    );
+    let suffix = server
+        .admin(Method::GET, &path)
+        .header("range", "bytes=-10")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        suffix.bytes().await.unwrap().as_ref(),
+        &raw_bytes[raw_bytes.len() - 10..]
+    );
+    let stale = server
+        .admin(Method::GET, &path)
+        .header("range", "bytes=0-9")
+        .header("if-range", "\"other\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), StatusCode::OK);
+    let fresh = server
+        .admin(Method::GET, &path)
+        .header("range", "bytes=0-9")
+        .header("if-range", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fresh.status(), StatusCode::PARTIAL_CONTENT);
+    let beyond = server
+        .admin(Method::GET, &path)
+        .header("range", "bytes=999999999-")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(beyond.status(), StatusCode::RANGE_NOT_SATISFIABLE);
+    let head = server.admin(Method::HEAD, &path).send().await.unwrap();
+    assert_eq!(
+        head.headers()["content-length"],
+        raw_bytes.len().to_string().as_str()
+    );
+
+    // Search by name, filter by kind, paginate.
+    let found = json_of(
+        server
+            .admin(Method::GET, "/api/v1/assets?q=HOLIDAY")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+    assert_eq!(found["items"][0]["id"], raw["id"]);
+    let images = json_of(
+        server
+            .admin(Method::GET, "/api/v1/assets?kind=image")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(images["items"].as_array().unwrap().len(), 1);
+    let first = json_of(
+        server
+            .admin(Method::GET, "/api/v1/assets?limit=2")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+    let cursor = first["nextCursor"].as_str().unwrap();
+    let second = json_of(
+        server
+            .admin(
+                Method::GET,
+                &format!("/api/v1/assets?limit=2&cursor={cursor}"),
+            )
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(second["items"].as_array().unwrap().len(), 1);
+    assert!(second["nextCursor"].is_null());
+}
+
+#[tokio::test]
+async fn over_limit_uploads_get_413_and_leave_nothing() {
+    let server = TestServer::start_with(|c| c.uploads.max_bytes = 100_000).await;
+    let too_big = noise(100_001, 4);
+    // With Content-Length.
+    let response = server
+        .admin(Method::POST, "/api/v1/assets?name=big.bin")
+        .body(too_big.clone())
+        .send()
+        .await
+        .unwrap();
+    expect_error(response, 413, "too_large").await;
+    // Without Content-Length (chunked).
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+        too_big.chunks(10_000).map(|c| Ok(c.to_vec())).collect();
+    let body = reqwest::Body::wrap_stream(futures_util::stream::iter(chunks));
+    let response = server
+        .admin(Method::POST, "/api/v1/assets?name=big.bin")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    expect_error(response, 413, "too_large").await;
+    // Multipart.
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(too_big).file_name("big.bin"),
+    );
+    let response = server
+        .admin(Method::POST, "/api/v1/assets")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    expect_error(response, 413, "too_large").await;
+
+    let listed = json_of(
+        server
+            .admin(Method::GET, "/api/v1/assets")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(listed["items"].as_array().unwrap().len(), 0);
+    let leftovers: Vec<_> = files_in(&server.data_dir().join("blobs"))
+        .into_iter()
+        .chain(files_in(&server.data_dir().join("tmp")))
+        .filter(|p| !p.ends_with(".healthz"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // Exactly at the limit is fine.
+    server
+        .upload(&server.admin_token, "ok.bin", noise(100_000, 5))
+        .await;
+}
+
+#[tokio::test]
+async fn hostile_names_are_stored_safely_and_never_break_a_header() {
+    let server = TestServer::start().await;
+    let long = "x".repeat(5000) + ".txt";
+    let cases = [
+        ("../x", "x"),
+        ("<script>alert(1)<\\script>.html", "script>.html"),
+        (
+            "<img src=x onerror=alert(1)>.html",
+            "<img src=x onerror=alert(1)>.html",
+        ),
+        ("a\r\nSet-Cookie: evil=1.txt", "aSet-Cookie: evil=1.txt"),
+    ];
+    for (raw, stored) in cases {
+        let asset = server
+            .upload(&server.admin_token, raw, b"hello".to_vec())
+            .await;
+        assert_eq!(asset["name"], stored);
+        let id = asset["id"].as_str().unwrap();
+        let got = server
+            .admin(Method::GET, &format!("/api/v1/assets/{id}/original"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(got.status(), StatusCode::OK);
+        assert!(got.headers().get("set-cookie").is_none());
+        assert!(got.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;"));
+    }
+    let asset = server
+        .upload(&server.admin_token, &long, b"long".to_vec())
+        .await;
+    assert_eq!(asset["name"].as_str().unwrap().chars().count(), 255);
+    // A multipart file name with bytes that are not UTF-8.
+    let boundary = "XbOuNdArY";
+    let mut body =
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"caf")
+            .into_bytes();
+    body.extend_from_slice(&[0xE9, 0xFF]);
+    body.extend_from_slice(
+        format!(".txt\"\r\nContent-Type: text/plain\r\n\r\nbytes\r\n--{boundary}--\r\n").as_bytes(),
+    );
+    let response = server
+        .admin(Method::POST, "/api/v1/assets")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let asset = json_of(response, 201).await;
+    let name = asset["name"].as_str().unwrap();
+    assert!(name.starts_with("caf") && name.ends_with(".txt"), "{name}");
+    let id = asset["id"].as_str().unwrap();
+    let got = server
+        .admin(Method::GET, &format!("/api/v1/assets/{id}/original"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.bytes().await.unwrap().as_ref(), b"bytes");
+}
+
+#[tokio::test]
+async fn errors_are_json_and_never_5xx_for_bad_input() {
+    let server = TestServer::start().await;
+    expect_error(
+        server
+            .client
+            .get(server.url("/no/such/route"))
+            .send()
+            .await
+            .unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        server
+            .admin(Method::PUT, "/api/v1/me")
+            .send()
+            .await
+            .unwrap(),
+        405,
+        "method_not_allowed",
+    )
+    .await;
+    let malformed = server
+        .admin(Method::POST, "/api/v1/collections")
+        .header("content-type", "application/json")
+        .body("{\"name\":")
+        .send()
+        .await
+        .unwrap();
+    expect_error(malformed, 400, "bad_request").await;
+    let wrong_shape = server
+        .admin(Method::POST, "/api/v1/collections")
+        .json(&json!({"name": 5}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(wrong_shape, 422, "invalid").await;
+    let empty = server
+        .admin(Method::POST, "/api/v1/tokens")
+        .send()
+        .await
+        .unwrap();
+    expect_error(empty, 400, "bad_request").await;
+    let huge = server
+        .admin(Method::POST, "/api/v1/collections")
+        .body(vec![b' '; 2 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    expect_error(huge, 413, "too_large").await;
+    let bad_query = server
+        .admin(Method::GET, "/api/v1/assets?limit=many")
+        .send()
+        .await
+        .unwrap();
+    expect_error(bad_query, 400, "bad_request").await;
+    let bad_kind = server
+        .admin(Method::GET, "/api/v1/assets?kind=spaceship")
+        .send()
+        .await
+        .unwrap();
+    expect_error(bad_kind, 422, "invalid").await;
+    let missing = server
+        .admin(
+            Method::GET,
+            &format!("/api/v1/assets/{}", uuid::Uuid::nil()),
+        )
+        .send()
+        .await
+        .unwrap();
+    expect_error(missing, 404, "not_found").await;
+    let not_an_id = server
+        .admin(Method::GET, "/api/v1/assets/not-an-id")
+        .send()
+        .await
+        .unwrap();
+    expect_error(not_an_id, 404, "not_found").await;
+    let bad_multipart = server
+        .admin(Method::POST, "/api/v1/assets")
+        .header("content-type", "multipart/form-data; boundary=zz")
+        .body("garbage")
+        .send()
+        .await
+        .unwrap();
+    expect_error(bad_multipart, 400, "bad_request").await;
+}
+
+#[tokio::test]
+async fn assets_and_collections_can_be_organised() {
+    let server = TestServer::start().await;
+    let editor = server.user("ed@example.com", "editor").await;
+    let other = server.user("other@example.com", "editor").await;
+    let a = server.upload(&editor, "a.png", b"a".to_vec()).await;
+    let b = server.upload(&editor, "b.png", b"b".to_vec()).await;
+    let (a_id, b_id) = (a["id"].as_str().unwrap(), b["id"].as_str().unwrap());
+
+    let patched = server
+        .req(&editor, Method::PATCH, &format!("/api/v1/assets/{a_id}"))
+        .json(&json!({"name": "renamed.png", "attributes": {"title": "Sunset", "tags": "beach"}, "status": "unavailable"}))
+        .send()
+        .await
+        .unwrap();
+    let patched = json_of(patched, 200).await;
+    assert_eq!(patched["name"], "renamed.png");
+    assert_eq!(patched["attributes"]["title"], "Sunset");
+    assert_eq!(patched["status"], "unavailable");
+    let by_attribute = json_of(
+        server
+            .admin(Method::GET, "/api/v1/assets?q=sunset")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(by_attribute["items"][0]["id"], a_id);
+    // Someone else's asset cannot be changed by a non-admin.
+    let denied = server
+        .req(&other, Method::PATCH, &format!("/api/v1/assets/{a_id}"))
+        .json(&json!({"name": "x"}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(denied, 403, "forbidden").await;
+
+    let collection = json_of(
+        server
+            .req(&editor, Method::POST, "/api/v1/collections")
+            .json(&json!({"name": "Beach", "assetIds": [b_id]}))
+            .send()
+            .await
+            .unwrap(),
+        201,
+    )
+    .await;
+    let cid = collection["id"].as_str().unwrap();
+    let added = server
+        .req(
+            &editor,
+            Method::POST,
+            &format!("/api/v1/collections/{cid}/assets"),
+        )
+        .json(&json!({"assetIds": [a_id]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_of(added, 200).await["assetIds"], json!([b_id, a_id]));
+    let in_collection = json_of(
+        server
+            .admin(Method::GET, &format!("/api/v1/assets?collection={cid}"))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(in_collection["items"].as_array().unwrap().len(), 2);
+    let removed = server
+        .req(
+            &editor,
+            Method::DELETE,
+            &format!("/api/v1/collections/{cid}/assets/{b_id}"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_of(removed, 200).await["assetIds"], json!([a_id]));
+
+    // Deleting an asset removes its file once nothing else refers to it.
+    let dup = server.upload(&editor, "copy.png", b"a".to_vec()).await;
+    let blob_count = || files_in(&server.data_dir().join("blobs")).len();
+    assert_eq!(blob_count(), 2);
+    assert_eq!(
+        server
+            .req(&editor, Method::DELETE, &format!("/api/v1/assets/{a_id}"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    assert_eq!(blob_count(), 2, "the copy still refers to the same bytes");
+    let dup_id = dup["id"].as_str().unwrap();
+    assert_eq!(
+        server
+            .req(&editor, Method::DELETE, &format!("/api/v1/assets/{dup_id}"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    assert_eq!(blob_count(), 1);
+    let collection = json_of(
+        server
+            .admin(Method::GET, &format!("/api/v1/collections/{cid}"))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(collection["assetIds"], json!([]));
+}
+
+#[tokio::test]
+async fn health_metrics_and_openapi() {
+    let server = TestServer::start().await;
+    assert_eq!(
+        server
+            .client
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let metrics = server
+        .client
+        .get(server.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("handoff_http_requests_total{method=\"POST\",route=\"/api/v1/auth/login\",status=\"200\"}"), "{metrics}");
+    let doc = json_of(
+        server
+            .client
+            .get(server.url("/api/v1/openapi.json"))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/api/v1/auth/login",
+        "/api/v1/assets",
+        "/api/v1/assets/{id}/original",
+        "/api/v1/collections/{id}/assets",
+    ] {
+        assert!(
+            doc["paths"].get(path).is_some(),
+            "{path} missing from the OpenAPI document"
+        );
+    }
+}
+
+#[tokio::test]
+async fn users_are_managed_by_admins() {
+    let server = TestServer::start().await;
+    let created = json_of(
+        server.admin(Method::POST, "/api/v1/users").json(&json!({"email": "New@Example.com", "password": "long-password", "role": "viewer", "displayName": "New"})).send().await.unwrap(),
+        201,
+    )
+    .await;
+    assert_eq!(created["email"], "new@example.com");
+    let dup = server
+        .admin(Method::POST, "/api/v1/users")
+        .json(&json!({"email": "new@example.com", "password": "long-password", "role": "viewer"}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(dup, 409, "conflict").await;
+    let short = server
+        .admin(Method::POST, "/api/v1/users")
+        .json(&json!({"email": "x@example.com", "password": "short", "role": "viewer"}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(short, 422, "invalid").await;
+    let id = created["id"].as_str().unwrap();
+    let promoted = server
+        .admin(Method::PATCH, &format!("/api/v1/users/{id}"))
+        .json(&json!({"role": "editor"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        json_of(promoted, 200).await["permissions"],
+        json!(["assets:read", "assets:write", "shares:read", "shares:write"])
+    );
+    let token = server.login("new@example.com", "long-password").await;
+    assert_eq!(
+        server
+            .admin(Method::DELETE, &format!("/api/v1/users/{id}"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    expect_error(
+        server
+            .req(&token, Method::GET, "/api/v1/me")
+            .send()
+            .await
+            .unwrap(),
+        401,
+        "unauthenticated",
+    )
+    .await;
+}
