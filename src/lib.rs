@@ -7,12 +7,14 @@ pub mod assets;
 pub mod auth;
 pub mod backup;
 pub mod blobs;
+pub mod bundle;
 pub mod config;
 pub mod error;
 pub mod http;
 pub mod limits;
 pub mod metrics;
 pub mod server;
+pub mod shares;
 pub mod state;
 pub mod store;
 

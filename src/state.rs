@@ -5,6 +5,7 @@ use crate::blobs::Blobs;
 use crate::config::Config;
 use crate::limits::AttemptLimiter;
 use crate::metrics::Metrics;
+use crate::shares::events::EventLog;
 use crate::store::Store;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +22,7 @@ pub struct AppState {
     pub logins: Arc<AttemptLimiter>,
     /// Wrong share passwords per link and address.
     pub unlocks: Arc<AttemptLimiter>,
+    pub events: EventLog,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
     pub tls: Option<Arc<ServerConfig>>,
 }
@@ -43,13 +45,14 @@ impl AppState {
         );
         AppState {
             config: Arc::new(config),
-            store,
             blobs: Arc::new(blobs),
             signer: Signer::new(server_key),
             metrics: Arc::new(Metrics::default()),
             logins: Arc::new(AttemptLimiter::new(LOGIN_ATTEMPTS, LOGIN_WINDOW)),
             unlocks: Arc::new(unlocks),
             tls,
+            events: EventLog::start(store.clone()),
+            store,
         }
     }
 }

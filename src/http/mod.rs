@@ -3,8 +3,11 @@
 
 pub mod api;
 pub mod filters;
+pub mod pages;
+pub mod recipient;
 pub mod reply;
 pub mod views;
+pub mod web;
 
 use crate::error::Error;
 use crate::server::Routes;
@@ -17,7 +20,11 @@ use warp::{Filter, Rejection};
 pub fn routes(state: AppState) -> Routes {
     let metrics = state.metrics.clone();
     let hsts = state.config.tls.enabled;
-    let routes = api::any_of![ops(state.clone()), api::routes(state)];
+    let routes = api::any_of![
+        ops(state.clone()),
+        recipient::routes(state.clone()),
+        api::routes(state)
+    ];
     routes
         .recover(recover)
         .unify()

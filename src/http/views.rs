@@ -2,6 +2,8 @@
 
 use crate::accounts::{Role, Token, User, UserStatus};
 use crate::assets::{Asset, AssetStatus, Collection, Derivative, Kind};
+use crate::shares::service::Skipped;
+use crate::shares::{Access, Content, DownloadOptions, Recipient, RecipientStatus, Share};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -129,5 +131,120 @@ impl<T> Listing<T> {
             items: records.iter().map(T::from).collect(),
             next_cursor: next.map(|id| id.to_string()),
         }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RecipientView {
+    pub id: Uuid,
+    pub email: Option<String>,
+    pub user_id: Option<Uuid>,
+    pub url: String,
+    pub expires_at: DateTime<Utc>,
+    /// active, removed or expired
+    pub status: &'static str,
+    pub visits: u64,
+    pub downloads: u64,
+    pub last_access_at: Option<DateTime<Utc>>,
+    pub email_state: Option<String>,
+}
+
+impl RecipientView {
+    pub fn new(r: &Recipient, base: &str, now: DateTime<Utc>) -> RecipientView {
+        let status = match r.status {
+            RecipientStatus::Removed => "removed",
+            RecipientStatus::Active if r.expires_at <= now => "expired",
+            RecipientStatus::Active => "active",
+        };
+        RecipientView {
+            id: r.id,
+            email: r.email.clone(),
+            user_id: r.user_id,
+            url: format!("{base}/s/{}", r.token),
+            expires_at: r.expires_at,
+            status,
+            visits: r.visits,
+            downloads: r.downloads,
+            last_access_at: r.last_access_at,
+            email_state: r.email_state.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareView {
+    pub id: Uuid,
+    pub owner_id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub status: &'static str,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub max_uses: Option<u64>,
+    pub uses: u64,
+    pub uses_remaining: Option<u64>,
+    pub access: Access,
+    pub enabled: bool,
+    pub has_password: bool,
+    pub download_options: DownloadOptions,
+    pub show_attributes: Vec<String>,
+    pub watermark: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asset_ids: Option<Vec<Uuid>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_id: Option<Uuid>,
+    pub visits: u64,
+    pub downloads: u64,
+    pub last_access_at: Option<DateTime<Utc>>,
+    pub recipients: Vec<RecipientView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<Vec<Skipped>>,
+}
+
+impl ShareView {
+    pub fn new(share: &Share, base: &str) -> ShareView {
+        let now = Utc::now();
+        let (asset_ids, collection_id) = match &share.content {
+            Content::Assets(ids) => (Some(ids.clone()), None),
+            Content::Collection(id) => (None, Some(*id)),
+        };
+        ShareView {
+            id: share.id,
+            owner_id: share.owner_id,
+            title: share.title.clone(),
+            description: share.description.clone(),
+            url: format!("{base}/s/{}", share.token),
+            status: share.status(now),
+            created_at: share.created_at,
+            expires_at: share.expires_at,
+            max_uses: share.max_uses,
+            uses: share.uses,
+            uses_remaining: share.uses_remaining(),
+            access: share.access,
+            enabled: share.enabled,
+            has_password: share.password_hash.is_some(),
+            download_options: share.download_options.clone(),
+            show_attributes: share.show_attributes.clone(),
+            watermark: share.watermark,
+            asset_ids,
+            collection_id,
+            visits: share.visits,
+            downloads: share.downloads,
+            last_access_at: share.last_access_at,
+            recipients: share
+                .recipients
+                .iter()
+                .map(|r| RecipientView::new(r, base, now))
+                .collect(),
+            skipped: None,
+        }
+    }
+
+    pub fn with_skipped(mut self, skipped: Vec<Skipped>) -> ShareView {
+        self.skipped = Some(skipped);
+        self
     }
 }

@@ -239,11 +239,31 @@ pub async fn update_user(
     Ok(reply::json(&UserView::from(&user)))
 }
 
-#[utoipa::path(delete, path = "/api/v1/users/{id}", tag = "users", responses((status = 204), (status = 404), (status = 409)))]
-pub async fn delete_user(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase")]
+pub struct DeleteUserQuery {
+    /// Give the user's shares to this user first, so their links keep working.
+    transfer_to: Option<Uuid>,
+}
+
+#[utoipa::path(delete, path = "/api/v1/users/{id}", tag = "users", params(DeleteUserQuery),
+    responses((status = 204), (status = 404), (status = 409)))]
+pub async fn delete_user(
+    id: Uuid,
+    query: Result<DeleteUserQuery>,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
     let who = admin(who)?;
+    let query = query?;
     if who.user.id == id {
         return Err(Error::Conflict("you cannot delete yourself".into()));
+    }
+    if let Some(to) = query.transfer_to {
+        if to == id {
+            return Err(Error::invalid("transferTo is the user being deleted"));
+        }
+        crate::shares::service::transfer(&state, id, to).await?;
     }
     accounts::delete_user(&state.store, id).await?;
     Ok(reply::no_content())

@@ -3,6 +3,7 @@
 use crate::accounts::{Permission, Principal};
 use crate::assets::{self, AssetStatus, Changes, Kind, Query};
 use crate::error::{Error, Result};
+use crate::http::api::nullable;
 use crate::http::filters::Client;
 use crate::http::reply::{self, content_disposition, Representation};
 use crate::http::views::{AssetView, CollectionView, Listing};
@@ -11,7 +12,7 @@ use crate::state::AppState;
 use bytes::Buf;
 use chrono::{DateTime, Utc};
 use futures_util::Stream;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -197,20 +198,13 @@ pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Re
     )))
 }
 
-/// `Some(None)` when the field is present as null: "clear it".
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> std::result::Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
-}
-
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssetPatch {
     name: Option<String>,
     attributes: Option<BTreeMap<String, String>>,
     status: Option<AssetStatus>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>)]
     expires_at: Option<Option<DateTime<Utc>>>,
 }

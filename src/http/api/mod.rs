@@ -3,6 +3,7 @@
 pub mod account;
 pub mod assets;
 pub mod openapi;
+pub mod shares;
 
 use crate::http::filters::{client, json, principal, query, with_state};
 use crate::http::reply::finish;
@@ -20,6 +21,15 @@ macro_rules! any_of {
     }};
 }
 pub(crate) use any_of;
+
+/// For PATCH bodies: `Some(None)` when a field is present as null ("clear it").
+pub fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde::Deserialize::deserialize(d).map(Some)
+}
 
 pub fn routes(state: AppState) -> Routes {
     let limit = state.config.server.max_json_bytes;
@@ -105,6 +115,7 @@ pub fn routes(state: AppState) -> Routes {
             .boxed(),
         warp::path!("api" / "v1" / "users" / Uuid)
             .and(warp::delete())
+            .and(query())
             .and(s())
             .and(auth())
             .then(account::delete_user)
@@ -208,6 +219,104 @@ pub fn routes(state: AppState) -> Routes {
             .and(s())
             .and(auth())
             .then(assets::remove_from_collection)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "assets" / Uuid / "shares")
+            .and(warp::get())
+            .and(s())
+            .and(auth())
+            .then(shares::of_asset)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "assets" / Uuid / "share")
+            .and(warp::post())
+            .and(s())
+            .and(auth())
+            .and(json(limit))
+            .then(shares::quick_share)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares")
+            .and(warp::post())
+            .and(s())
+            .and(auth())
+            .and(json(limit))
+            .then(shares::create)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares")
+            .and(warp::get())
+            .and(query())
+            .and(s())
+            .and(auth())
+            .then(shares::list)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid)
+            .and(warp::get())
+            .and(s())
+            .and(auth())
+            .then(shares::get)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid)
+            .and(warp::patch())
+            .and(s())
+            .and(auth())
+            .and(json(limit))
+            .then(shares::update)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid)
+            .and(warp::delete())
+            .and(s())
+            .and(auth())
+            .then(shares::delete)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid / "assets")
+            .and(warp::post())
+            .and(s())
+            .and(auth())
+            .and(json(limit))
+            .then(shares::add_assets)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid / "assets" / Uuid)
+            .and(warp::delete())
+            .and(s())
+            .and(auth())
+            .then(shares::remove_asset)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid / "recipients")
+            .and(warp::post())
+            .and(s())
+            .and(auth())
+            .and(json(limit))
+            .then(shares::add_recipients)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid / "recipients" / Uuid)
+            .and(warp::delete())
+            .and(s())
+            .and(auth())
+            .then(shares::remove_recipient)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid / "events")
+            .and(warp::get())
+            .and(query())
+            .and(s())
+            .and(auth())
+            .then(shares::events)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid / "qr.svg")
+            .and(warp::get())
+            .and(s())
+            .and(auth())
+            .then(shares::qr)
             .map(finish)
             .boxed(),
         warp::path!("api" / "v1" / "openapi.json")

@@ -1,6 +1,6 @@
 //! The OpenAPI 3 description, generated from the handlers' annotations so it cannot drift.
 
-use super::{account, assets};
+use super::{account, assets, shares};
 use crate::http::reply;
 use crate::http::views;
 use utoipa::OpenApi;
@@ -16,8 +16,11 @@ use warp::reply::Response;
         assets::upload, assets::list, assets::get, assets::update, assets::delete, assets::original,
         assets::list_collections, assets::create_collection, assets::get_collection, assets::rename_collection,
         assets::delete_collection, assets::add_to_collection, assets::remove_from_collection,
+        shares::create, shares::list, shares::get, shares::update, shares::delete,
+        shares::add_assets, shares::remove_asset, shares::add_recipients, shares::remove_recipient,
+        shares::events, shares::qr, shares::of_asset, shares::quick_share,
     ),
-    components(schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView)),
+    components(schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView, views::ShareView)),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]

@@ -1,0 +1,463 @@
+//! Shares: create, list, read, change, delete; their assets, recipients, events and QR code;
+//! and the one-call share of an asset.
+
+use crate::accounts::{Permission, Principal};
+use crate::error::{Error, Result};
+use crate::http::api::assets::{page_limit, parse_id};
+use crate::http::api::nullable;
+use crate::http::reply;
+use crate::http::views::{Listing, ShareView};
+use crate::shares::events::Event;
+use crate::shares::options::ExpiryAsk;
+use crate::shares::service::{self, ListQuery, NewShare, Patch, RecipientAsk};
+use crate::shares::{Access, DownloadOptions};
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use warp::http::{header, HeaderValue};
+use warp::reply::Response;
+
+/// An internal user (`userId`) or an email address.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecipientBody {
+    email: Option<String>,
+    user_id: Option<Uuid>,
+    id: Option<Uuid>,
+}
+
+impl RecipientBody {
+    fn ask(self) -> Result<RecipientAsk> {
+        match (self.email, self.user_id.or(self.id)) {
+            (Some(email), None) => Ok(RecipientAsk::Email(email)),
+            (None, Some(id)) => Ok(RecipientAsk::User(id)),
+            _ => Err(Error::invalid(
+                "each recipient is {\"email\": …} or {\"userId\": …}",
+            )),
+        }
+    }
+}
+
+fn asks(recipients: Option<Vec<RecipientBody>>) -> Result<Vec<RecipientAsk>> {
+    recipients
+        .unwrap_or_default()
+        .into_iter()
+        .map(RecipientBody::ask)
+        .collect()
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ShareBody {
+    title: Option<String>,
+    description: Option<String>,
+    asset_ids: Option<Vec<Uuid>>,
+    collection_id: Option<Uuid>,
+    duration_days: Option<u32>,
+    duration_hours: Option<u32>,
+    expires_at: Option<DateTime<Utc>>,
+    max_uses: Option<u64>,
+    password: Option<String>,
+    access: Option<Access>,
+    download_options: Option<DownloadOptions>,
+    show_attributes: Option<Vec<String>>,
+    watermark: Option<bool>,
+    enabled: Option<bool>,
+    recipients: Option<Vec<RecipientBody>>,
+    message: Option<String>,
+}
+
+fn base(state: &AppState) -> String {
+    state.config.public_url()
+}
+
+#[utoipa::path(post, path = "/api/v1/shares", tag = "shares", request_body = ShareBody,
+    responses((status = 201, body = ShareView), (status = 403), (status = 422)))]
+pub async fn create(
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<ShareBody>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    who.user.require(Permission::SharesWrite)?;
+    let new = NewShare {
+        title: body
+            .title
+            .ok_or_else(|| Error::invalid("a share needs a title"))?,
+        description: body.description,
+        asset_ids: body.asset_ids,
+        collection_id: body.collection_id,
+        expiry: ExpiryAsk {
+            days: body.duration_days,
+            hours: body.duration_hours,
+            at: body.expires_at,
+        },
+        max_uses: body.max_uses,
+        password: body.password,
+        access: body.access,
+        download_options: body.download_options,
+        show_attributes: body.show_attributes,
+        watermark: body.watermark,
+        enabled: body.enabled,
+        recipients: asks(body.recipients)?,
+        message: body.message,
+    };
+    let (share, skipped) = service::create(&state, &who.user, new).await?;
+    Ok(reply::created(
+        &ShareView::new(&share, &base(&state)).with_skipped(skipped),
+    ))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct SharesQuery {
+    status: Option<String>,
+    owner: Option<String>,
+    cursor: Option<String>,
+    limit: Option<usize>,
+}
+
+#[utoipa::path(get, path = "/api/v1/shares", tag = "shares", params(SharesQuery), responses((status = 200, body = [ShareView])))]
+pub async fn list(
+    query: Result<SharesQuery>,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    let (who, query) = (who?, query?);
+    let query = ListQuery {
+        status: query.status.filter(|s| !s.is_empty()),
+        owner: query
+            .owner
+            .as_deref()
+            .filter(|o| !o.is_empty())
+            .map(|o| parse_id(o, "owner"))
+            .transpose()?,
+        before: query
+            .cursor
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .map(|c| parse_id(c, "cursor"))
+            .transpose()?,
+        limit: page_limit(query.limit)?,
+    };
+    let page = service::list(&state, &who.user, query).await?;
+    let base = base(&state);
+    Ok(reply::json(&Listing {
+        items: page
+            .items
+            .iter()
+            .map(|s| ShareView::new(s, &base))
+            .collect(),
+        next_cursor: page.next.map(|id| id.to_string()),
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/shares/{id}", tag = "shares", responses((status = 200, body = ShareView), (status = 404)))]
+pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    let share = service::get(&state, &who?.user, id).await?;
+    Ok(reply::json(&ShareView::new(&share, &base(&state))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SharePatch {
+    title: Option<String>,
+    description: Option<String>,
+    duration_days: Option<u32>,
+    duration_hours: Option<u32>,
+    expires_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<u64>)]
+    max_uses: Option<Option<u64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    password: Option<Option<String>>,
+    access: Option<Access>,
+    download_options: Option<DownloadOptions>,
+    show_attributes: Option<Vec<String>>,
+    watermark: Option<bool>,
+    enabled: Option<bool>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/shares/{id}", tag = "shares", request_body = SharePatch,
+    responses((status = 200, body = ShareView), (status = 404), (status = 422)))]
+pub async fn update(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<SharePatch>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let patch = Patch {
+        title: body.title,
+        description: body.description,
+        expiry: ExpiryAsk {
+            days: body.duration_days,
+            hours: body.duration_hours,
+            at: body.expires_at,
+        },
+        max_uses: body.max_uses,
+        password: body.password,
+        access: body.access,
+        download_options: body.download_options,
+        show_attributes: body.show_attributes,
+        watermark: body.watermark,
+        enabled: body.enabled,
+        asset_ids: None,
+    };
+    let (share, _) = service::update(&state, &who.user, id, patch).await?;
+    Ok(reply::json(&ShareView::new(&share, &base(&state))))
+}
+
+#[utoipa::path(delete, path = "/api/v1/shares/{id}", tag = "shares", responses((status = 204), (status = 404)))]
+pub async fn delete(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    service::delete(&state, &who?.user, id).await?;
+    Ok(reply::no_content())
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AssetIdsBody {
+    asset_ids: Vec<Uuid>,
+}
+
+#[utoipa::path(post, path = "/api/v1/shares/{id}/assets", tag = "shares", request_body = AssetIdsBody,
+    responses((status = 200, body = ShareView), (status = 409)))]
+pub async fn add_assets(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<AssetIdsBody>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let (share, skipped) = service::add_assets(&state, &who.user, id, body.asset_ids).await?;
+    Ok(reply::json(
+        &ShareView::new(&share, &base(&state)).with_skipped(skipped),
+    ))
+}
+
+#[utoipa::path(delete, path = "/api/v1/shares/{id}/assets/{assetId}", tag = "shares", responses((status = 200, body = ShareView)))]
+pub async fn remove_asset(
+    id: Uuid,
+    asset_id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    let share = service::remove_asset(&state, &who?.user, id, asset_id).await?;
+    Ok(reply::json(&ShareView::new(&share, &base(&state))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecipientsBody {
+    recipients: Vec<RecipientBody>,
+    duration_days: Option<u32>,
+    message: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/shares/{id}/recipients", tag = "shares", request_body = RecipientsBody,
+    responses((status = 201, body = ShareView)))]
+pub async fn add_recipients(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<RecipientsBody>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let _message = body.message;
+    let (share, _) = service::add_recipients(
+        &state,
+        &who.user,
+        id,
+        asks(Some(body.recipients))?,
+        body.duration_days,
+    )
+    .await?;
+    Ok(reply::created(&ShareView::new(&share, &base(&state))))
+}
+
+#[utoipa::path(delete, path = "/api/v1/shares/{id}/recipients/{recipientId}", tag = "shares", responses((status = 200, body = ShareView)))]
+pub async fn remove_recipient(
+    id: Uuid,
+    recipient_id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    let share = service::remove_recipient(&state, &who?.user, id, recipient_id).await?;
+    Ok(reply::json(&ShareView::new(&share, &base(&state))))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct EventsQuery {
+    cursor: Option<u64>,
+    limit: Option<usize>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EventItem {
+    seq: u64,
+    #[serde(flatten)]
+    event: Event,
+}
+
+#[utoipa::path(get, path = "/api/v1/shares/{id}/events", tag = "shares", params(EventsQuery),
+    responses((status = 200, description = "the events, oldest first")))]
+pub async fn events(
+    id: Uuid,
+    query: Result<EventsQuery>,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    let (who, query) = (who?, query?);
+    service::get(&state, &who.user, id).await?;
+    let limit = page_limit(query.limit.or(Some(500)))?;
+    state.events.flush().await;
+    let after = query.cursor.unwrap_or(0);
+    let items = state
+        .store
+        .read(move |tx| tx.events::<Event>(id, after, limit + 1))
+        .await?;
+    let next = (items.len() > limit).then(|| items[limit - 1].0.to_string());
+    let items: Vec<EventItem> = items
+        .into_iter()
+        .take(limit)
+        .map(|(seq, event)| EventItem { seq, event })
+        .collect();
+    Ok(reply::json(&Listing {
+        items,
+        next_cursor: next,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/shares/{id}/qr.svg", tag = "shares", responses((status = 200, content_type = "image/svg+xml")))]
+pub async fn qr(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    let share = service::get(&state, &who?.user, id).await?;
+    let url = format!("{}/s/{}", base(&state), share.token);
+    let code = qrcode::QrCode::new(url.as_bytes()).map_err(Error::internal)?;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(200, 200)
+        .build();
+    let mut response = Response::new(svg.into());
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml"),
+    );
+    Ok(response)
+}
+
+#[utoipa::path(get, path = "/api/v1/assets/{id}/shares", tag = "shares", responses((status = 200, body = [ShareView])))]
+pub async fn of_asset(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    let shares = service::shares_of_asset(&state, &who?.user, id).await?;
+    let base = base(&state);
+    Ok(reply::json(&Listing {
+        items: shares.iter().map(|s| ShareView::new(s, &base)).collect(),
+        next_cursor: None,
+    }))
+}
+
+/// The body of the one-call share of an asset.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct QuickShareBody {
+    id: Option<Uuid>,
+    name: String,
+    shared_contents: Option<Vec<Uuid>>,
+    duration_in_hours: Option<u32>,
+    expiration_date: Option<DateTime<Utc>>,
+    /// `"view"`, `"download"`, or a list of such words.
+    #[schema(value_type = Option<Object>)]
+    shared_permissions: Option<serde_json::Value>,
+    /// `"link"` (default) or `"user"`: invite `users` as recipients.
+    shared_type: Option<String>,
+    users: Option<Vec<RecipientBody>>,
+}
+
+fn permissions_access(permissions: Option<&serde_json::Value>) -> Option<Access> {
+    let words: Vec<String> = match permissions? {
+        serde_json::Value::String(s) => vec![s.to_lowercase()],
+        serde_json::Value::Array(items) => items
+            .iter()
+            .filter_map(|i| i.as_str())
+            .map(str::to_lowercase)
+            .collect(),
+        _ => return None,
+    };
+    match words
+        .iter()
+        .any(|w| w.contains("download") || w == "original")
+    {
+        true => Some(Access::Download),
+        false
+            if words
+                .iter()
+                .any(|w| w.contains("view") || w.contains("preview")) =>
+        {
+            Some(Access::View)
+        }
+        false => None,
+    }
+}
+
+/// Creates a share of an asset in one call, or updates the one named by `id`.
+#[utoipa::path(post, path = "/api/v1/assets/{id}/share", tag = "shares", request_body = QuickShareBody,
+    responses((status = 201, body = ShareView), (status = 200, body = ShareView), (status = 400), (status = 401)))]
+pub async fn quick_share(
+    asset_id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<QuickShareBody>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let mut asset_ids = body.shared_contents.unwrap_or_default();
+    if !asset_ids.contains(&asset_id) {
+        asset_ids.insert(0, asset_id);
+    }
+    let expiry = ExpiryAsk {
+        days: None,
+        hours: body.duration_in_hours,
+        at: body.expiration_date,
+    };
+    let access = permissions_access(body.shared_permissions.as_ref());
+    let recipients = match body.shared_type.as_deref() {
+        Some("user") => asks(body.users)?,
+        None | Some("link") => Vec::new(),
+        Some(other) => {
+            return Err(Error::invalid(format!(
+                "sharedType must be \"link\" or \"user\", not {other:?}"
+            )))
+        }
+    };
+    if let Some(id) = body.id {
+        let patch = Patch {
+            title: Some(body.name),
+            expiry,
+            access,
+            asset_ids: Some(asset_ids),
+            ..Patch::default()
+        };
+        let (mut share, skipped) = service::update(&state, &who.user, id, patch).await?;
+        if !recipients.is_empty() {
+            share = service::add_recipients(&state, &who.user, id, recipients, None)
+                .await?
+                .0;
+        }
+        return Ok(reply::json(
+            &ShareView::new(&share, &base(&state)).with_skipped(skipped),
+        ));
+    }
+    let new = NewShare {
+        title: body.name,
+        asset_ids: Some(asset_ids),
+        expiry,
+        access,
+        recipients,
+        ..NewShare::default()
+    };
+    let (share, skipped) = service::create(&state, &who.user, new).await?;
+    Ok(reply::created(
+        &ShareView::new(&share, &base(&state)).with_skipped(skipped),
+    ))
+}

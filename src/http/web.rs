@@ -1,0 +1,36 @@
+//! The embedded web files (`web/`), with ETags and cache headers.
+
+use rust_embed::RustEmbed;
+use warp::http::{header, HeaderValue, StatusCode};
+use warp::reply::Response;
+
+#[derive(RustEmbed)]
+#[folder = "web/"]
+struct Files;
+
+/// A file of `web/`, or 404.
+pub fn file(path: &str, if_none_match: Option<&str>) -> Response {
+    let Some(file) = Files::get(path) else {
+        return super::reply::error_response(&crate::error::Error::NotFound("file"));
+    };
+    let etag = format!("\"{}\"", hex::encode(&file.metadata.sha256_hash()[..16]));
+    let mut response = if if_none_match == Some(etag.as_str()) {
+        let mut r = Response::default();
+        *r.status_mut() = StatusCode::NOT_MODIFIED;
+        r
+    } else {
+        Response::new(file.data.into_owned().into())
+    };
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        super::reply::header_value(mime.as_ref()),
+    );
+    h.insert(header::ETAG, super::reply::header_value(&etag));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300, must-revalidate"),
+    );
+    response
+}

@@ -1,0 +1,187 @@
+//! "Download all": which files go into a share's zip, under which names. The zip format
+//! itself is `crate::bundle`.
+
+use super::variants::{file_of, offered_downloads, Variant};
+use super::Share;
+use crate::assets::Asset;
+use crate::blobs::Blobs;
+use crate::bundle::{attributes_csv, safe_name, Entry, Layout, Source, UniqueNames};
+use crate::error::{Error, Result};
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+pub const ATTRIBUTES_CSV: &str = "attributes.csv";
+
+pub struct Plan {
+    pub layout: Arc<Layout<Source>>,
+    /// Changes whenever the archive's bytes would.
+    pub etag: String,
+    pub file_name: String,
+    pub modified: DateTime<Utc>,
+}
+
+/// What to put in the zip: `requested` is `variants=original,preview,attributes` or None for
+/// everything the link allows for download.
+pub fn plan(
+    share: &Share,
+    assets: &[Asset],
+    requested: Option<&str>,
+    blobs: &Blobs,
+) -> Result<Plan> {
+    let offered = offered_downloads(share, assets);
+    if offered.is_empty() && !share.download_options.attributes {
+        super::variants::may_download(share, &Variant::Original)?;
+    }
+    let with_csv_allowed =
+        share.download_options.attributes && share.access == super::Access::Download;
+    let (variants, with_csv) = match requested.map(str::trim).filter(|r| !r.is_empty()) {
+        None => (offered, with_csv_allowed),
+        Some(list) => choose(list, &offered, with_csv_allowed, share)?,
+    };
+    if variants.is_empty() && !with_csv {
+        return Err(Error::NotFound("anything to download"));
+    }
+    let mut entries = Vec::new();
+    for variant in &variants {
+        let folder = if variants.len() > 1 {
+            format!("{}/", variant.folder())
+        } else {
+            String::new()
+        };
+        let mut names = UniqueNames::new();
+        for asset in assets {
+            let Some(file) = file_of(share, asset, variant) else {
+                continue;
+            };
+            let name = names.claim(&safe_name(&file_name_for(asset, variant, &file.mime_type)));
+            entries.push(Entry {
+                name: format!("{folder}{name}"),
+                size: file.fingerprint.size,
+                crc32: file.fingerprint.crc32,
+                modified: asset.created_at,
+                source: Source::File(blobs.path(&file.fingerprint.sha256)),
+            });
+        }
+    }
+    if with_csv {
+        let csv = Bytes::from(csv_of(assets));
+        let modified = assets
+            .iter()
+            .map(|a| a.created_at)
+            .max()
+            .unwrap_or(share.created_at);
+        entries.push(Entry {
+            name: ATTRIBUTES_CSV.into(),
+            size: csv.len() as u64,
+            crc32: crc32fast::hash(&csv),
+            modified,
+            source: Source::Memory(csv),
+        });
+    }
+    let etag = etag_of(&entries);
+    let modified = entries
+        .iter()
+        .map(|e| e.modified)
+        .max()
+        .unwrap_or(share.created_at);
+    let layout = Layout::new(entries).map_err(|e| Error::internal(e.to_string()))?;
+    Ok(Plan {
+        layout: Arc::new(layout),
+        etag,
+        file_name: format!("{}.zip", safe_name(&share.title)),
+        modified,
+    })
+}
+
+fn choose(
+    list: &str,
+    offered: &[Variant],
+    csv_allowed: bool,
+    share: &Share,
+) -> Result<(Vec<Variant>, bool)> {
+    let mut variants = Vec::new();
+    let mut with_csv = false;
+    for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+        if word == "attributes" || word == ATTRIBUTES_CSV {
+            if !csv_allowed {
+                return Err(Error::forbidden(
+                    "this link does not offer the attributes CSV",
+                ));
+            }
+            with_csv = true;
+            continue;
+        }
+        let variant = Variant::parse(word)
+            .ok_or_else(|| Error::bad_request(format!("unknown variant {word:?}")))?;
+        super::variants::may_download(share, &variant)?;
+        if !offered.contains(&variant) {
+            return Err(Error::Conflict(format!(
+                "the {word} variant is not ready for every file"
+            )));
+        }
+        if !variants.contains(&variant) {
+            variants.push(variant);
+        }
+    }
+    Ok((variants, with_csv))
+}
+
+/// The original's name, or its stem with the derivative's extension.
+fn file_name_for(asset: &Asset, variant: &Variant, mime: &str) -> String {
+    if *variant == Variant::Original {
+        return asset.name.clone();
+    }
+    let stem = asset
+        .name
+        .rsplit_once('.')
+        .map(|(s, _)| s)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&asset.name);
+    let extension = match mime {
+        "image/png" => "png",
+        "image/webp" => "webp",
+        _ => "jpg",
+    };
+    format!("{stem}.{extension}")
+}
+
+fn csv_of(assets: &[Asset]) -> String {
+    let keys: BTreeSet<&String> = assets.iter().flat_map(|a| a.attributes.keys()).collect();
+    let mut header: Vec<String> = ["id", "name", "type", "size", "created"]
+        .map(String::from)
+        .to_vec();
+    header.extend(keys.iter().map(|k| k.to_string()));
+    let rows: Vec<Vec<String>> = assets
+        .iter()
+        .map(|a| {
+            let mut row = vec![
+                a.id.to_string(),
+                a.name.clone(),
+                a.mime_type.clone(),
+                a.size.to_string(),
+                a.created_at.to_rfc3339(),
+            ];
+            row.extend(
+                keys.iter()
+                    .map(|k| a.attributes.get(*k).cloned().unwrap_or_default()),
+            );
+            row
+        })
+        .collect();
+    attributes_csv(&header, &rows)
+}
+
+fn etag_of(entries: &[Entry<Source>]) -> String {
+    let mut hash = Sha256::new();
+    for entry in entries {
+        hash.update(entry.name.as_bytes());
+        hash.update([0]);
+        hash.update(entry.size.to_be_bytes());
+        hash.update(entry.crc32.to_be_bytes());
+        hash.update(entry.modified.timestamp().to_be_bytes());
+    }
+    format!("\"zip-{}\"", &hex::encode(hash.finalize())[..32])
+}

@@ -1,0 +1,844 @@
+//! Share operations: create, change, list, delete; recipients; opening links, visits and
+//! unlocking. Each change is one write transaction.
+
+use super::access::{evaluate, Decision, Visit};
+use super::events::{Event, EventKind};
+use super::options::{self, ExpiryAsk, ExpiryRules};
+use super::{Access, Content, DownloadOptions, Link, Recipient, RecipientStatus, Share};
+use crate::accounts::{normalize_email, Permission, User, UserStatus};
+use crate::assets::{Asset, Collection};
+use crate::auth;
+use crate::error::{Error, GoneReason, Result};
+use crate::state::AppState;
+use crate::store::{Index, Page, ReadTx, WriteTx};
+use chrono::{DateTime, Duration, Utc};
+use std::net::IpAddr;
+use uuid::Uuid;
+
+/// How long a visit lasts.
+pub const VISIT_HOURS: i64 = 12;
+
+#[derive(Debug, Clone)]
+pub enum RecipientAsk {
+    Email(String),
+    User(Uuid),
+}
+
+#[derive(Debug, Default)]
+pub struct NewShare {
+    pub title: String,
+    pub description: Option<String>,
+    pub asset_ids: Option<Vec<Uuid>>,
+    pub collection_id: Option<Uuid>,
+    pub expiry: ExpiryAsk,
+    pub max_uses: Option<u64>,
+    pub password: Option<String>,
+    pub access: Option<Access>,
+    pub download_options: Option<DownloadOptions>,
+    pub show_attributes: Option<Vec<String>>,
+    pub watermark: Option<bool>,
+    pub enabled: Option<bool>,
+    pub recipients: Vec<RecipientAsk>,
+    pub message: Option<String>,
+}
+
+/// An asset left out of a share, and why.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Skipped {
+    pub asset_id: Uuid,
+    pub reason: &'static str,
+}
+
+fn expiry_rules<'a>(state: &'a AppState, max_days: u32) -> ExpiryRules<'a> {
+    let sharing = &state.config.sharing;
+    ExpiryRules {
+        durations_days: &sharing.durations_days,
+        default_days: sharing.default_duration_days.min(max_days),
+        max_days,
+    }
+}
+
+pub fn may_manage(user: &User, share: &Share) -> Result<()> {
+    user.require(Permission::SharesWrite)?;
+    if share.owner_id == user.id || user.is_admin() {
+        Ok(())
+    } else {
+        Err(Error::NotFound("share"))
+    }
+}
+
+pub fn may_read(user: &User, share: &Share) -> Result<()> {
+    user.require(Permission::SharesRead)?;
+    if share.owner_id == user.id || user.is_admin() {
+        Ok(())
+    } else {
+        Err(Error::NotFound("share"))
+    }
+}
+
+pub async fn create(
+    state: &AppState,
+    owner: &User,
+    new: NewShare,
+) -> Result<(Share, Vec<Skipped>)> {
+    owner.require(Permission::SharesWrite)?;
+    let config = &state.config;
+    let allowed = config.sharing.allow;
+    let now = Utc::now();
+    let title = options::check_title(&new.title)?;
+    let description = options::check_description(new.description.as_deref().unwrap_or_default())?;
+    let expires_at = options::resolve_expiry(
+        new.expiry,
+        &expiry_rules(state, config.sharing.max_expiry_days),
+        now,
+    )?;
+    let max_uses = options::check_max_uses(new.max_uses, &allowed)?;
+    let access = options::check_access(new.access.unwrap_or(default_access(state)), &allowed)?;
+    let watermark = new
+        .watermark
+        .unwrap_or(config.sharing.defaults.watermark && allowed.watermark);
+    if watermark {
+        options::require_allowed(allowed.watermark, "watermarks")?;
+    }
+    let download_options = options::check_download_options(
+        new.download_options
+            .unwrap_or_else(|| options::default_download_options(&config.sharing.defaults)),
+        &allowed,
+        &config.presets,
+    )?;
+    let show_attributes = options::check_shown_attributes(
+        new.show_attributes
+            .unwrap_or_else(|| options::DEFAULT_SHOWN_ATTRIBUTES.map(String::from).to_vec()),
+    )?;
+    let password_hash = match new.password.filter(|p| !p.is_empty()) {
+        Some(password) => {
+            options::check_password(&password, &allowed)?;
+            Some(auth::hash_password(password).await?)
+        }
+        None => None,
+    };
+    let content_ask = (new.asset_ids, new.collection_id);
+    let share = Share {
+        id: Uuid::now_v7(),
+        owner_id: owner.id,
+        title,
+        description,
+        content: Content::Assets(Vec::new()),
+        token: auth::link_token(),
+        created_at: now,
+        expires_at,
+        max_uses,
+        uses: 0,
+        password_hash,
+        access,
+        download_options,
+        show_attributes,
+        watermark,
+        enabled: new.enabled.unwrap_or(true),
+        recipients: Vec::new(),
+        allowed,
+        max_expiry_days: config.sharing.max_expiry_days,
+        message: new.message,
+        visits: 0,
+        downloads: 0,
+        last_access_at: None,
+    };
+    let recipients = new.recipients;
+    state
+        .store
+        .write(move |tx| {
+            let mut share = share;
+            let skipped = match content_ask {
+                (Some(_), Some(_)) => {
+                    return Err(Error::invalid("give assetIds or collectionId, not both"))
+                }
+                (_, Some(collection)) => {
+                    tx.get::<Collection>(collection)?
+                        .ok_or_else(|| Error::invalid("collectionId names no collection"))?;
+                    share.content = Content::Collection(collection);
+                    Vec::new()
+                }
+                (ids, None) => {
+                    let (kept, skipped) = shareable(tx, &ids.unwrap_or_default(), now)?;
+                    share.content = Content::Assets(kept);
+                    skipped
+                }
+            };
+            for ask in recipients {
+                let recipient = make_recipient(tx, ask, share.expires_at, now)?;
+                share.recipients.push(recipient);
+            }
+            save_new(tx, &share)?;
+            Ok((share, skipped))
+        })
+        .await
+}
+
+fn default_access(state: &AppState) -> Access {
+    match state.config.sharing.defaults.access.as_str() {
+        "view" => Access::View,
+        _ => Access::Download,
+    }
+}
+
+fn save_new(tx: &WriteTx, share: &Share) -> Result<()> {
+    tx.link(
+        Index::Links,
+        &share.token,
+        &Link {
+            share_id: share.id,
+            recipient_id: None,
+        },
+    )?;
+    for recipient in &share.recipients {
+        tx.link(
+            Index::Links,
+            &recipient.token,
+            &Link {
+                share_id: share.id,
+                recipient_id: Some(recipient.id),
+            },
+        )?;
+    }
+    tx.put(share)
+}
+
+/// Splits asked assets into those that can be shared and those left out, with the reason.
+fn shareable(tx: &WriteTx, ids: &[Uuid], now: DateTime<Utc>) -> Result<(Vec<Uuid>, Vec<Skipped>)> {
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for id in ids {
+        match tx.get::<Asset>(*id)? {
+            None => skipped.push(Skipped {
+                asset_id: *id,
+                reason: "not_found",
+            }),
+            Some(asset) => match asset.unshareable_reason(now) {
+                Some(reason) => skipped.push(Skipped {
+                    asset_id: *id,
+                    reason,
+                }),
+                None if kept.contains(id) => {}
+                None => kept.push(*id),
+            },
+        }
+    }
+    Ok((kept, skipped))
+}
+
+fn make_recipient(
+    tx: &WriteTx,
+    ask: RecipientAsk,
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Recipient> {
+    let (email, user_id) = match ask {
+        RecipientAsk::Email(email) => (normalize_email(&email)?, None),
+        RecipientAsk::User(id) => {
+            let user = tx
+                .get::<User>(id)?
+                .filter(|u| u.status == UserStatus::Active)
+                .ok_or_else(|| Error::invalid(format!("user {id} does not exist")))?;
+            (user.email, Some(id))
+        }
+    };
+    Ok(Recipient {
+        id: Uuid::now_v7(),
+        email: Some(email),
+        user_id,
+        token: auth::link_token(),
+        created_at: now,
+        expires_at,
+        status: RecipientStatus::Active,
+        visits: 0,
+        downloads: 0,
+        last_access_at: None,
+        email_state: None,
+    })
+}
+
+pub async fn get(state: &AppState, user: &User, id: Uuid) -> Result<Share> {
+    let share = state
+        .store
+        .read(move |tx| tx.get::<Share>(id))
+        .await?
+        .ok_or(Error::NotFound("share"))?;
+    may_read(user, &share)?;
+    Ok(share)
+}
+
+pub struct ListQuery {
+    pub status: Option<String>,
+    pub owner: Option<Uuid>,
+    pub before: Option<Uuid>,
+    pub limit: usize,
+}
+
+pub async fn list(state: &AppState, user: &User, query: ListQuery) -> Result<Page<Share>> {
+    user.require(Permission::SharesRead)?;
+    let (user_id, admin) = (user.id, user.is_admin());
+    let now = Utc::now();
+    state
+        .store
+        .read(move |tx| {
+            tx.page::<Share>(query.before, query.limit, |s| {
+                (admin || s.owner_id == user_id)
+                    && query.owner.is_none_or(|o| s.owner_id == o)
+                    && query.status.as_deref().is_none_or(|st| s.status(now) == st)
+            })
+        })
+        .await
+}
+
+/// Changes to a share; `None` leaves a field as it is.
+#[derive(Debug, Default)]
+pub struct Patch {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub expiry: ExpiryAsk,
+    pub max_uses: Option<Option<u64>>,
+    pub password: Option<Option<String>>,
+    pub access: Option<Access>,
+    pub download_options: Option<DownloadOptions>,
+    pub show_attributes: Option<Vec<String>>,
+    pub watermark: Option<bool>,
+    pub enabled: Option<bool>,
+    pub asset_ids: Option<Vec<Uuid>>,
+}
+
+pub async fn update(
+    state: &AppState,
+    user: &User,
+    id: Uuid,
+    patch: Patch,
+) -> Result<(Share, Vec<Skipped>)> {
+    let current = get(state, user, id).await?;
+    may_manage(user, &current)?;
+    let allowed = current.allowed;
+    let now = Utc::now();
+    let title = patch
+        .title
+        .as_deref()
+        .map(options::check_title)
+        .transpose()?;
+    let description = patch
+        .description
+        .as_deref()
+        .map(options::check_description)
+        .transpose()?;
+    let expires_at = match patch.expiry.is_empty() {
+        true => None,
+        false => Some(options::resolve_expiry(
+            patch.expiry,
+            &expiry_rules(state, current.max_expiry_days),
+            now,
+        )?),
+    };
+    let max_uses = patch
+        .max_uses
+        .map(|m| options::check_max_uses(m, &allowed))
+        .transpose()?;
+    let access = patch
+        .access
+        .map(|a| options::check_access(a, &allowed))
+        .transpose()?;
+    if patch.watermark == Some(true) {
+        options::require_allowed(allowed.watermark, "watermarks")?;
+    }
+    let download_options = patch
+        .download_options
+        .map(|o| options::check_download_options(o, &allowed, &state.config.presets))
+        .transpose()?;
+    let show_attributes = patch
+        .show_attributes
+        .map(options::check_shown_attributes)
+        .transpose()?;
+    let password_hash = match patch.password {
+        Some(Some(password)) if !password.is_empty() => {
+            options::check_password(&password, &allowed)?;
+            Some(Some(auth::hash_password(password).await?))
+        }
+        Some(_) => Some(None),
+        None => None,
+    };
+    let user = user.clone();
+    state
+        .store
+        .write(move |tx| {
+            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+            may_manage(&user, &share)?;
+            let mut skipped = Vec::new();
+            if let Some(ids) = patch.asset_ids {
+                let (kept, left_out) = shareable(tx, &ids, now)?;
+                share.content = Content::Assets(kept);
+                skipped = left_out;
+            }
+            if let Some(v) = title {
+                share.title = v;
+            }
+            if let Some(v) = description {
+                share.description = v;
+            }
+            if let Some(v) = expires_at {
+                share.expires_at = v;
+            }
+            // The count of uses already made is never reset.
+            if let Some(v) = max_uses {
+                share.max_uses = v;
+            }
+            if let Some(v) = password_hash {
+                share.password_hash = v;
+            }
+            if let Some(v) = access {
+                share.access = v;
+            }
+            if let Some(v) = download_options {
+                share.download_options = v;
+            }
+            if let Some(v) = show_attributes {
+                share.show_attributes = v;
+            }
+            if let Some(v) = patch.watermark {
+                share.watermark = v;
+            }
+            if let Some(v) = patch.enabled {
+                share.enabled = v;
+            }
+            tx.put(&share)?;
+            Ok((share, skipped))
+        })
+        .await
+}
+
+/// Adds assets to a share that lists its assets; returns the share and what was left out.
+pub async fn add_assets(
+    state: &AppState,
+    user: &User,
+    id: Uuid,
+    asset_ids: Vec<Uuid>,
+) -> Result<(Share, Vec<Skipped>)> {
+    let user = user.clone();
+    let now = Utc::now();
+    state
+        .store
+        .write(move |tx| {
+            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+            may_manage(&user, &share)?;
+            let Content::Assets(current) = &mut share.content else {
+                return Err(Error::Conflict(
+                    "this share follows a collection; change the collection instead".into(),
+                ));
+            };
+            let (kept, skipped) = shareable(tx, &asset_ids, now)?;
+            for asset in kept {
+                if !current.contains(&asset) {
+                    current.push(asset);
+                }
+            }
+            tx.put(&share)?;
+            Ok((share, skipped))
+        })
+        .await
+}
+
+pub async fn remove_asset(
+    state: &AppState,
+    user: &User,
+    id: Uuid,
+    asset_id: Uuid,
+) -> Result<Share> {
+    let user = user.clone();
+    state
+        .store
+        .write(move |tx| {
+            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+            may_manage(&user, &share)?;
+            let Content::Assets(current) = &mut share.content else {
+                return Err(Error::Conflict(
+                    "this share follows a collection; change the collection instead".into(),
+                ));
+            };
+            let before = current.len();
+            current.retain(|a| *a != asset_id);
+            if current.len() == before {
+                return Err(Error::NotFound("asset in this share"));
+            }
+            tx.put(&share)?;
+            Ok(share)
+        })
+        .await
+}
+
+pub async fn delete(state: &AppState, user: &User, id: Uuid) -> Result<()> {
+    let user = user.clone();
+    state
+        .store
+        .write(move |tx| {
+            let share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+            may_manage(&user, &share)?;
+            tx.unlink(Index::Links, &share.token)?;
+            for recipient in &share.recipients {
+                tx.unlink(Index::Links, &recipient.token)?;
+            }
+            tx.remove_events(id)?;
+            tx.remove::<Share>(id)?;
+            Ok(())
+        })
+        .await
+}
+
+/// Invites recipients; each gets a link of their own, living `duration_days` (capped by the share).
+pub async fn add_recipients(
+    state: &AppState,
+    user: &User,
+    id: Uuid,
+    asks: Vec<RecipientAsk>,
+    duration_days: Option<u32>,
+) -> Result<(Share, Vec<Uuid>)> {
+    if asks.is_empty() {
+        return Err(Error::invalid("recipients is empty"));
+    }
+    let user = user.clone();
+    let now = Utc::now();
+    let max_days = state.config.sharing.max_expiry_days;
+    state
+        .store
+        .write(move |tx| {
+            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+            may_manage(&user, &share)?;
+            let expires_at = match duration_days {
+                Some(0) => return Err(Error::invalid("durationDays must be at least 1")),
+                Some(days) if days > max_days => {
+                    return Err(Error::invalid(format!(
+                        "links may last at most {max_days} days"
+                    )))
+                }
+                Some(days) => (now + Duration::days(days as i64)).min(share.expires_at),
+                None => share.expires_at,
+            };
+            let mut added = Vec::new();
+            for ask in asks {
+                let recipient = make_recipient(tx, ask, expires_at, now)?;
+                tx.link(
+                    Index::Links,
+                    &recipient.token,
+                    &Link {
+                        share_id: share.id,
+                        recipient_id: Some(recipient.id),
+                    },
+                )?;
+                added.push(recipient.id);
+                share.recipients.push(recipient);
+            }
+            tx.put(&share)?;
+            Ok((share, added))
+        })
+        .await
+}
+
+/// Removes a recipient: their link answers 410 from now on; they stay listed as removed.
+pub async fn remove_recipient(
+    state: &AppState,
+    user: &User,
+    id: Uuid,
+    recipient_id: Uuid,
+) -> Result<Share> {
+    let user = user.clone();
+    state
+        .store
+        .write(move |tx| {
+            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+            may_manage(&user, &share)?;
+            let recipient = share
+                .recipient_mut(recipient_id)
+                .ok_or(Error::NotFound("recipient"))?;
+            recipient.status = RecipientStatus::Removed;
+            tx.put(&share)?;
+            Ok(share)
+        })
+        .await
+}
+
+/// Gives every share of `from` to `to` (before `from` is deleted, so their links live on).
+pub async fn transfer(state: &AppState, from: Uuid, to: Uuid) -> Result<usize> {
+    state
+        .store
+        .write(move |tx| {
+            tx.get::<User>(to)?
+                .filter(|u| u.status == UserStatus::Active && u.can(Permission::SharesWrite))
+                .ok_or_else(|| {
+                    Error::invalid("transferTo must name an active user who may share")
+                })?;
+            let shares = tx.all::<Share>(|s| s.owner_id == from)?;
+            for mut share in shares.iter().cloned() {
+                share.owner_id = to;
+                tx.put(&share)?;
+            }
+            Ok(shares.len())
+        })
+        .await
+}
+
+/// The assets a share holds now, in order (a collection share follows its collection).
+pub fn assets_of(tx: &ReadTx, share: &Share) -> Result<Vec<Asset>> {
+    let ids = match &share.content {
+        Content::Assets(ids) => ids.clone(),
+        Content::Collection(id) => tx
+            .get::<Collection>(*id)?
+            .map(|c| c.asset_ids)
+            .unwrap_or_default(),
+    };
+    let mut assets = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(asset) = tx.get::<Asset>(id)? {
+            assets.push(asset);
+        }
+    }
+    Ok(assets)
+}
+
+/// The shares the user may see that hold `asset_id`.
+pub async fn shares_of_asset(state: &AppState, user: &User, asset_id: Uuid) -> Result<Vec<Share>> {
+    user.require(Permission::SharesRead)?;
+    let (user_id, admin) = (user.id, user.is_admin());
+    state
+        .store
+        .read(move |tx| {
+            tx.get::<Asset>(asset_id)?.ok_or(Error::NotFound("asset"))?;
+            let candidates = tx.all::<Share>(|s| admin || s.owner_id == user_id)?;
+            let mut found = Vec::new();
+            for share in candidates {
+                let holds = match &share.content {
+                    Content::Assets(ids) => ids.contains(&asset_id),
+                    Content::Collection(id) => tx
+                        .get::<Collection>(*id)?
+                        .is_some_and(|c| c.asset_ids.contains(&asset_id)),
+                };
+                if holds {
+                    found.push(share);
+                }
+            }
+            Ok(found)
+        })
+        .await
+}
+
+// ----- the recipient side -----
+
+/// A link as found: its share, which recipient (if any) and whether the creator is active.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub share: Share,
+    pub recipient_id: Option<Uuid>,
+    pub creator_active: bool,
+    pub token: String,
+}
+
+impl Opened {
+    pub fn recipient(&self) -> Option<&Recipient> {
+        self.recipient_id.and_then(|id| self.share.recipient(id))
+    }
+
+    fn decide(&self, visit: Option<&Visit>, now: DateTime<Utc>) -> Decision {
+        evaluate(
+            &self.share,
+            self.recipient(),
+            self.creator_active,
+            visit,
+            now,
+        )
+    }
+}
+
+/// Who is asking, for the record.
+#[derive(Debug, Clone)]
+pub struct Requester {
+    pub address: IpAddr,
+    pub user_agent: String,
+}
+
+impl Requester {
+    pub fn event(&self, kind: EventKind, recipient_id: Option<Uuid>) -> Event {
+        Event {
+            kind,
+            at: Utc::now(),
+            asset_id: None,
+            variant: None,
+            bytes: None,
+            recipient_id,
+            client_address: self.address.to_string(),
+            user_agent: self.user_agent.clone(),
+        }
+    }
+}
+
+pub async fn open(state: &AppState, token: &str) -> Result<Opened> {
+    let key = token.to_string();
+    state
+        .store
+        .read(move |tx| {
+            let link: Link = tx
+                .lookup(Index::Links, &key)?
+                .ok_or(Error::NotFound("link"))?;
+            let share = tx
+                .get::<Share>(link.share_id)?
+                .ok_or(Error::NotFound("link"))?;
+            let creator_active = tx
+                .get::<User>(share.owner_id)?
+                .is_some_and(|u| u.status == UserStatus::Active);
+            Ok(Opened {
+                share,
+                recipient_id: link.recipient_id,
+                creator_active,
+                token: key,
+            })
+        })
+        .await
+}
+
+/// What a request on a link may do.
+pub enum Entry {
+    /// Go on; `visit` is the visit to carry, `started` when it was just begun (set the cookie).
+    Granted {
+        opened: Opened,
+        visit: Visit,
+        signed: String,
+        started: bool,
+    },
+    NeedsPassword(Opened),
+}
+
+/// Opens a link for a request that carries `visit` (cookie or `v`), starting a visit (and
+/// counting a use) when it has none. Gone links are errors.
+pub async fn enter(
+    state: &AppState,
+    token: &str,
+    visit: Option<&str>,
+    who: &Requester,
+) -> Result<Entry> {
+    let opened = open(state, token).await?;
+    let now = Utc::now();
+    let visit = visit.and_then(|v| verify_visit(state, v, token));
+    match opened.decide(visit.as_ref(), now) {
+        Decision::Gone(reason) => Err(Error::Gone(reason)),
+        Decision::NeedsPassword => Ok(Entry::NeedsPassword(opened)),
+        Decision::Allow => {
+            let visit = visit.expect("allowed only with a visit");
+            let signed = sign_visit(state, &visit);
+            Ok(Entry::Granted {
+                opened,
+                visit,
+                signed,
+                started: false,
+            })
+        }
+        Decision::StartVisit => begin_visit(state, opened, false, who).await,
+    }
+}
+
+/// Checks a share password; the right one starts an unlocked visit.
+pub async fn unlock(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    who: &Requester,
+) -> Result<Entry> {
+    let opened = open(state, token).await?;
+    let limiter_key = format!("{token}|{}", who.address);
+    state.unlocks.check(&limiter_key)?;
+    if let Decision::Gone(reason) = opened.decide(None, Utc::now()) {
+        return Err(Error::Gone(reason));
+    }
+    let Some(hash) = opened.share.password_hash.clone() else {
+        return begin_visit(state, opened, false, who).await;
+    };
+    if !auth::verify_password(password.to_string(), hash).await? {
+        state.unlocks.record_failure(&limiter_key);
+        state.events.record(
+            opened.share.id,
+            who.event(EventKind::UnlockFailed, opened.recipient_id),
+        );
+        return Err(Error::Unauthenticated("wrong password".into()));
+    }
+    begin_visit(state, opened, true, who).await
+}
+
+/// Counts one use and one visit in one write transaction: exact under any concurrency.
+async fn begin_visit(
+    state: &AppState,
+    opened: Opened,
+    unlocked: bool,
+    who: &Requester,
+) -> Result<Entry> {
+    let (share_id, recipient_id) = (opened.share.id, opened.recipient_id);
+    let now = Utc::now();
+    let share = state
+        .store
+        .write(move |tx| {
+            let mut share = tx.get::<Share>(share_id)?.ok_or(Error::NotFound("link"))?;
+            if share.uses_remaining() == Some(0) {
+                return Err(Error::Gone(GoneReason::UsedUp));
+            }
+            if !share.enabled || share.expires_at <= now {
+                return Err(Error::Gone(if share.enabled {
+                    GoneReason::Expired
+                } else {
+                    GoneReason::Disabled
+                }));
+            }
+            share.uses += 1;
+            share.visits += 1;
+            share.last_access_at = Some(now);
+            if let Some(recipient) = recipient_id.and_then(|id| share.recipient_mut(id)) {
+                recipient.visits += 1;
+                recipient.last_access_at = Some(now);
+            }
+            tx.put(&share)?;
+            Ok(share)
+        })
+        .await?;
+    state
+        .events
+        .record(share_id, who.event(EventKind::Visit, recipient_id));
+    crate::metrics::Metrics::add(&state.metrics.visits, 1);
+    let visit = Visit {
+        link_token: opened.token.clone(),
+        id: Uuid::new_v4().simple().to_string()[..12].to_string(),
+        expires_at: now + Duration::hours(VISIT_HOURS),
+        unlocked,
+    };
+    let signed = sign_visit(state, &visit);
+    Ok(Entry::Granted {
+        opened: Opened { share, ..opened },
+        visit,
+        signed,
+        started: true,
+    })
+}
+
+fn sign_visit(state: &AppState, visit: &Visit) -> String {
+    let flag = if visit.unlocked { "u" } else { "o" };
+    state.signer.sign(&format!(
+        "{}~{}~{}~{flag}",
+        visit.link_token,
+        visit.expires_at.timestamp(),
+        visit.id
+    ))
+}
+
+/// The visit inside a signed value, if it is genuine and for this link.
+fn verify_visit(state: &AppState, signed: &str, token: &str) -> Option<Visit> {
+    let message = state.signer.verify(signed)?;
+    let mut parts = message.split('~');
+    let (link, expires, id, flag) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if link != token || parts.next().is_some() {
+        return None;
+    }
+    Some(Visit {
+        link_token: link.to_string(),
+        id: id.to_string(),
+        expires_at: DateTime::from_timestamp(expires.parse().ok()?, 0)?,
+        unlocked: flag == "u",
+    })
+}
