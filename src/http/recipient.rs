@@ -97,14 +97,6 @@ pub fn routes(state: AppState) -> Routes {
             .then(direct)
             .map(reply::finish)
             .boxed(),
-        warp::path!("static" / String)
-            .and(warp::get())
-            .and(warp::header::optional::<String>("if-none-match"))
-            .map(|path: String, etag: Option<String>| crate::http::web::file(
-                &path,
-                etag.as_deref()
-            ))
-            .boxed(),
     ]
 }
 

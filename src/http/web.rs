@@ -2,7 +2,9 @@
 
 use rust_embed::RustEmbed;
 use warp::http::{header, HeaderValue, StatusCode};
+use crate::server::Routes;
 use warp::reply::Response;
+use warp::Filter;
 
 #[derive(RustEmbed)]
 #[folder = "web/"]
@@ -33,4 +35,16 @@ pub fn file(path: &str, if_none_match: Option<&str>) -> Response {
         HeaderValue::from_static("public, max-age=300, must-revalidate"),
     );
     response
+}
+
+/// `/` is the team app; `/static/…` its files and the recipient page's.
+pub fn routes() -> Routes {
+    let etag = || warp::header::optional::<String>("if-none-match");
+    let index = warp::path::end().and(warp::get()).and(etag()).map(|etag: Option<String>| file("index.html", etag.as_deref()));
+    let assets = warp::path("static")
+        .and(warp::path::tail())
+        .and(warp::get())
+        .and(etag())
+        .map(|tail: warp::path::Tail, etag: Option<String>| file(tail.as_str(), etag.as_deref()));
+    index.or(assets).unify().boxed()
 }
