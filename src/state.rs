@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::limits::AttemptLimiter;
 use crate::metrics::Metrics;
 use crate::shares::events::EventLog;
+use crate::shares::visits::VisitCounter;
 use crate::store::Store;
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +24,7 @@ pub struct AppState {
     /// Wrong share passwords per link and address.
     pub unlocks: Arc<AttemptLimiter>,
     pub events: EventLog,
+    pub visits: VisitCounter,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
     pub tls: Option<Arc<ServerConfig>>,
 }
@@ -52,6 +54,7 @@ impl AppState {
             unlocks: Arc::new(unlocks),
             tls,
             events: EventLog::start(store.clone()),
+            visits: VisitCounter::start(store.clone()),
             store,
         }
     }

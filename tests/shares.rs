@@ -651,6 +651,17 @@ async fn creation_rules_and_permissions() {
             .unwrap();
         expect_error(response, status, "invalid").await;
     }
+    let policy = json_of(
+        server
+            .admin(Method::GET, "/api/v1/policy")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(policy["maxExpiryDays"], 30);
+    assert_eq!(policy["allow"]["password"], true);
     let week = create_share(
         &server,
         &server.admin_token,

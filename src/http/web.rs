@@ -1,8 +1,8 @@
 //! The embedded web files (`web/`), with ETags and cache headers.
 
+use crate::server::Routes;
 use rust_embed::RustEmbed;
 use warp::http::{header, HeaderValue, StatusCode};
-use crate::server::Routes;
 use warp::reply::Response;
 use warp::Filter;
 
@@ -40,7 +40,10 @@ pub fn file(path: &str, if_none_match: Option<&str>) -> Response {
 /// `/` is the team app; `/static/…` its files and the recipient page's.
 pub fn routes() -> Routes {
     let etag = || warp::header::optional::<String>("if-none-match");
-    let index = warp::path::end().and(warp::get()).and(etag()).map(|etag: Option<String>| file("index.html", etag.as_deref()));
+    let index = warp::path::end()
+        .and(warp::get())
+        .and(etag())
+        .map(|etag: Option<String>| file("index.html", etag.as_deref()));
     let assets = warp::path("static")
         .and(warp::path::tail())
         .and(warp::get())

@@ -6,6 +6,7 @@ pub mod events;
 pub mod options;
 pub mod service;
 pub mod variants;
+pub mod visits;
 
 use crate::config::SharingAllow;
 use crate::store::{Record, Table};

@@ -8,7 +8,7 @@ use super::{Access, Content, DownloadOptions, Link, Recipient, RecipientStatus, 
 use crate::accounts::{normalize_email, Permission, User, UserStatus};
 use crate::assets::{Asset, Collection};
 use crate::auth;
-use crate::error::{Error, GoneReason, Result};
+use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::store::{Index, Page, ReadTx, WriteTx};
 use chrono::{DateTime, Duration, Utc};
@@ -764,7 +764,7 @@ pub async fn unlock(
     begin_visit(state, opened, true, who).await
 }
 
-/// Counts one use and one visit in one write transaction: exact under any concurrency.
+/// Counts one use and one visit (exactly, see `visits`) and signs the new visit.
 async fn begin_visit(
     state: &AppState,
     opened: Opened,
@@ -773,31 +773,7 @@ async fn begin_visit(
 ) -> Result<Entry> {
     let (share_id, recipient_id) = (opened.share.id, opened.recipient_id);
     let now = Utc::now();
-    let share = state
-        .store
-        .write(move |tx| {
-            let mut share = tx.get::<Share>(share_id)?.ok_or(Error::NotFound("link"))?;
-            if share.uses_remaining() == Some(0) {
-                return Err(Error::Gone(GoneReason::UsedUp));
-            }
-            if !share.enabled || share.expires_at <= now {
-                return Err(Error::Gone(if share.enabled {
-                    GoneReason::Expired
-                } else {
-                    GoneReason::Disabled
-                }));
-            }
-            share.uses += 1;
-            share.visits += 1;
-            share.last_access_at = Some(now);
-            if let Some(recipient) = recipient_id.and_then(|id| share.recipient_mut(id)) {
-                recipient.visits += 1;
-                recipient.last_access_at = Some(now);
-            }
-            tx.put(&share)?;
-            Ok(share)
-        })
-        .await?;
+    let share = state.visits.begin(share_id, recipient_id).await?;
     state
         .events
         .record(share_id, who.event(EventKind::Visit, recipient_id));

@@ -319,6 +319,13 @@ pub fn routes(state: AppState) -> Routes {
             .then(shares::qr)
             .map(finish)
             .boxed(),
+        warp::path!("api" / "v1" / "policy")
+            .and(warp::get())
+            .and(s())
+            .and(auth())
+            .then(shares::policy)
+            .map(finish)
+            .boxed(),
         warp::path!("api" / "v1" / "openapi.json")
             .and(warp::get())
             .map(openapi::document)

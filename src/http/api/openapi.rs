@@ -18,7 +18,7 @@ use warp::reply::Response;
         assets::delete_collection, assets::add_to_collection, assets::remove_from_collection,
         shares::create, shares::list, shares::get, shares::update, shares::delete,
         shares::add_assets, shares::remove_asset, shares::add_recipients, shares::remove_recipient,
-        shares::events, shares::qr, shares::of_asset, shares::quick_share,
+        shares::events, shares::qr, shares::of_asset, shares::quick_share, shares::policy,
     ),
     components(schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView, views::ShareView)),
     modifiers(&BearerAuth),

@@ -461,3 +461,38 @@ pub async fn quick_share(
         &ShareView::new(&share, &base(&state)).with_skipped(skipped),
     ))
 }
+
+/// The sharing policy in force, for the share dialog.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyView {
+    durations_days: Vec<u32>,
+    default_duration_days: u32,
+    max_expiry_days: u32,
+    #[schema(value_type = Object)]
+    allow: serde_json::Value,
+    #[schema(value_type = Object)]
+    defaults: serde_json::Value,
+    presets: Vec<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/policy", tag = "shares", responses((status = 200, body = PolicyView)))]
+pub async fn policy(state: AppState, who: Result<Principal>) -> Result<Response> {
+    who?;
+    let sharing = &state.config.sharing;
+    let allow = &sharing.allow;
+    Ok(reply::json(&PolicyView {
+        durations_days: sharing.durations_days.clone(),
+        default_duration_days: sharing.default_duration_days,
+        max_expiry_days: sharing.max_expiry_days,
+        allow: serde_json::json!({
+            "password": allow.password, "viewOnly": allow.view_only, "maxUses": allow.max_uses,
+            "watermark": allow.watermark, "attributes": allow.attributes,
+        }),
+        defaults: serde_json::json!({
+            "access": sharing.defaults.access, "original": sharing.defaults.original, "preview": sharing.defaults.preview,
+            "thumbnail": sharing.defaults.thumbnail, "watermark": sharing.defaults.watermark,
+        }),
+        presets: state.config.presets.keys().cloned().collect(),
+    }))
+}

@@ -1,0 +1,147 @@
+// The team API: JSON over fetch with the session cookie and the CSRF header on writes.
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message || code || `HTTP ${status}`);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export const session = { me: null, csrf: null, policy: null, onSignedOut: null };
+
+const DEFAULT_POLICY = {
+  durationsDays: [1, 2, 3, 5, 7, 14, 28],
+  defaultDurationDays: 7,
+  maxExpiryDays: 1825,
+  allow: { password: true, viewOnly: true, maxUses: true, watermark: true, attributes: true },
+  defaults: { access: 'download', original: true, preview: true, thumbnail: false, watermark: false },
+  presets: [],
+};
+
+export async function api(method, path, body) {
+  const headers = { accept: 'application/json' };
+  const init = { method, headers, credentials: 'same-origin' };
+  if (method !== 'GET' && method !== 'HEAD' && session.csrf) headers['x-csrf-token'] = session.csrf;
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, init);
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
+  }
+  if (response.status === 204) return null;
+  let data = null;
+  const text = await response.text();
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (!response.ok) {
+    const error = new ApiError(response.status, data?.error?.code, data?.error?.message);
+    if (response.status === 401 && path !== '/auth/login' && session.onSignedOut) session.onSignedOut();
+    throw error;
+  }
+  return data;
+}
+
+export const get = (path) => api('GET', path);
+export const post = (path, body) => api('POST', path, body ?? {});
+export const patch = (path, body) => api('PATCH', path, body);
+export const del = (path) => api('DELETE', path);
+
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function signIn(email, password) {
+  const answer = await post('/auth/login', { email, password });
+  session.csrf = answer.csrfToken;
+  session.me = answer.user;
+  return answer.user;
+}
+
+export async function restore() {
+  const me = await get('/me');
+  session.me = me;
+  session.csrf = me.csrfToken || session.csrf;
+  return me;
+}
+
+export async function signOut() {
+  try { await post('/auth/logout'); } catch { /* the session may be gone already */ }
+  session.me = null;
+  session.csrf = null;
+}
+
+export async function policy() {
+  if (session.policy) return session.policy;
+  try {
+    const p = await get('/policy');
+    session.policy = {
+      ...DEFAULT_POLICY, ...p,
+      allow: { ...DEFAULT_POLICY.allow, ...(p.allow || {}) },
+      defaults: { ...DEFAULT_POLICY.defaults, ...(p.defaults || {}) },
+    };
+  } catch {
+    session.policy = DEFAULT_POLICY;
+  }
+  return session.policy;
+}
+
+export function can(permission) {
+  return !!session.me?.permissions?.includes(permission);
+}
+
+export const isAdmin = () => can('admin');
+
+/** Every page of a listing. */
+export async function all(path) {
+  const items = [];
+  let cursor = null;
+  for (let i = 0; i < 50; i++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await get(cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+/** Upload one file with progress: onProgress(loaded, total). Resolves with the asset. */
+export function uploadFile(file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/assets');
+    xhr.withCredentials = true;
+    if (session.csrf) xhr.setRequestHeader('x-csrf-token', session.csrf);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); });
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try { data = JSON.parse(xhr.responseText); } catch { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data?.assets ? data.assets[0] : data);
+      } else {
+        reject(new ApiError(xhr.status, data?.error?.code, data?.error?.message));
+      }
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', 'The upload was interrupted')));
+    xhr.addEventListener('abort', () => reject(new ApiError(0, 'aborted', 'Cancelled')));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+    file.abort = () => xhr.abort();
+  });
+}
+
+export const thumbUrl = (asset) => `/api/v1/assets/${asset.id}/thumbnail`;
+export const previewUrl = (asset) => `/api/v1/assets/${asset.id}/preview`;
+export const originalUrl = (asset) => `/api/v1/assets/${asset.id}/original`;
+export const ready = (asset, which) => asset?.derivatives?.[which]?.state === 'ready';

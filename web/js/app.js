@@ -1,0 +1,200 @@
+// The team app: sign-in, the shell (sidebar + page) and a hash router.
+import { h, clear, icon, initials, toast, field } from './dom.js';
+import { session, signIn, signOut, restore, get, isAdmin, ApiError } from './api.js';
+import { assetsView } from './assets.js';
+import { assetView } from './asset.js';
+import { collectionsView } from './collections.js';
+import { sharesView, shareView } from './shares.js';
+import { usersView, policyView } from './admin.js';
+
+const root = document.getElementById('app');
+export const state = { brand: 'handoff', collections: [] };
+
+const routes = [
+  [/^\/assets\/([0-9a-f-]{36})$/, assetView],
+  [/^\/assets$/, assetsView],
+  [/^\/collections\/([0-9a-f-]{36})$/, (ctx, el) => assetsView({ ...ctx, collection: ctx.params[0] }, el)],
+  [/^\/collections$/, collectionsView],
+  [/^\/shares\/([0-9a-f-]{36})$/, shareView],
+  [/^\/shares$/, sharesView],
+  [/^\/admin\/shares$/, (ctx, el) => sharesView({ ...ctx, admin: true }, el)],
+  [/^\/admin\/users$/, usersView],
+  [/^\/admin\/policy$/, policyView],
+];
+
+export function go(path) {
+  if (location.hash === `#${path}`) route();
+  else location.hash = path;
+}
+
+/** The hash's path and query: #/assets?q=cat → {path: '/assets', query: URLSearchParams} */
+function current() {
+  const raw = location.hash.replace(/^#/, '') || '/assets';
+  const [path, search] = raw.split('?');
+  return { path, query: new URLSearchParams(search || '') };
+}
+
+/** Changes the query part of the hash without adding a history entry. */
+export function setQuery(params) {
+  const { path, query } = current();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null || v === undefined || v === '') query.delete(k);
+    else query.set(k, v);
+  }
+  const s = query.toString();
+  history.replaceState(null, '', `#${path}${s ? `?${s}` : ''}`);
+}
+
+let shell = null;
+let generation = 0;
+
+async function route() {
+  if (!session.me) return;
+  const { path, query } = current();
+  if (!shell) buildShell();
+  markNav(path);
+  const page = shell.page;
+  const gen = ++generation;
+  clear(page);
+  page.append(h('div', { class: 'loading' }, h('span', { class: 'spinner' })));
+  for (const [pattern, view] of routes) {
+    const m = path.match(pattern);
+    if (!m) continue;
+    try {
+      const container = h('div', { class: 'view' });
+      await view({ params: m.slice(1), query, isCurrent: () => gen === generation }, container);
+      if (gen !== generation) return;
+      clear(page).append(container);
+      const heading = container.querySelector('h1');
+      document.title = `${heading ? heading.textContent : 'handoff'} · ${state.brand}`;
+    } catch (e) {
+      if (gen !== generation) return;
+      clear(page).append(errorView(e));
+    }
+    return;
+  }
+  go('/assets');
+}
+
+function errorView(e) {
+  const notFound = e instanceof ApiError && e.status === 404;
+  return h('div', { class: 'page-body' }, h('div', { class: 'empty' },
+    icon(notFound ? 'search' : 'x', 'big'),
+    h('h2', null, notFound ? 'Not found' : 'Something went wrong'),
+    h('p', null, notFound ? 'It may have been deleted.' : e.message),
+    h('a', { class: 'btn', href: '#/assets' }, 'Back to assets')));
+}
+
+function navLink(href, iconName, label, extra) {
+  return h('a', { href: `#${href}`, dataset: { path: href } }, icon(iconName), h('span', { class: 'ellipsis' }, label), extra);
+}
+
+function buildShell() {
+  const me = session.me;
+  const page = h('main', { class: 'main', id: 'page', tabindex: '-1' });
+  const collections = h('div', { class: 'nav', id: 'nav-collections' });
+  const nav = h('nav', { class: 'nav', 'aria-label': 'Main' },
+    navLink('/assets', 'image', 'Assets'),
+    navLink('/collections', 'folder', 'Collections'),
+    collections,
+    navLink('/shares', 'link', 'Shares'));
+  const admin = isAdmin() ? [
+    h('div', { class: 'nav-section' }, 'Admin'),
+    h('nav', { class: 'nav', 'aria-label': 'Admin' },
+      navLink('/admin/shares', 'shield', 'All shares'),
+      navLink('/admin/users', 'users', 'Users'),
+      navLink('/admin/policy', 'settings', 'Sharing policy')),
+  ] : [];
+  const sidebar = h('aside', { class: 'sidebar' },
+    h('a', { class: 'brand', href: '#/assets' }, h('span', { class: 'logo' }, icon('send')), h('span', { id: 'brand-name' }, state.brand)),
+    nav, admin,
+    h('div', { class: 'me' },
+      h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(me)),
+      h('span', { class: 'who' },
+        h('strong', { class: 'ellipsis' }, me.displayName || me.email),
+        h('span', { class: 'ellipsis muted small' }, `${me.email} · ${me.role}`)),
+      h('button', { class: 'btn ghost icon-only', title: 'Sign out', 'aria-label': 'Sign out', id: 'sign-out', onclick: async () => { await signOut(); location.hash = ''; showSignIn(); } }, icon('logout'))));
+  clear(root).append(h('div', { class: 'shell' }, sidebar, page));
+  shell = { page, collections };
+  refreshCollections();
+}
+
+export async function refreshCollections() {
+  if (!shell) return;
+  try {
+    const list = await get('/collections');
+    state.collections = list.items;
+  } catch { state.collections = []; }
+  clear(shell.collections);
+  for (const c of state.collections.slice(0, 12)) {
+    const link = navLink(`/collections/${c.id}`, 'folder', c.name, h('span', { class: 'count' }, c.assetIds.length));
+    link.classList.add('sub');
+    shell.collections.append(link);
+  }
+  markNav(current().path);
+}
+
+function markNav(path) {
+  for (const a of root.querySelectorAll('.nav a')) {
+    const p = a.dataset.path;
+    const on = path === p || (p !== '/assets' && path.startsWith(`${p}/`) && !(p === '/collections' && root.querySelector(`.nav a[data-path="${path}"]`)))
+      || (p === '/assets' && path.startsWith('/assets/'));
+    if (on) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+}
+
+function showSignIn(message) {
+  shell = null;
+  session.me = null;
+  document.title = `Sign in · ${state.brand}`;
+  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, autofocus: true });
+  const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+  const error = h('p', { class: 'error-text', role: 'alert', hidden: !message }, message || '');
+  const button = h('button', { type: 'submit', class: 'btn primary' }, 'Sign in');
+  const form = h('form', {
+    class: 'stack', id: 'sign-in',
+    onsubmit: async (e) => {
+      e.preventDefault();
+      button.disabled = true;
+      error.hidden = true;
+      try {
+        await signIn(email.value.trim(), password.value);
+        start();
+      } catch (err) {
+        error.textContent = err.status === 401 ? 'Wrong email or password.' : err.message;
+        error.hidden = false;
+        button.disabled = false;
+        password.select();
+      }
+    },
+  }, field('Email', email), field('Password', password), error, button);
+  clear(root).append(h('div', { class: 'signin' }, h('div', { class: 'card' },
+    h('div', { class: 'brand' }, h('span', { class: 'logo' }, icon('send')), h('span', null, state.brand)),
+    h('h1', null, 'Sign in'),
+    h('p', { class: 'muted' }, 'Share files with time-limited links.'),
+    form)));
+  email.focus();
+}
+
+function start() {
+  shell = null;
+  if (!location.hash || location.hash === '#' || location.hash === '#/') history.replaceState(null, '', '#/assets');
+  route();
+}
+
+async function boot() {
+  try {
+    const b = await fetch('/api/v1/branding', { headers: { accept: 'application/json' } });
+    if (b.ok) state.brand = (await b.json()).name || state.brand;
+  } catch { /* optional */ }
+  session.onSignedOut = () => { if (session.me) { toast('Your session ended. Sign in again.', 'bad'); showSignIn(); } };
+  window.addEventListener('hashchange', route);
+  try {
+    await restore();
+    start();
+  } catch {
+    showSignIn();
+  }
+}
+
+boot();
