@@ -205,7 +205,7 @@ pub async fn create(
     raw_name: &str,
     declared_type: Option<&str>,
     received: Received,
-    derivative_names: Vec<String>,
+    plans: &[crate::derivatives::Plan],
 ) -> Result<Asset> {
     owner.require(Permission::AssetsWrite)?;
     let name = clean_file_name(raw_name);
@@ -213,14 +213,7 @@ pub async fn create(
     let kind = Kind::of_mime(&mime_type);
     let _guard = blobs.lock().await;
     let fingerprint = blobs.settle(received).await?;
-    let pending = Derivative {
-        state: DerivativeState::Pending,
-        sha256: None,
-        size: None,
-        crc32: None,
-        mime_type: None,
-        reason: None,
-    };
+    let (derivatives, needs_job) = crate::derivatives::initial(kind, plans);
     let asset = Asset {
         id: Uuid::now_v7(),
         owner_id: owner.id,
@@ -234,15 +227,15 @@ pub async fn create(
         status: AssetStatus::Available,
         expires_at: None,
         attributes: BTreeMap::new(),
-        derivatives: derivative_names
-            .into_iter()
-            .map(|n| (n, pending.clone()))
-            .collect(),
+        derivatives,
     };
     let saved = asset.clone();
     store
         .write(move |tx| {
             tx.add_blob_ref(&saved.sha256, 1)?;
+            if needs_job {
+                crate::derivatives::enqueue(tx, saved.id)?;
+            }
             tx.put(&saved)
         })
         .await?;

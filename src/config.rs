@@ -253,6 +253,13 @@ pub struct Smtp {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     pub from: String,
+    /// Seconds before the first retry of a failed email; each later retry waits twice as long.
+    #[serde(default = "default_smtp_retry_secs")]
+    pub retry_secs: u64,
+}
+
+fn default_smtp_retry_secs() -> u64 {
+    30
 }
 
 fn default_smtp_port() -> u16 {
@@ -549,6 +556,7 @@ impl Config {
             username: Some("files@example.com".into()),
             password: Some("secret".into()),
             from: "Acme Files <files@example.com>".into(),
+            retry_secs: 30,
         });
         config
     }
@@ -673,5 +681,23 @@ from = "Acme Files <files@example.com>"
         let config = load(text, &[]).unwrap();
         assert_eq!(config.presets["web"].max, 1920);
         assert_eq!(config.smtp.unwrap().port, 587);
+    }
+}
+
+#[cfg(test)]
+mod example_file {
+    use super::*;
+
+    const EXAMPLE: &str = include_str!("../packaging/handoff.toml");
+
+    #[test]
+    fn the_packaged_example_parses_and_names_every_key() {
+        Config::from_sources(EXAMPLE, std::iter::empty()).expect("packaging/handoff.toml is valid");
+        let table: toml::Table = toml::from_str(EXAMPLE).unwrap();
+        for key in Config::env_keys() {
+            let (section, name) = key.split_once('.').unwrap();
+            let present = table.get(section).and_then(|s| s.get(name)).is_some();
+            assert!(present, "packaging/handoff.toml does not document `{key}`");
+        }
     }
 }

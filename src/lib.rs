@@ -5,14 +5,18 @@ pub mod accounts;
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod background;
 pub mod backup;
 pub mod blobs;
 pub mod bundle;
 pub mod config;
+pub mod derivatives;
 pub mod error;
 pub mod http;
 pub mod limits;
+pub mod media;
 pub mod metrics;
+pub mod notify;
 pub mod server;
 pub mod shares;
 pub mod state;
@@ -49,7 +53,7 @@ pub fn open(config: Config) -> Result<(AppState, Option<String>), String> {
         config.admin.password.as_deref(),
     )
     .map_err(|e| format!("first admin: {e}"))?;
-    Ok((AppState::new(config, store, blobs, key, tls), generated))
+    Ok((AppState::new(config, store, blobs, key, tls)?, generated))
 }
 
 /// The key that signs visits: made once, kept in the database.

@@ -3,8 +3,10 @@
 use crate::auth::Signer;
 use crate::blobs::Blobs;
 use crate::config::Config;
+use crate::derivatives::Workers;
 use crate::limits::AttemptLimiter;
 use crate::metrics::Metrics;
+use crate::notify::Mailer;
 use crate::shares::events::EventLog;
 use crate::shares::visits::VisitCounter;
 use crate::store::Store;
@@ -25,6 +27,8 @@ pub struct AppState {
     pub unlocks: Arc<AttemptLimiter>,
     pub events: EventLog,
     pub visits: VisitCounter,
+    pub mailer: Mailer,
+    pub workers: Workers,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
     pub tls: Option<Arc<ServerConfig>>,
 }
@@ -40,14 +44,28 @@ impl AppState {
         blobs: Blobs,
         server_key: [u8; 32],
         tls: Option<Arc<ServerConfig>>,
-    ) -> AppState {
+    ) -> Result<AppState, String> {
         let unlocks = AttemptLimiter::new(
             config.unlock.max_attempts,
             Duration::from_secs(config.unlock.window_secs),
         );
-        AppState {
+        let retry = Duration::from_secs(config.smtp.as_ref().map_or(30, |s| s.retry_secs));
+        let mailer = Mailer::start(
+            store.clone(),
+            config.smtp.as_ref(),
+            config.server.data_dir.clone(),
+            &config.branding.name,
+            retry,
+        )
+        .map_err(|e| format!("smtp: {e}"))?;
+        let blobs = Arc::new(blobs);
+        let workers = crate::derivatives::start(store.clone(), blobs.clone(), &config)
+            .map_err(|e| format!("media jobs: {e}"))?;
+        Ok(AppState {
+            mailer,
+            workers,
             config: Arc::new(config),
-            blobs: Arc::new(blobs),
+            blobs,
             signer: Signer::new(server_key),
             metrics: Arc::new(Metrics::default()),
             logins: Arc::new(AttemptLimiter::new(LOGIN_ATTEMPTS, LOGIN_WINDOW)),
@@ -56,6 +74,6 @@ impl AppState {
             events: EventLog::start(store.clone()),
             visits: VisitCounter::start(store.clone()),
             store,
-        }
+        })
     }
 }

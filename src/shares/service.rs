@@ -9,6 +9,7 @@ use crate::accounts::{normalize_email, Permission, User, UserStatus};
 use crate::assets::{Asset, Collection};
 use crate::auth;
 use crate::error::{Error, Result};
+use crate::notify::{self, Letter};
 use crate::state::AppState;
 use crate::store::{Index, Page, ReadTx, WriteTx};
 use chrono::{DateTime, Duration, Utc};
@@ -145,7 +146,8 @@ pub async fn create(
         last_access_at: None,
     };
     let recipients = new.recipients;
-    state
+    let (sharer, base) = (owner.display_name.clone(), state.config.public_url());
+    let created = state
         .store
         .write(move |tx| {
             let mut share = share;
@@ -169,10 +171,92 @@ pub async fn create(
                 let recipient = make_recipient(tx, ask, share.expires_at, now)?;
                 share.recipients.push(recipient);
             }
+            let invited: Vec<Uuid> = share.recipients.iter().map(|r| r.id).collect();
+            let message = share.message.clone();
+            queue_invites(tx, &mut share, &invited, &sharer, &base, message.as_deref())?;
             save_new(tx, &share)?;
             Ok((share, skipped))
         })
-        .await
+        .await?;
+    state.mailer.wake();
+    Ok(created)
+}
+
+/// How many assets a share holds now.
+fn asset_count(tx: &WriteTx, share: &Share) -> Result<usize> {
+    Ok(match &share.content {
+        Content::Assets(ids) => ids.len(),
+        Content::Collection(id) => tx.get::<Collection>(*id)?.map_or(0, |c| c.asset_ids.len()),
+    })
+}
+
+/// Queues an invitation to each of `ids`, with their own link.
+fn queue_invites(
+    tx: &WriteTx,
+    share: &mut Share,
+    ids: &[Uuid],
+    sharer: &str,
+    base: &str,
+    message: Option<&str>,
+) -> Result<()> {
+    let count = asset_count(tx, share)?;
+    let mut addressed = Vec::new();
+    for recipient in share.recipients.iter_mut().filter(|r| ids.contains(&r.id)) {
+        if let Some(email) = recipient.email.clone() {
+            recipient.email_state = Some("queued".into());
+            addressed.push((recipient.id, email, format!("{base}/s/{}", recipient.token)));
+        }
+    }
+    for (id, email, link) in addressed {
+        let letter = Letter {
+            sharer,
+            share,
+            asset_count: count,
+            link: &link,
+            message,
+        };
+        notify::enqueue(tx, share.id, Some(id), &email, &letter)?;
+    }
+    Ok(())
+}
+
+/// Emails the share's own link to addresses, without making them recipients.
+pub async fn email_link(
+    state: &AppState,
+    user: &User,
+    id: Uuid,
+    emails: Vec<String>,
+    message: Option<String>,
+) -> Result<usize> {
+    if emails.is_empty() || emails.len() > 100 {
+        return Err(Error::invalid("emails takes 1 to 100 addresses"));
+    }
+    let emails = emails
+        .iter()
+        .map(|e| normalize_email(e))
+        .collect::<Result<Vec<_>>>()?;
+    let (user, base) = (user.clone(), state.config.public_url());
+    let sent = state
+        .store
+        .write(move |tx| {
+            let share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+            may_manage(&user, &share)?;
+            let link = format!("{base}/s/{}", share.token);
+            let letter = Letter {
+                sharer: &user.display_name,
+                share: &share,
+                asset_count: asset_count(tx, &share)?,
+                link: &link,
+                message: message.as_deref(),
+            };
+            for email in &emails {
+                notify::enqueue(tx, share.id, None, email, &letter)?;
+            }
+            Ok(emails.len())
+        })
+        .await?;
+    state.mailer.wake();
+    Ok(sent)
 }
 
 fn default_access(state: &AppState) -> Access {
@@ -495,11 +579,12 @@ pub async fn add_recipients(
     id: Uuid,
     asks: Vec<RecipientAsk>,
     duration_days: Option<u32>,
+    message: Option<String>,
 ) -> Result<(Share, Vec<Uuid>)> {
     if asks.is_empty() {
         return Err(Error::invalid("recipients is empty"));
     }
-    let user = user.clone();
+    let (user, base) = (user.clone(), state.config.public_url());
     let now = Utc::now();
     let max_days = state.config.sharing.max_expiry_days;
     state
@@ -531,10 +616,20 @@ pub async fn add_recipients(
                 added.push(recipient.id);
                 share.recipients.push(recipient);
             }
+            let message = message.or_else(|| share.message.clone());
+            queue_invites(
+                tx,
+                &mut share,
+                &added,
+                &user.display_name,
+                &base,
+                message.as_deref(),
+            )?;
             tx.put(&share)?;
             Ok((share, added))
         })
         .await
+        .inspect(|_| state.mailer.wake())
 }
 
 /// Removes a recipient: their link answers 410 from now on; they stay listed as removed.

@@ -67,7 +67,7 @@ impl TestServer {
         let redirect_base = redirect
             .as_ref()
             .map(|l| format!("http://{}", l.local_addr().unwrap()));
-        let (state, _) = handoff::open(config).unwrap();
+        let state = open_when_free(config).await;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(handoff::run(state, listener, redirect, async move {
             let _ = stopped.await;
@@ -165,6 +165,20 @@ impl TestServer {
         );
         response.json().await.unwrap()
     }
+}
+
+/// Opens the data folder, waiting while a stopped server's background tasks let go of it.
+async fn open_when_free(config: Config) -> handoff::state::AppState {
+    for _ in 0..100 {
+        match handoff::open(config.clone()) {
+            Ok((state, _)) => return state,
+            Err(e) if e.contains("already open") => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await
+            }
+            Err(e) => panic!("{e}"),
+        }
+    }
+    panic!("the data folder stayed in use");
 }
 
 impl Drop for TestServer {

@@ -135,10 +135,10 @@ export async function refreshCollections() {
 }
 
 function markNav(path) {
-  for (const a of root.querySelectorAll('.nav a')) {
-    const p = a.dataset.path;
-    const on = path === p || (p !== '/assets' && path.startsWith(`${p}/`) && !(p === '/collections' && root.querySelector(`.nav a[data-path="${path}"]`)))
-      || (p === '/assets' && path.startsWith('/assets/'));
+  const links = [...root.querySelectorAll('.nav a')];
+  const exact = links.find((a) => a.dataset.path === path);
+  for (const a of links) {
+    const on = exact ? a === exact : path.startsWith(`${a.dataset.path}/`);
     if (on) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
 }

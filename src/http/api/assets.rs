@@ -76,12 +76,13 @@ where
                     &name,
                     declared.as_deref(),
                     received,
-                    Vec::new(),
+                    &state.workers.plans,
                 )
                 .await?,
             );
         }
         Metrics::add(&state.metrics.uploads, created.len() as u64);
+        state.workers.wake();
         return match created.as_slice() {
             [] => Err(Error::bad_request("no `file` part in the form")),
             [one] => Ok(reply::created(&AssetView::from(one))),
@@ -103,10 +104,11 @@ where
         &name,
         declared,
         received,
-        Vec::new(),
+        &state.workers.plans,
     )
     .await?;
     Metrics::add(&state.metrics.uploads, 1);
+    state.workers.wake();
     Ok(reply::created(&AssetView::from(&asset)))
 }
 
@@ -244,16 +246,71 @@ pub async fn original(
 ) -> Result<Response> {
     who?.user.require(Permission::AssetsRead)?;
     let asset = assets::get(&state.store, id).await?;
+    // Never inline: an uploaded HTML or SVG file must not run in our origin.
+    let disposition = content_disposition(true, &asset.name);
+    send(
+        &state,
+        &client,
+        &asset.fingerprint(),
+        &asset.mime_type,
+        disposition,
+        "private, no-cache",
+        &asset,
+    )
+}
+
+/// A derivative: `thumbnail`, `preview` or `presets/NAME`.
+#[utoipa::path(get, path = "/api/v1/assets/{id}/{variant}", tag = "assets",
+    params(("variant" = String, Path, description = "thumbnail, preview or presets/NAME")),
+    responses((status = 200, description = "the image"), (status = 404, description = "not made (yet)")))]
+pub async fn derivative(
+    id: Uuid,
+    key: String,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    let asset = assets::get(&state.store, id).await?;
+    // The asset's `derivatives` tell why one is missing: pending, failed (with the reason) or not applicable.
+    let (derivative, fingerprint) = asset
+        .derivative(&key)
+        .ok_or(Error::NotFound("ready derivative of that name"))?;
+    let mime = derivative
+        .mime_type
+        .clone()
+        .unwrap_or_else(|| "image/jpeg".into());
+    let disposition =
+        content_disposition(false, &format!("{} ({key})", asset.name).replace('/', " "));
+    send(
+        &state,
+        &client,
+        &fingerprint,
+        &mime,
+        disposition,
+        "private, max-age=86400",
+        &asset,
+    )
+}
+
+fn send(
+    state: &AppState,
+    client: &Client,
+    fingerprint: &crate::blobs::Fingerprint,
+    mime: &str,
+    disposition: warp::http::HeaderValue,
+    cache_control: &'static str,
+    asset: &crate::assets::Asset,
+) -> Result<Response> {
     let rep = Representation {
-        len: asset.size,
-        etag: format!("\"{}\"", &asset.sha256[..32]),
-        content_type: asset.mime_type.clone(),
-        // Never inline: an uploaded HTML or SVG file must not run in our origin.
-        disposition: Some(content_disposition(true, &asset.name)),
-        cache_control: "private, no-cache",
+        len: fingerprint.size,
+        etag: format!("\"{}\"", &fingerprint.sha256[..32]),
+        content_type: mime.to_string(),
+        disposition: Some(disposition),
+        cache_control,
         last_modified: Some(asset.created_at),
     };
-    let path = state.blobs.path(&asset.sha256);
+    let path = state.blobs.path(&fingerprint.sha256);
     reply::ranged(&client.method, &client.headers, &rep, |range| {
         reply::file_stream(path, range)
     })

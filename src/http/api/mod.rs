@@ -169,6 +169,32 @@ pub fn routes(state: AppState) -> Routes {
             .then(assets::original)
             .map(finish)
             .boxed(),
+        warp::path!("api" / "v1" / "assets" / Uuid / "presets" / String)
+            .and(warp::get().or(warp::head()).unify())
+            .map(|id, name: String| (id, format!("presets/{name}")))
+            .untuple_one()
+            .and(s())
+            .and(auth())
+            .and(client())
+            .then(assets::derivative)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "assets" / Uuid / String)
+            .and(warp::get().or(warp::head()).unify())
+            .and_then(|id, name: String| async move {
+                if name == "thumbnail" || name == "preview" {
+                    Ok((id, name))
+                } else {
+                    Err(warp::reject::not_found())
+                }
+            })
+            .untuple_one()
+            .and(s())
+            .and(auth())
+            .and(client())
+            .then(assets::derivative)
+            .map(finish)
+            .boxed(),
         warp::path!("api" / "v1" / "collections")
             .and(warp::get())
             .and(s())
@@ -317,6 +343,14 @@ pub fn routes(state: AppState) -> Routes {
             .and(s())
             .and(auth())
             .then(shares::qr)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "shares" / Uuid / "email")
+            .and(warp::post())
+            .and(s())
+            .and(auth())
+            .and(json(limit))
+            .then(shares::email)
             .map(finish)
             .boxed(),
         warp::path!("api" / "v1" / "policy")

@@ -265,13 +265,14 @@ pub async fn add_recipients(
     body: Result<RecipientsBody>,
 ) -> Result<Response> {
     let (who, body) = (who?, body?);
-    let _message = body.message;
+    let asks = asks(Some(body.recipients))?;
     let (share, _) = service::add_recipients(
         &state,
         &who.user,
         id,
-        asks(Some(body.recipients))?,
+        asks,
         body.duration_days,
+        body.message,
     )
     .await?;
     Ok(reply::created(&ShareView::new(&share, &base(&state))))
@@ -440,7 +441,7 @@ pub async fn quick_share(
         };
         let (mut share, skipped) = service::update(&state, &who.user, id, patch).await?;
         if !recipients.is_empty() {
-            share = service::add_recipients(&state, &who.user, id, recipients, None)
+            share = service::add_recipients(&state, &who.user, id, recipients, None, None)
                 .await?
                 .0;
         }
@@ -495,4 +496,33 @@ pub async fn policy(state: AppState, who: Result<Principal>) -> Result<Response>
         }),
         presets: state.config.presets.keys().cloned().collect(),
     }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EmailBody {
+    emails: Vec<String>,
+    message: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Queued {
+    queued: usize,
+}
+
+/// Sends the share's link to addresses, without making them recipients.
+#[utoipa::path(post, path = "/api/v1/shares/{id}/email", tag = "shares", request_body = EmailBody,
+    responses((status = 202, body = Queued), (status = 404), (status = 422)))]
+pub async fn email(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    body: Result<EmailBody>,
+) -> Result<Response> {
+    let (who, body) = (who?, body?);
+    let queued = service::email_link(&state, &who.user, id, body.emails, body.message).await?;
+    Ok(reply::json_with(
+        warp::http::StatusCode::ACCEPTED,
+        &Queued { queued },
+    ))
 }

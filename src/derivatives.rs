@@ -1,0 +1,345 @@
+//! Making derivatives in the background: after an upload, a job waits in the database (so a
+//! restart resumes it) until a worker makes the asset's thumbnail, preview, presets and their
+//! watermarked twins with `media`, off the async threads, one worker per core.
+
+use crate::assets::{release_blobs, Asset, Derivative, DerivativeState, Kind};
+use crate::background;
+use crate::blobs::Blobs;
+use crate::config::Config;
+use crate::error::Result;
+use crate::media::{self, Limits, OutputFormat, Rendition, Watermark};
+use crate::store::{Record, Store, Table, WriteTx};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Job {
+    pub id: Uuid,
+    pub asset_id: Uuid,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Record for Job {
+    const TABLE: Table = Table::Jobs;
+    fn key(&self) -> Uuid {
+        self.id
+    }
+}
+
+/// One derivative to make: its key in `Asset::derivatives` and how.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub key: String,
+    pub rendition: Rendition,
+}
+
+pub const THUMBNAIL_MAX: u32 = 150;
+pub const PREVIEW_MAX: u32 = 500;
+
+/// Every derivative an image gets under this configuration.
+pub fn plans(config: &Config, watermark: Option<&Watermark>) -> Vec<Plan> {
+    let jpeg = |max, quality| Rendition {
+        max,
+        format: OutputFormat::Jpeg,
+        quality,
+        watermark: None,
+    };
+    let mut plans = vec![
+        Plan {
+            key: "thumbnail".into(),
+            rendition: jpeg(THUMBNAIL_MAX, 80),
+        },
+        Plan {
+            key: "preview".into(),
+            rendition: jpeg(PREVIEW_MAX, 85),
+        },
+    ];
+    for (name, preset) in &config.presets {
+        let format = match preset.format.as_str() {
+            "png" => OutputFormat::Png,
+            "webp" => OutputFormat::WebP,
+            _ => OutputFormat::Jpeg,
+        };
+        let rendition = Rendition {
+            max: preset.max,
+            format,
+            quality: preset.quality,
+            watermark: None,
+        };
+        plans.push(Plan {
+            key: format!("presets/{name}"),
+            rendition,
+        });
+    }
+    if let Some(mark) = watermark {
+        let marked: Vec<Plan> = plans
+            .iter()
+            .filter(|p| p.key != "thumbnail")
+            .map(|p| Plan {
+                key: format!("watermarked/{}", p.key),
+                rendition: Rendition {
+                    watermark: Some(mark.clone()),
+                    ..p.rendition.clone()
+                },
+            })
+            .collect();
+        plans.extend(marked);
+    }
+    plans
+}
+
+/// The watermark of the configuration: its image if one is set and readable, else its text.
+pub fn watermark_of(config: &Config) -> Option<Watermark> {
+    let opacity = config.watermark.opacity;
+    if let Some(path) = &config.watermark.image {
+        match std::fs::read(path) {
+            Ok(png) => return Some(Watermark::Image { png, opacity }),
+            Err(e) => {
+                tracing::warn!(path = %path.display(), "watermark image unreadable, using the text: {e}")
+            }
+        }
+    }
+    (!config.watermark.text.trim().is_empty()).then(|| Watermark::Text {
+        text: config.watermark.text.clone(),
+        opacity,
+    })
+}
+
+fn state(state: DerivativeState, reason: Option<String>) -> Derivative {
+    Derivative {
+        state,
+        sha256: None,
+        size: None,
+        crc32: None,
+        mime_type: None,
+        reason,
+    }
+}
+
+/// The derivatives a new asset starts with, and whether it needs a job.
+pub fn initial(kind: Kind, plans: &[Plan]) -> (BTreeMap<String, Derivative>, bool) {
+    let pending = kind == Kind::Image;
+    let derivatives = plans
+        .iter()
+        .map(|p| {
+            let s = if pending {
+                DerivativeState::Pending
+            } else {
+                DerivativeState::NotApplicable
+            };
+            (p.key.clone(), state(s, None))
+        })
+        .collect();
+    (derivatives, pending)
+}
+
+pub fn enqueue(tx: &WriteTx, asset_id: Uuid) -> Result<()> {
+    tx.put(&Job {
+        id: Uuid::now_v7(),
+        asset_id,
+        created_at: Utc::now(),
+    })
+}
+
+#[derive(Clone)]
+pub struct Workers {
+    wake: background::Handle,
+    /// What every image gets under this configuration.
+    pub plans: Arc<Vec<Plan>>,
+}
+
+impl Workers {
+    pub fn wake(&self) {
+        self.wake.wake();
+    }
+}
+
+struct Context {
+    store: Store,
+    blobs: Arc<Blobs>,
+    plans: Vec<Plan>,
+    limits: Limits,
+    show_gps: bool,
+}
+
+/// Starts the workers; queues images whose derivatives do not match the configuration (new
+/// presets, a first start after an upgrade). Call inside a tokio runtime.
+pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers> {
+    let plans = plans(config, watermark_of(config).as_ref());
+    let expected: Vec<String> = plans.iter().map(|p| p.key.clone()).collect();
+    store.write_now(|tx| {
+        let queued: Vec<Uuid> = tx
+            .all::<Job>(|_| true)?
+            .iter()
+            .map(|j| j.asset_id)
+            .collect();
+        let stale = tx.all::<Asset>(|a| {
+            a.kind == Kind::Image
+                && !queued.contains(&a.id)
+                && !a
+                    .derivatives
+                    .keys()
+                    .eq(expected.iter().collect::<std::collections::BTreeSet<_>>())
+        })?;
+        for asset in stale {
+            enqueue(tx, asset.id)?;
+        }
+        Ok(())
+    })?;
+    let workers = match config.media.workers {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+        n => n,
+    };
+    let limits = Limits {
+        max_width: config.media.max_dimension,
+        max_height: config.media.max_dimension,
+        ..Limits::default()
+    };
+    let shared = Arc::new(plans.clone());
+    let context = Arc::new(Context {
+        store,
+        blobs,
+        plans,
+        limits,
+        show_gps: config.media.show_gps,
+    });
+    let (wake, listener) = background::pair();
+    tokio::spawn(run(context, listener, workers));
+    Ok(Workers {
+        wake,
+        plans: shared,
+    })
+}
+
+async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) {
+    let slots = Arc::new(Semaphore::new(workers));
+    let mut running: std::collections::HashSet<Uuid> = std::collections::HashSet::new();
+    let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<Uuid>();
+    loop {
+        while let Ok(finished) = done_rx.try_recv() {
+            running.remove(&finished);
+        }
+        let jobs = context
+            .store
+            .read(|tx| tx.all::<Job>(|_| true))
+            .await
+            .unwrap_or_default();
+        for job in jobs {
+            if running.contains(&job.id) {
+                continue;
+            }
+            let Ok(permit) = slots.clone().try_acquire_owned() else {
+                break;
+            };
+            running.insert(job.id);
+            let (context, done) = (context.clone(), done_tx.clone());
+            tokio::spawn(async move {
+                if let Err(e) = process(&context, &job).await {
+                    tracing::error!(asset = %job.asset_id, "derivatives: {e}");
+                }
+                drop(permit);
+                let _ = done.send(job.id);
+            });
+        }
+        tokio::select! {
+            alive = wake.wait(std::time::Duration::from_secs(3600)) => if !alive { return },
+            Some(finished) = done_rx.recv() => { running.remove(&finished); },
+        }
+    }
+}
+
+/// Makes every planned derivative of the job's asset and records them; a failure of one
+/// derivative is recorded with its reason, the original stays as it is.
+async fn process(context: &Context, job: &Job) -> Result<()> {
+    let asset_id = job.asset_id;
+    let Some(asset) = context
+        .store
+        .read(move |tx| tx.get::<Asset>(asset_id))
+        .await?
+    else {
+        let id = job.id;
+        return context
+            .store
+            .write(move |tx| tx.remove::<Job>(id).map(|_| ()))
+            .await;
+    };
+    let source = context.blobs.path(&asset.sha256);
+    let renditions: Vec<Rendition> = context.plans.iter().map(|p| p.rendition.clone()).collect();
+    let (limits, show_gps) = (context.limits, context.show_gps);
+    let (info, outputs) = crate::store::blocking(move || {
+        let info = media::probe(&source, show_gps).map_err(|e| e.to_string());
+        let outputs: Vec<std::result::Result<Vec<u8>, String>> = match &info {
+            Ok(_) => media::render_many(&source, &renditions, &limits)
+                .into_iter()
+                .map(|o| o.map_err(|e| e.to_string()))
+                .collect(),
+            Err(e) => renditions.iter().map(|_| Err(e.clone())).collect(),
+        };
+        Ok((info, outputs))
+    })
+    .await?;
+    let mut outcomes = Vec::new();
+    for (plan, output) in context.plans.iter().zip(outputs) {
+        match output {
+            Ok(bytes) => {
+                let received = context.blobs.receive_bytes(bytes).await?;
+                let f = &received.fingerprint;
+                let derivative = Derivative {
+                    state: DerivativeState::Ready,
+                    sha256: Some(f.sha256.clone()),
+                    size: Some(f.size),
+                    crc32: Some(f.crc32),
+                    mime_type: Some(plan.rendition.format.mime_type().to_string()),
+                    reason: None,
+                };
+                outcomes.push((plan.key.clone(), derivative, Some(received)));
+            }
+            Err(reason) => outcomes.push((
+                plan.key.clone(),
+                state(DerivativeState::Failed, Some(reason)),
+                None,
+            )),
+        }
+    }
+    let _guard = context.blobs.lock().await;
+    let mut derivatives = BTreeMap::new();
+    for (key, derivative, received) in outcomes {
+        if let Some(received) = received {
+            context.blobs.settle(received).await?;
+        }
+        derivatives.insert(key, derivative);
+    }
+    let attributes = info.ok().map(|i| i.attributes).unwrap_or_default();
+    let job_id = job.id;
+    let orphaned = context
+        .store
+        .write(move |tx| {
+            tx.remove::<Job>(job_id)?;
+            let Some(mut asset) = tx.get::<Asset>(asset_id)? else {
+                return Ok(Vec::new());
+            };
+            let old: Vec<String> = asset
+                .derivatives
+                .values()
+                .filter_map(|d| d.sha256.clone())
+                .collect();
+            for hash in derivatives.values().filter_map(|d| d.sha256.as_deref()) {
+                tx.add_blob_ref(hash, 1)?;
+            }
+            asset.derivatives = derivatives;
+            for (key, value) in attributes {
+                asset.attributes.entry(key).or_insert(value);
+            }
+            tx.put(&asset)?;
+            release_blobs(tx, &old)
+        })
+        .await?;
+    for hash in orphaned {
+        context.blobs.remove(&hash).await?;
+    }
+    Ok(())
+}

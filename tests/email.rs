@@ -1,0 +1,340 @@
+//! Email against a real SMTP server (mailin-embedded) and the outbox mode.
+
+mod common;
+
+use common::*;
+use handoff::config::Smtp;
+use mailin_embedded::{response, Handler, Response, Server, SslConfig};
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+#[derive(Clone, Default)]
+struct Inbox {
+    mails: Arc<Mutex<Vec<Vec<u8>>>>,
+    refuse: Arc<AtomicBool>,
+    current: Vec<u8>,
+}
+
+impl Handler for Inbox {
+    fn rcpt(&mut self, _to: &str) -> Response {
+        if self.refuse.load(Ordering::SeqCst) {
+            response::NO_MAILBOX
+        } else {
+            response::OK
+        }
+    }
+
+    fn data_start(
+        &mut self,
+        _domain: &str,
+        _from: &str,
+        _is8bit: bool,
+        _to: &[String],
+    ) -> Response {
+        self.current.clear();
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        self.mails
+            .lock()
+            .unwrap()
+            .push(std::mem::take(&mut self.current));
+        response::OK
+    }
+}
+
+/// A real SMTP server on an ephemeral port, in a thread of its own.
+fn smtp_server() -> (u16, Inbox) {
+    let inbox = Inbox::default();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mut server = Server::new(inbox.clone());
+    server
+        .with_name("mail.test")
+        .with_ssl(SslConfig::None)
+        .unwrap()
+        .with_tcp_listener(listener);
+    std::thread::spawn(move || {
+        let _ = server.serve();
+    });
+    (port, inbox)
+}
+
+async fn server_with_smtp(port: u16) -> TestServer {
+    TestServer::start_with(|c| {
+        c.smtp = Some(Smtp {
+            host: "127.0.0.1".into(),
+            port,
+            tls: "none".into(),
+            username: None,
+            password: None,
+            from: "Acme Files <files@example.com>".into(),
+            retry_secs: 1,
+        });
+        c.branding.name = "Acme Files".into();
+    })
+    .await
+}
+
+/// A mail decoded by Python's email package: headers and the text of each part.
+fn decode(raw: &[u8]) -> Value {
+    let script = r#"
+import email, email.policy, json, sys
+m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+parts = {p.get_content_type(): p.get_content() for p in m.walk() if not p.is_multipart()}
+print(json.dumps({"to": str(m["To"]), "from": str(m["From"]), "subject": str(m["Subject"]), "bcc": m["Bcc"], "headers": list(m.keys()), "parts": parts}))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 on PATH");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(raw).unwrap();
+    let output = child.wait_with_output().unwrap();
+    serde_json::from_slice(&output.stdout).expect("a parseable email")
+}
+
+async fn wait_for<T>(mut check: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..200 {
+        if let Some(value) = check() {
+            return value;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting");
+}
+
+async fn share_with(server: &TestServer, body: Value) -> Value {
+    json_of(
+        server
+            .admin(Method::POST, "/api/v1/shares")
+            .json(&body)
+            .send()
+            .await
+            .unwrap(),
+        201,
+    )
+    .await
+}
+
+fn link_in(text: &str) -> String {
+    let start = text.find("/s/").expect("a link in the mail");
+    text[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .trim_end_matches(['"', '<', '>'])
+        .to_string()
+}
+
+#[tokio::test]
+async fn invitations_arrive_with_each_recipients_own_link() {
+    let (port, inbox) = smtp_server();
+    let server = server_with_smtp(port).await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await;
+    let share = share_with(&server, json!({
+        "title": "Spring campaign", "description": "Final cuts", "assetIds": [asset["id"]],
+        "recipients": [{"email": "ann@example.org"}, {"email": "bob@example.org"}], "message": "Here you go!"
+    }))
+    .await;
+    let mails = wait_for(|| {
+        let mails = inbox.mails.lock().unwrap().clone();
+        (mails.len() == 2).then_some(mails)
+    })
+    .await;
+    let decoded: Vec<Value> = mails.iter().map(|m| decode(m)).collect();
+    let mut links = Vec::new();
+    for mail in &decoded {
+        assert_eq!(mail["from"], "Acme Files <files@example.com>");
+        assert!(mail["subject"]
+            .as_str()
+            .unwrap()
+            .contains("Spring campaign"));
+        let text = mail["parts"]["text/plain"].as_str().unwrap();
+        assert!(
+            text.contains("Here you go!") && text.contains("Final cuts") && text.contains("1 file")
+        );
+        let expires = share["expiresAt"].as_str().unwrap();
+        assert!(
+            text.contains(&expires[..10]),
+            "the expiry date is in the mail"
+        );
+        assert!(mail["parts"]["text/html"]
+            .as_str()
+            .unwrap()
+            .contains("Spring campaign"));
+        links.push((mail["to"].as_str().unwrap().to_string(), link_in(text)));
+    }
+    assert_ne!(
+        links[0].1, links[1].1,
+        "each recipient has a link of their own"
+    );
+
+    // Ann's link opens and her visit is counted on her.
+    let ann = links.iter().find(|(to, _)| to.contains("ann@")).unwrap();
+    let opened = server
+        .client
+        .get(server.url(&format!("{}/manifest.json", ann.1)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(opened.status(), 200);
+    let id = share["id"].as_str().unwrap();
+    let seen = wait_for_state(&server, id, "sent").await;
+    let ann_entry = seen["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["email"] == "ann@example.org")
+        .unwrap()
+        .clone();
+    assert_eq!(ann_entry["visits"], 1);
+    assert_eq!(ann_entry["emailState"], "sent");
+}
+
+async fn wait_for_state(server: &TestServer, share_id: &str, prefix: &str) -> Value {
+    for _ in 0..200 {
+        let share = json_of(
+            server
+                .admin(Method::GET, &format!("/api/v1/shares/{share_id}"))
+                .send()
+                .await
+                .unwrap(),
+            200,
+        )
+        .await;
+        if share["recipients"].as_array().unwrap().iter().all(|r| {
+            r["emailState"]
+                .as_str()
+                .is_some_and(|s| s.starts_with(prefix))
+        }) {
+            return share;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("recipients never reached {prefix}");
+}
+
+#[tokio::test]
+async fn a_refusing_server_marks_the_recipient_failed_and_a_retry_succeeds() {
+    let (port, inbox) = smtp_server();
+    inbox.refuse.store(true, Ordering::SeqCst);
+    let server = server_with_smtp(port).await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await;
+    let share = share_with(&server, json!({"title": "Retry", "assetIds": [asset["id"]], "recipients": [{"email": "carol@example.org"}]})).await;
+    let id = share["id"].as_str().unwrap();
+    let failed = wait_for_state(&server, id, "failed").await;
+    let state = failed["recipients"][0]["emailState"].as_str().unwrap();
+    assert!(
+        state.contains("550"),
+        "the server's answer is shown: {state}"
+    );
+    inbox.refuse.store(false, Ordering::SeqCst);
+    wait_for_state(&server, id, "sent").await;
+    assert_eq!(inbox.mails.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn without_smtp_emails_go_to_the_outbox_and_injection_is_neutralised() {
+    let server = TestServer::start().await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await;
+    let share = share_with(&server, json!({
+        "title": "Hi\r\nBcc: victim@example.org", "assetIds": [asset["id"]],
+        "recipients": [{"email": "dan@example.org"}], "message": "<script>alert(1)</script>\r\nBcc: x@example.org"
+    }))
+    .await;
+    let outbox = server.data_dir().join("outbox");
+    let file = wait_for(|| {
+        files_in(&outbox)
+            .into_iter()
+            .find(|p| p.extension().is_some_and(|e| e == "eml"))
+    })
+    .await;
+    let raw = std::fs::read(&file).unwrap();
+    let mail = decode(&raw);
+    assert!(
+        mail["bcc"].is_null(),
+        "no Bcc header was injected: {}",
+        mail["headers"]
+    );
+    assert!(!mail["subject"].as_str().unwrap().contains('\n'));
+    assert_eq!(mail["to"], "dan@example.org");
+    let html = mail["parts"]["text/html"].as_str().unwrap();
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+    let link = link_in(mail["parts"]["text/plain"].as_str().unwrap());
+    assert!(link.starts_with("/s/"));
+    let id = share["id"].as_str().unwrap();
+    wait_for_state(&server, id, "sent").await;
+    // Addresses that try to smuggle headers are refused outright.
+    let bad = server
+        .admin(Method::POST, &format!("/api/v1/shares/{id}/recipients"))
+        .json(&json!({"recipients": [{"email": "a@b.org\r\nBcc: c@d.org"}]}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(bad, 422, "invalid").await;
+}
+
+#[tokio::test]
+async fn email_link_sends_the_share_link_without_making_recipients() {
+    let (port, inbox) = smtp_server();
+    let server = server_with_smtp(port).await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await;
+    let share = share_with(&server, json!({"title": "Link", "assetIds": [asset["id"]]})).await;
+    let id = share["id"].as_str().unwrap();
+    let sent = server
+        .admin(Method::POST, &format!("/api/v1/shares/{id}/email"))
+        .json(&json!({"emails": ["eve@example.org", "fay@example.org"], "message": "FYI"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_of(sent, 202).await["queued"], 2);
+    let mails = wait_for(|| {
+        let mails = inbox.mails.lock().unwrap().clone();
+        (mails.len() == 2).then_some(mails)
+    })
+    .await;
+    let share_path = link_path_of(&share);
+    for mail in mails {
+        let text = decode(&mail)["parts"]["text/plain"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(link_in(&text), share_path);
+        assert!(text.contains("FYI"));
+    }
+    let after = json_of(
+        server
+            .admin(Method::GET, &format!("/api/v1/shares/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(after["recipients"], json!([]));
+}
+
+fn link_path_of(share: &Value) -> String {
+    let url = share["url"].as_str().unwrap();
+    url[url.find("/s/").unwrap()..].to_string()
+}

@@ -1,0 +1,288 @@
+// Assets: grid and list, search, filters, selection, upload; also a collection's page.
+import { h, clear, icon, bytes, date, KINDS, badge, toast, debounce, modal, confirmDialog, field, plural } from './dom.js';
+import { get, post, patch, del, query, can, thumbUrl, ready, ApiError } from './api.js';
+import { upload, uploadButton, dropTarget, onUploaded } from './upload.js';
+import { openShareDialog } from './share-dialog.js';
+import { state, setQuery, go, refreshCollections } from './app.js';
+
+/** The thumbnail of an asset, or its kind's icon while there is none. */
+export function assetThumb(asset, big) {
+  if (ready(asset, 'thumbnail')) {
+    return h('img', { src: thumbUrl(asset), alt: '', loading: 'lazy', decoding: 'async', width: 150, height: 150 });
+  }
+  return icon(asset.kind || 'other', big ? 'big' : '');
+}
+
+const KIND_LABEL = Object.fromEntries(KINDS.map(([k, l]) => [k, l.replace(/s$/, '')]));
+export const kindLabel = (k) => KIND_LABEL[k] || 'File';
+
+export async function assetsView(ctx, root) {
+  const collectionId = ctx.collection || null;
+  const view = { mode: localStorage.getItem('assets.mode') || 'grid' };
+  const filters = { q: ctx.query.get('q') || '', kind: ctx.query.get('kind') || '', collection: collectionId || ctx.query.get('collection') || '' };
+  let items = [];
+  let next = null;
+  const selected = new Set();
+  let anchor = null;
+  const writable = can('assets:write');
+
+  let collection = null;
+  if (collectionId) collection = await get(`/collections/${collectionId}`);
+
+  // ----- header -----
+  const title = collection ? collection.name : 'Assets';
+  const headActions = [];
+  if (collection) {
+    headActions.push(
+      h('button', { class: 'btn', onclick: () => renameCollection(collection) }, icon('edit'), 'Rename'),
+      can('shares:write') ? h('button', { class: 'btn', onclick: () => openShareDialog({ collection }) }, icon('share'), 'Share collection') : null,
+      h('button', { class: 'btn danger', onclick: () => deleteCollection(collection) }, icon('trash'), 'Delete'));
+  }
+  if (writable) headActions.push(...uploadButton(collection ? 'Upload' : 'Upload'));
+  const head = h('div', { class: 'page-head' },
+    h('div', { class: 'titles' },
+      collection ? h('div', { class: 'crumbs' }, h('a', { href: '#/collections' }, 'Collections'), ' / ') : null,
+      h('h1', null, title),
+      h('p', { class: 'muted', id: 'count' }, '')),
+    headActions);
+
+  // ----- toolbar -----
+  const search = h('input', { type: 'search', placeholder: 'Search by name or attribute', 'aria-label': 'Search assets', value: filters.q });
+  search.addEventListener('input', debounce(() => { filters.q = search.value.trim(); setQuery({ q: filters.q }); load(); }, 250));
+  const kind = h('select', { 'aria-label': 'Kind', onchange: () => { filters.kind = kind.value; setQuery({ kind: filters.kind }); load(); } },
+    h('option', { value: '' }, 'All kinds'), KINDS.map(([k, l]) => h('option', { value: k, selected: filters.kind === k }, l)));
+  const collSelect = collectionId ? null : h('select', { 'aria-label': 'Collection', onchange: () => { filters.collection = collSelect.value; setQuery({ collection: filters.collection }); load(); } },
+    h('option', { value: '' }, 'All collections'), state.collections.map((c) => h('option', { value: c.id, selected: filters.collection === c.id }, c.name)));
+  const modeBtn = (mode, iconName, label) => h('button', { class: 'btn icon-only', 'aria-label': label, title: label, 'aria-pressed': String(view.mode === mode), dataset: { mode },
+    onclick: () => { view.mode = mode; localStorage.setItem('assets.mode', mode); for (const b of modes.children) b.setAttribute('aria-pressed', String(b.dataset.mode === mode)); render(); } }, icon(iconName));
+  const modes = h('div', { class: 'row', role: 'group', 'aria-label': 'View' }, modeBtn('grid', 'grid', 'Grid view'), modeBtn('list', 'list', 'List view'));
+  const selectVisible = h('button', { class: 'btn ghost', id: 'select-visible', onclick: () => { for (const a of items) selected.add(a.id); refreshSelection(); } }, icon('check'), 'Select visible');
+  const toolbar = h('div', { class: 'toolbar' },
+    h('div', { class: 'search' }, icon('search'), search), kind, collSelect, h('span', { class: 'grow' }), selectVisible, modes);
+
+  // ----- selection bar -----
+  const selCount = h('strong', { id: 'selection-count' });
+  const selBar = h('div', { class: 'selection-bar', hidden: true, role: 'region', 'aria-label': 'Selection' },
+    selCount, h('span', { class: 'grow' }),
+    can('shares:write') ? h('button', { class: 'btn primary', id: 'share-selection', onclick: () => openShareDialog({ assets: items.filter((a) => selected.has(a.id)) }) }, icon('share'), 'Share') : null,
+    writable ? h('button', { class: 'btn', onclick: () => addToCollection([...selected]) }, icon('folder'), 'Add to collection') : null,
+    collection && writable ? h('button', { class: 'btn', onclick: () => removeFromCollection() }, icon('minus'), 'Remove from collection') : null,
+    writable ? h('button', { class: 'btn', onclick: () => deleteSelected() }, icon('trash'), 'Delete') : null,
+    h('button', { class: 'btn icon-only', 'aria-label': 'Clear selection', title: 'Clear selection', onclick: () => { selected.clear(); refreshSelection(); } }, icon('x')));
+
+  const body = h('div', { class: 'page-body' });
+  const more = h('div', { class: 'more' });
+  root.append(head, toolbar, selBar, body, more);
+  if (writable) dropTarget(root);
+
+  const stop = onUploaded((asset) => {
+    if (!root.isConnected) { stop(); return; }
+    if (collection && asset) {
+      post(`/collections/${collection.id}/assets`, { assetIds: [asset.id] }).then(refreshCollections).catch(() => {});
+    }
+    if (asset && !items.some((a) => a.id === asset.id)) { items.unshift(asset); render(); schedulePoll(); }
+  });
+
+  function refreshSelection() {
+    const n = selected.size;
+    selBar.hidden = n === 0;
+    selCount.textContent = `${n} selected`;
+    body.classList.toggle('selecting', n > 0);
+    for (const el of body.querySelectorAll('[data-id]')) {
+      const on = selected.has(el.dataset.id);
+      el.classList.toggle('selected', on);
+      el.setAttribute('aria-selected', String(on));
+      const box = el.querySelector('input[type=checkbox]');
+      if (box) box.checked = on;
+    }
+  }
+
+  function toggle(asset, e) {
+    const index = items.indexOf(asset);
+    if (e && e.shiftKey && anchor !== null) {
+      const [from, to] = [Math.min(anchor, index), Math.max(anchor, index)];
+      for (let i = from; i <= to; i++) selected.add(items[i].id);
+    } else if (selected.has(asset.id)) {
+      selected.delete(asset.id);
+      anchor = index;
+    } else {
+      selected.add(asset.id);
+      anchor = index;
+    }
+    refreshSelection();
+  }
+
+  function activate(asset, e) {
+    if (e.shiftKey || e.metaKey || e.ctrlKey || selected.size > 0) toggle(asset, e);
+    else go(`/assets/${asset.id}`);
+  }
+
+  function tile(asset) {
+    const sub = [kindLabel(asset.kind), bytes(asset.size)].join(' · ');
+    const el = h('li', { class: 'tile', tabindex: '0', role: 'option', 'aria-selected': 'false', 'aria-label': asset.name, dataset: { id: asset.id },
+      onclick: (e) => activate(asset, e),
+      onkeydown: (e) => {
+        if (e.key === 'Enter') { e.preventDefault(); go(`/assets/${asset.id}`); }
+        if (e.key === ' ') { e.preventDefault(); toggle(asset, e); }
+      } },
+    h('span', { class: 'pick', role: 'checkbox', 'aria-label': `Select ${asset.name}`, 'aria-checked': 'false',
+      onclick: (e) => { e.stopPropagation(); toggle(asset, e); } }, icon('check')),
+    asset.status !== 'available' ? h('span', { class: 'state' }, badge(asset.status)) : null,
+    h('div', { class: 'thumb' }, assetThumb(asset, true)),
+    h('div', { class: 'info' }, h('div', { class: 'name ellipsis', title: asset.name }, asset.name), h('div', { class: 'sub' }, sub)));
+    return el;
+  }
+
+  function row(asset) {
+    const box = h('input', { type: 'checkbox', 'aria-label': `Select ${asset.name}`, onclick: (e) => { e.stopPropagation(); toggle(asset, e); } });
+    return h('tr', { class: 'clickable', dataset: { id: asset.id }, onclick: (e) => activate(asset, e) },
+      h('td', null, box),
+      h('td', null, h('div', { class: 'title-cell' }, h('span', { class: 'mini-thumb' }, assetThumb(asset)),
+        h('a', { href: `#/assets/${asset.id}`, class: 'ellipsis', onclick: (e) => e.stopPropagation() }, asset.name))),
+      h('td', null, kindLabel(asset.kind)),
+      h('td', { class: 'num' }, bytes(asset.size)),
+      h('td', null, badge(asset.status)),
+      h('td', { class: 'nowrap' }, date(asset.createdAt)));
+  }
+
+  function render() {
+    clear(body);
+    if (!items.length) {
+      const filtered = filters.q || filters.kind || (filters.collection && !collectionId);
+      body.append(h('div', { class: 'empty' }, icon(filtered ? 'search' : 'upload', 'big'),
+        h('h2', null, filtered ? 'Nothing matches' : collection ? 'This collection is empty' : 'No assets yet'),
+        h('p', null, filtered ? 'Try another search or filter.' : collection ? 'Add assets from the Assets page, or upload here.' : writable ? 'Drop files anywhere on this page, or pick them.' : 'Nothing has been uploaded yet.'),
+        !filtered && writable ? uploadButton('Choose files') : null));
+    } else if (view.mode === 'grid') {
+      body.append(h('ul', { class: 'asset-grid', id: 'asset-grid', role: 'listbox', 'aria-multiselectable': 'true', 'aria-label': 'Assets' }, items.map(tile)));
+    } else {
+      body.append(h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'asset-list' },
+        h('thead', null, h('tr', null, h('th', null, h('span', { class: 'sr-only' }, 'Selected')), h('th', null, 'Name'), h('th', null, 'Kind'), h('th', { class: 'num' }, 'Size'), h('th', null, 'Status'), h('th', null, 'Added'))),
+        h('tbody', null, items.map(row)))));
+    }
+    root.querySelector('#count').textContent = items.length ? `${plural(items.length, 'asset')}${next ? '+' : ''}` : '';
+    clear(more);
+    if (next) more.append(h('button', { class: 'btn', onclick: () => load(true) }, 'Load more'));
+    refreshSelection();
+  }
+
+  async function load(append) {
+    const q = query({ q: filters.q, kind: filters.kind, collection: filters.collection, cursor: append ? next : null, limit: 60 });
+    const page = await get(`/assets${q}`);
+    items = append ? items.concat(page.items) : page.items;
+    if (!append) { for (const id of [...selected]) if (!items.some((a) => a.id === id)) selected.delete(id); }
+    next = page.nextCursor;
+    render();
+    schedulePoll();
+  }
+
+  // Thumbnails are made in the background: look again while some are pending.
+  let polling = false;
+  let polls = 0;
+  function schedulePoll() {
+    if (polling) return;
+    const pending = () => items.filter((a) => a.derivatives?.thumbnail?.state === 'pending');
+    if (!pending().length) return;
+    polling = true;
+    setTimeout(async function tick() {
+      if (!root.isConnected || polls++ > 60) { polling = false; return; }
+      let changed = false;
+      for (const a of pending().slice(0, 20)) {
+        try {
+          const fresh = await get(`/assets/${a.id}`);
+          if (fresh.derivatives?.thumbnail?.state !== 'pending') {
+            items[items.indexOf(a)] = fresh;
+            changed = true;
+          }
+        } catch { /* gone */ }
+      }
+      if (changed) render();
+      if (pending().length) setTimeout(tick, 2500); else polling = false;
+    }, 2500);
+  }
+
+  async function addToCollection(ids) {
+    await collectionPicker(ids);
+  }
+
+  async function removeFromCollection() {
+    for (const id of selected) await del(`/collections/${collection.id}/assets/${id}`);
+    toast(`Removed ${plural(selected.size, 'asset')} from ${collection.name}`);
+    selected.clear();
+    refreshCollections();
+    load();
+  }
+
+  async function deleteSelected() {
+    const n = selected.size;
+    if (!await confirmDialog({ title: `Delete ${plural(n, 'asset')}?`, message: 'The files are removed for good, and links that include them stop showing them.' })) return;
+    let failed = 0;
+    for (const id of [...selected]) {
+      try { await del(`/assets/${id}`); selected.delete(id); } catch { failed++; }
+    }
+    toast(failed ? `${failed} could not be deleted` : `Deleted ${plural(n, 'asset')}`, failed ? 'bad' : undefined);
+    load();
+  }
+
+  await load();
+}
+
+/** Asks for a collection (or a new one) and adds `ids` to it. */
+export function collectionPicker(ids) {
+  return new Promise((resolve) => {
+    const name = h('input', { type: 'text', placeholder: 'New collection name' });
+    const choice = h('select', null, h('option', { value: '' }, 'New collection…'), state.collections.map((c) => h('option', { value: c.id }, c.name)));
+    const error = h('p', { class: 'error-text', hidden: true });
+    if (state.collections.length) choice.value = state.collections[0].id;
+    const sync = () => { name.parentElement.hidden = choice.value !== ''; };
+    choice.addEventListener('change', sync);
+    const { dialog } = modal((close) => h('form', { class: 'dlg', onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        let target;
+        if (choice.value) target = await post(`/collections/${choice.value}/assets`, { assetIds: ids });
+        else {
+          if (!name.value.trim()) { error.textContent = 'Give the collection a name.'; error.hidden = false; return; }
+          target = await post('/collections', { name: name.value.trim(), assetIds: ids });
+        }
+        toast(`Added to ${target.name}`);
+        refreshCollections();
+        close('ok');
+      } catch (err) { error.textContent = err.message; error.hidden = false; }
+    } },
+    h('div', { class: 'dlg-head' }, h('h2', null, `Add ${plural(ids.length, 'asset')} to a collection`)),
+    h('div', { class: 'dlg-body' }, field('Collection', choice), h('div', { hidden: !!state.collections.length }, field('Name', name)), error),
+    h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary' }, 'Add'))), 'narrow');
+    sync();
+    dialog.addEventListener('close', resolve);
+  });
+}
+
+export function renameCollection(collection) {
+  const name = h('input', { type: 'text', value: collection.name, required: true });
+  const error = h('p', { class: 'error-text', hidden: true });
+  modal((close) => h('form', { class: 'dlg', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await patch(`/collections/${collection.id}`, { name: name.value.trim() });
+      close();
+      refreshCollections();
+      go(`/collections/${collection.id}`);
+    } catch (err) { error.textContent = err.message; error.hidden = false; }
+  } },
+  h('div', { class: 'dlg-head' }, h('h2', null, 'Rename collection')),
+  h('div', { class: 'dlg-body' }, field('Name', name), error),
+  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary' }, 'Save'))), 'narrow');
+}
+
+async function deleteCollection(collection) {
+  if (!await confirmDialog({ title: `Delete “${collection.name}”?`, message: 'The assets stay; only the collection goes. Links that share this collection stop showing its assets.' })) return;
+  try {
+    await del(`/collections/${collection.id}`);
+    toast('Collection deleted');
+    refreshCollections();
+    go('/collections');
+  } catch (e) { toast(e.message, 'bad'); }
+}
+
+export { upload, ApiError };

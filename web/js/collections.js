@@ -1,0 +1,53 @@
+// Collections: the list, and creating one. A collection's own page is the assets view.
+import { h, icon, modal, field, plural, date, toast } from './dom.js';
+import { get, post, can, thumbUrl, ready } from './api.js';
+import { go, refreshCollections } from './app.js';
+
+export async function collectionsView(ctx, root) {
+  const list = (await get('/collections')).items;
+  const writable = can('assets:write');
+  root.append(h('div', { class: 'page-head' },
+    h('div', { class: 'titles' }, h('h1', null, 'Collections'), h('p', { class: 'muted' }, 'Named sets of assets. Share a collection and the link follows it as it changes.')),
+    writable ? h('button', { class: 'btn primary', id: 'new-collection', onclick: () => newCollection() }, icon('plus'), 'New collection') : null));
+  const body = h('div', { class: 'page-body' });
+  root.append(body);
+  if (!list.length) {
+    body.append(h('div', { class: 'empty' }, icon('folder', 'big'), h('h2', null, 'No collections yet'),
+      h('p', null, 'Group assets for a project or a client, then share the whole set.'),
+      writable ? h('button', { class: 'btn primary', onclick: () => newCollection() }, icon('plus'), 'New collection') : null));
+    return;
+  }
+  // A few thumbnails per card: fetch the first assets of each collection.
+  const cards = h('div', { class: 'cards' });
+  body.append(cards);
+  for (const c of list) {
+    const cells = [0, 1, 2, 3].map(() => h('div'));
+    cards.append(h('a', { class: 'coll-card', href: `#/collections/${c.id}` },
+      h('div', { class: 'mosaic', 'aria-hidden': 'true' }, cells),
+      h('div', { class: 'info' }, h('strong', { class: 'ellipsis' }, c.name), h('div', { class: 'muted small' }, `${plural(c.assetIds.length, 'asset')} · created ${date(c.createdAt)}`))));
+    c.assetIds.slice(0, 4).forEach(async (id, i) => {
+      try {
+        const a = await get(`/assets/${id}`);
+        cells[i].append(ready(a, 'thumbnail') ? h('img', { src: thumbUrl(a), alt: '', loading: 'lazy' }) : icon(a.kind));
+      } catch { /* deleted */ }
+    });
+  }
+}
+
+export function newCollection(assetIds = []) {
+  const name = h('input', { type: 'text', required: true, placeholder: 'e.g. Spring campaign' });
+  const error = h('p', { class: 'error-text', hidden: true });
+  modal((close) => h('form', { class: 'dlg', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      const c = await post('/collections', { name: name.value.trim(), assetIds });
+      close();
+      toast('Collection created');
+      await refreshCollections();
+      go(`/collections/${c.id}`);
+    } catch (err) { error.textContent = err.message; error.hidden = false; }
+  } },
+  h('div', { class: 'dlg-head' }, h('h2', null, 'New collection')),
+  h('div', { class: 'dlg-body' }, field('Name', name), error),
+  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary' }, 'Create'))), 'narrow');
+}
