@@ -4,10 +4,12 @@
 
 use crate::accounts::{self, NewUser, Role, TokenKind, User, UserChanges, UserStatus};
 use crate::error::{Error, Result};
+use crate::shares::Share;
 use crate::state::AppState;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use uuid::Uuid;
 
 #[derive(Debug, Clone, Serialize, Deserialize, clap::Subcommand)]
 pub enum UserCommand {
@@ -48,11 +50,22 @@ pub enum TokenCommand {
     },
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, clap::Subcommand)]
+pub enum ShareCommand {
+    /// Every share: id, status, uses, expiry, owner, title, link.
+    List,
+    /// Disable a share: its links answer 410 until it is enabled again.
+    Revoke { id: Uuid },
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Command {
     User(UserCommand),
     Token(TokenCommand),
+    Share(ShareCommand),
     Backup(PathBuf),
+    Gc,
+    Stats,
 }
 
 pub const SOCKET_FILE: &str = "control.sock";
@@ -66,7 +79,15 @@ pub async fn execute(state: &AppState, command: Command) -> Result<String> {
                 accounts::issue_token(&state.store, &user, TokenKind::Api, name, None).await?;
             Ok(secret)
         }
+        Command::Share(share) => share_command(state, share).await,
         Command::Backup(dest) => crate::backup::backup(state, &dest).await,
+        Command::Gc => {
+            let (files, bytes) = crate::backup::collect_garbage(state).await?;
+            Ok(format!(
+                "removed {files} unreferenced files ({bytes} bytes)"
+            ))
+        }
+        Command::Stats => stats(state).await,
     }
 }
 
@@ -159,6 +180,78 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<String> 
             Ok(format!("{} is now {:?}", user.email, user.role))
         }
     }
+}
+
+async fn share_command(state: &AppState, command: ShareCommand) -> Result<String> {
+    match command {
+        ShareCommand::List => {
+            let shares = state.store.read(|tx| tx.all::<Share>(|_| true)).await?;
+            let users = state.store.read(|tx| tx.all::<User>(|_| true)).await?;
+            let now = chrono::Utc::now();
+            let base = state.config.public_url();
+            Ok(shares
+                .iter()
+                .map(|s| {
+                    let owner = users
+                        .iter()
+                        .find(|u| u.id == s.owner_id)
+                        .map_or("?", |u| u.email.as_str());
+                    let uses = s
+                        .max_uses
+                        .map_or(format!("{}", s.uses), |m| format!("{}/{m}", s.uses));
+                    format!(
+                        "{}\t{}\t{uses}\t{}\t{owner}\t{}\t{base}/s/{}",
+                        s.id,
+                        s.status(now),
+                        s.expires_at.to_rfc3339(),
+                        s.title,
+                        s.token
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        ShareCommand::Revoke { id } => {
+            state
+                .store
+                .write(move |tx| {
+                    let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+                    share.enabled = false;
+                    tx.put(&share)
+                })
+                .await?;
+            Ok(format!("share {id} disabled"))
+        }
+    }
+}
+
+async fn stats(state: &AppState) -> Result<String> {
+    let (users, assets, shares, jobs, emails) = state
+        .store
+        .read(|tx| {
+            Ok((
+                tx.all::<User>(|u| u.status == UserStatus::Active)?.len(),
+                tx.all::<crate::assets::Asset>(|_| true)?,
+                tx.all::<Share>(|_| true)?,
+                tx.count::<crate::derivatives::Job>()?,
+                tx.all::<crate::notify::EmailJob>(|j| j.state != crate::notify::EmailState::Sent)?
+                    .len(),
+            ))
+        })
+        .await?;
+    let bytes: u64 = assets.iter().map(|a| a.size).sum();
+    let now = chrono::Utc::now();
+    let mut by_status = std::collections::BTreeMap::new();
+    for share in &shares {
+        *by_status.entry(share.status(now)).or_insert(0) += 1;
+    }
+    let visits: u64 = shares.iter().map(|s| s.visits).sum();
+    let downloads: u64 = shares.iter().map(|s| s.downloads).sum();
+    Ok(format!(
+        "users {users}\nassets {} ({bytes} bytes)\nshares {} {by_status:?}\nvisits {visits}\ndownloads {downloads}\nmedia jobs waiting {jobs}\nemails not yet sent {emails}",
+        assets.len(),
+        shares.len()
+    ))
 }
 
 #[derive(Serialize, Deserialize)]

@@ -36,3 +36,79 @@ pub async fn backup(state: &AppState, dest: &Path) -> Result<String> {
         dest.display()
     ))
 }
+
+/// Copies a backup into an empty data folder; the server must not be running on it.
+pub fn restore(source: &Path, data_dir: &Path) -> Result<String> {
+    let database = source.join(crate::DATABASE_FILE);
+    if !database.is_file() {
+        return Err(Error::invalid(format!(
+            "{} holds no {}",
+            source.display(),
+            crate::DATABASE_FILE
+        )));
+    }
+    if data_dir.exists() && std::fs::read_dir(data_dir)?.next().is_some() {
+        return Err(Error::Conflict(format!(
+            "{} is not empty; restore goes into an empty data folder",
+            data_dir.display()
+        )));
+    }
+    // Open the copy first: a backup from a newer handoff is refused before anything is written.
+    crate::store::Store::open(&database)?;
+    std::fs::create_dir_all(data_dir.join("blobs"))?;
+    std::fs::copy(&database, data_dir.join(crate::DATABASE_FILE))?;
+    let mut files = 0;
+    for entry in walk(&source.join("blobs"))? {
+        let relative = entry.strip_prefix(source).map_err(Error::internal)?;
+        let target = data_dir.join(relative);
+        std::fs::create_dir_all(target.parent().expect("blob folder"))?;
+        std::fs::copy(&entry, &target)?;
+        files += 1;
+    }
+    Ok(format!(
+        "restored the database and {files} files into {}",
+        data_dir.display()
+    ))
+}
+
+fn walk(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut found = Vec::new();
+    if dir.is_dir() {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                found.extend(walk(&path)?);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Removes blobs that nothing refers to (left by a crash between a file's rename and its
+/// commit, or by an interrupted derivative job). Returns the files and bytes removed.
+pub async fn collect_garbage(state: &AppState) -> Result<(usize, u64)> {
+    let _guard = state.blobs.lock().await;
+    let on_disk = state.blobs.list()?;
+    let referenced = state
+        .store
+        .read(move |tx| {
+            let mut unreferenced = Vec::new();
+            for hash in on_disk {
+                if tx.blob_refs(&hash)? == 0 {
+                    unreferenced.push(hash);
+                }
+            }
+            Ok(unreferenced)
+        })
+        .await?;
+    let mut bytes = 0;
+    for hash in &referenced {
+        bytes += std::fs::metadata(state.blobs.path(hash))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        state.blobs.remove(hash).await?;
+    }
+    Ok((referenced.len(), bytes))
+}

@@ -37,6 +37,9 @@ pub struct Server {
     pub data_dir: PathBuf,
     /// Largest JSON request body accepted by the API.
     pub max_json_bytes: u64,
+    /// Bearer token that opens /metrics to remote scrapers; without it, local clients only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Server {
@@ -47,6 +50,7 @@ impl Default for Server {
             public_url: None,
             data_dir: PathBuf::from("./data"),
             max_json_bytes: 1024 * 1024,
+            metrics_token: None,
         }
     }
 }
@@ -544,6 +548,7 @@ impl Config {
         let mut config = Config::default();
         config.server.redirect_listen = Some("0.0.0.0:8080".into());
         config.server.public_url = Some("https://files.example.com".into());
+        config.server.metrics_token = Some("a-long-random-secret".into());
         config.tls.cert = Some("/etc/handoff/cert.pem".into());
         config.tls.key = Some("/etc/handoff/key.pem".into());
         config.admin.password = Some("change-me".into());

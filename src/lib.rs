@@ -98,11 +98,30 @@ pub async fn run(
             stopped(stop_rx.clone()),
         ))
     });
+    tokio::spawn(collect_garbage_daily(
+        state.clone(),
+        stopped(stop_rx.clone()),
+    ));
     server::serve(listener, tls, http::routes(state), stopped(stop_rx)).await;
     if let Some(task) = redirect_task {
         let _ = task.await;
     }
     Ok(())
+}
+
+/// Removes unreferenced files once a day, until the server stops.
+async fn collect_garbage_daily(state: AppState, stopped: impl Future<Output = ()>) {
+    let mut stopped = std::pin::pin!(stopped);
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(86_400)) => {}
+            _ = &mut stopped => return,
+        }
+        match backup::collect_garbage(&state).await {
+            Ok((files, bytes)) => tracing::info!(files, bytes, "removed unreferenced files"),
+            Err(e) => tracing::warn!("gc: {e}"),
+        }
+    }
 }
 
 /// The addresses to listen on, from the configuration.

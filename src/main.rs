@@ -1,7 +1,7 @@
 //! The `handoff` command: serve, check the config, and the admin commands.
 
 use clap::{Parser, Subcommand};
-use handoff::admin::{self, Command, TokenCommand, UserCommand};
+use handoff::admin::{self, Command, ShareCommand, TokenCommand, UserCommand};
 use handoff::config::Config;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,8 +32,17 @@ enum Cmd {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// List or revoke shares.
+    #[command(subcommand)]
+    Share(ShareCommand),
     /// Copy the database and files to DEST (works while the server runs).
     Backup { dest: PathBuf },
+    /// Restore a backup from SRC into the (empty) data folder; the server must be stopped.
+    Restore { src: PathBuf },
+    /// Remove files nothing refers to (also done daily by the server).
+    Gc,
+    /// Counts: users, assets, shares by status, visits, downloads, queues.
+    Stats,
 }
 
 fn main() -> ExitCode {
@@ -58,7 +67,13 @@ fn main() -> ExitCode {
         }
         Cmd::User(c) => runtime.block_on(admin_command(config, Command::User(c))),
         Cmd::Token(c) => runtime.block_on(admin_command(config, Command::Token(c))),
+        Cmd::Share(c) => runtime.block_on(admin_command(config, Command::Share(c))),
         Cmd::Backup { dest } => runtime.block_on(admin_command(config, Command::Backup(dest))),
+        Cmd::Gc => runtime.block_on(admin_command(config, Command::Gc)),
+        Cmd::Stats => runtime.block_on(admin_command(config, Command::Stats)),
+        Cmd::Restore { src } => handoff::backup::restore(&src, &config.server.data_dir)
+            .map(|text| println!("{text}"))
+            .map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

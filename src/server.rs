@@ -17,6 +17,7 @@ use tokio::net::TcpListener;
 use tokio_rustls::rustls::ServerConfig;
 use tokio_rustls::TlsAcceptor;
 use tower_service::Service;
+use tracing::Instrument;
 use warp::filters::BoxedFilter;
 use warp::reply::{Reply, Response};
 
@@ -164,6 +165,21 @@ pub async fn serve(
 
 type Incoming = hyper::Request<hyper::body::Incoming>;
 
+/// The client's request id if it sent a sane one, else a new one; logged and answered.
+fn request_id(request: &Incoming) -> String {
+    request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        .map(str::to_string)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string()[..16].to_string())
+}
+
 fn with_peer(
     routes: Routes,
     peer: SocketAddr,
@@ -178,8 +194,19 @@ fn with_peer(
     let service = warp::service(routes);
     hyper::service::service_fn(move |mut request: Incoming| {
         request.extensions_mut().insert(PeerAddr(peer));
+        let id = request_id(&request);
+        let span = tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path());
         let mut service = service.clone();
-        service.call(request)
+        let call = service.call(request);
+        async move {
+            let mut response = call.await?;
+            tracing::debug!(status = response.status().as_u16(), "answered");
+            if let Ok(value) = warp::http::HeaderValue::from_str(&id) {
+                response.headers_mut().insert("x-request-id", value);
+            }
+            Ok(response)
+        }
+        .instrument(span)
     })
 }
 

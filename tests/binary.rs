@@ -329,3 +329,214 @@ async fn acknowledged_uploads_survive_sigkill() {
         "interrupted uploads were swept: {temp_files:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_backup_taken_during_uploads_restores_every_asset_and_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), "");
+    let running = start(
+        &["serve", "--config", config.to_str().unwrap()],
+        dir.path(),
+        &[],
+    );
+    let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    let client = client();
+    let mut ids = Vec::new();
+    for i in 0..5u64 {
+        let response = client
+            .post(format!("{}/api/v1/assets?name=f{i}.bin", running.base))
+            .bearer_auth(&token)
+            .body(noise(200_000, i))
+            .send()
+            .await
+            .unwrap();
+        ids.push(
+            response.json::<Value>().await.unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    let share: Value = client
+        .post(format!("{}/api/v1/shares", running.base))
+        .bearer_auth(&token)
+        .json(&json!({"title": "Kept", "assetIds": ids}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // Uploads keep going while the backup runs.
+    let (base, upload_token) = (running.base.clone(), token.clone());
+    let uploader = tokio::spawn(async move {
+        let client = common::client();
+        for i in 100..130u64 {
+            let _ = client
+                .post(format!("{base}/api/v1/assets?name=g{i}.bin"))
+                .bearer_auth(&upload_token)
+                .body(noise(300_000, i))
+                .send()
+                .await;
+        }
+    });
+    let backup = dir.path().join("backup");
+    let (ok, stdout, stderr) = cli(&["backup", backup.to_str().unwrap()], &config);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("backed up"), "{stdout}");
+    uploader.await.unwrap();
+    // Other admin commands against the running server.
+    let (ok, stdout, _) = cli(&["share", "list"], &config);
+    assert!(
+        ok && stdout.contains("Kept") && stdout.contains(share["id"].as_str().unwrap()),
+        "{stdout}"
+    );
+    let (ok, stdout, _) = cli(&["stats"], &config);
+    assert!(ok && stdout.contains("shares 1"), "{stdout}");
+    let (ok, stdout, _) = cli(&["gc"], &config);
+    assert!(ok && stdout.contains("removed 0"), "{stdout}");
+    drop(running);
+
+    // Restore into an empty folder and serve from it.
+    let restored = tempfile::tempdir().unwrap();
+    let restored_config = restored.path().join("handoff.toml");
+    std::fs::write(
+        &restored_config,
+        std::fs::read_to_string(&config).unwrap().replace(
+            &dir.path().join("data").display().to_string(),
+            &restored.path().join("data").display().to_string(),
+        ),
+    )
+    .unwrap();
+    let (ok, stdout, stderr) = cli(&["restore", backup.to_str().unwrap()], &restored_config);
+    assert!(ok, "{stdout}{stderr}");
+    let (again, _, stderr) = cli(&["restore", backup.to_str().unwrap()], &restored_config);
+    assert!(!again && stderr.contains("not empty"), "{stderr}");
+    let running = start(
+        &["serve", "--config", restored_config.to_str().unwrap()],
+        restored.path(),
+        &[],
+    );
+    let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    for (i, id) in ids.iter().enumerate() {
+        let bytes = client
+            .get(format!("{}/api/v1/assets/{id}/original", running.base))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(
+            bytes.as_ref(),
+            noise(200_000, i as u64).as_slice(),
+            "asset {i} restored whole"
+        );
+    }
+    let listed: Value = client
+        .get(format!("{}/api/v1/assets?limit=500", running.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for asset in listed["items"].as_array().unwrap() {
+        let id = asset["id"].as_str().unwrap();
+        let got = client
+            .get(format!("{}/api/v1/assets/{id}/original", running.base))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(got.status(), 200, "every listed asset has its file");
+    }
+    let url = share["url"].as_str().unwrap().replace(
+        &share["url"].as_str().unwrap()[..share["url"].as_str().unwrap().find("/s/").unwrap()],
+        &running.base,
+    );
+    let manifest: Value = client
+        .get(format!("{url}/manifest.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(manifest["assets"].as_array().unwrap().len(), 5);
+    // Revoking from the CLI disables the link.
+    drop(running);
+    let (ok, _, _) = cli(
+        &["share", "revoke", share["id"].as_str().unwrap()],
+        &restored_config,
+    );
+    assert!(ok);
+    let running = start(
+        &["serve", "--config", restored_config.to_str().unwrap()],
+        restored.path(),
+        &[],
+    );
+    let url = url.replace(&url[..url.find("/s/").unwrap()], &running.base);
+    assert_eq!(
+        client
+            .get(format!("{url}/manifest.json"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        410
+    );
+}
+
+#[tokio::test]
+async fn logs_carry_request_ids_and_metrics_can_need_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), "");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("[admin]", "metrics_token = \"scrape-me\"\n[admin]");
+    std::fs::write(&config, text).unwrap();
+    let running = start(
+        &["serve", "--config", config.to_str().unwrap()],
+        dir.path(),
+        &[],
+    );
+    let client = client();
+    let health = client
+        .get(format!("{}/healthz", running.base))
+        .header("x-request-id", "trace-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.headers()["x-request-id"], "trace-123");
+    let fresh = client
+        .get(format!("{}/healthz", running.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fresh.headers()["x-request-id"].len(), 16);
+    assert_eq!(
+        client
+            .get(format!("{}/metrics", running.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    let metrics = client
+        .get(format!("{}/metrics", running.base))
+        .bearer_auth("scrape-me")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(metrics.status(), 200);
+    let text = metrics.text().await.unwrap();
+    assert!(
+        text.contains("handoff_media_jobs_waiting 0")
+            && text.contains("handoff_http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+}

@@ -53,16 +53,59 @@ fn ops(state: AppState) -> Routes {
             .boxed(),
         warp::path!("metrics")
             .and(warp::get())
-            .map(move || {
-                let mut response = Response::new(state.metrics.render().into());
-                response.headers_mut().insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("text/plain; version=0.0.4"),
-                );
-                response
+            .and(filters::client())
+            .then(move |client: filters::Client| {
+                let state = state.clone();
+                async move { reply::finish(metrics(&state, &client).await) }
             })
             .boxed(),
     ]
+}
+
+/// Prometheus text: with `server.metrics_token` set, for that bearer token only; without,
+/// for clients on this machine only.
+async fn metrics(state: &AppState, client: &filters::Client) -> Result<Response, Error> {
+    match &state.config.server.metrics_token {
+        Some(token) => {
+            let sent = client
+                .headers
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok());
+            if sent != Some(format!("Bearer {token}").as_str()) {
+                return Err(Error::Unauthenticated(
+                    "metrics need the metrics token".into(),
+                ));
+            }
+        }
+        None if !client.address.is_loopback() => {
+            return Err(Error::forbidden(
+                "metrics answer local clients only unless server.metrics_token is set",
+            ));
+        }
+        None => {}
+    }
+    let (jobs, emails) = state
+        .store
+        .read(|tx| {
+            let emails = tx
+                .all::<crate::notify::EmailJob>(|j| j.state != crate::notify::EmailState::Sent)?
+                .len();
+            Ok((tx.count::<crate::derivatives::Job>()?, emails))
+        })
+        .await?;
+    let mut text = state.metrics.render();
+    text.push_str(&format!(
+        "# TYPE handoff_media_jobs_waiting gauge\nhandoff_media_jobs_waiting {jobs}\n"
+    ));
+    text.push_str(&format!(
+        "# TYPE handoff_emails_waiting gauge\nhandoff_emails_waiting {emails}\n"
+    ));
+    let mut response = Response::new(text.into());
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4"),
+    );
+    Ok(response)
 }
 
 /// 200 when the database answers and the data folder takes a write.

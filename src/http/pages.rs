@@ -159,7 +159,9 @@ pub fn gone_with_contact(brand: &str, reason: GoneReason, contact: Option<&str>)
         GoneReason::UsedUp => {
             "It could be opened a limited number of times, and all of them have been used."
         }
-        _ => "",
+        GoneReason::CreatorDeleted => "The person who shared it no longer has an account here.",
+        GoneReason::RecipientRemoved => "The person who shared it has removed your access.",
+        GoneReason::AssetUnavailable => "The file has been withdrawn or has expired.",
     };
     let ask = match contact {
         Some(who) => format!(
@@ -169,14 +171,8 @@ pub fn gone_with_contact(brand: &str, reason: GoneReason, contact: Option<&str>)
         None => "Ask the person who shared it with you for a new link.".to_string(),
     };
     let body = format!(
-        "<div data-reason=\"{}\"><p>{}</p>{}<p class=\"ask\">{ask}</p></div>",
-        reason.code(),
-        escape(reason.message()),
-        if explain.is_empty() {
-            String::new()
-        } else {
-            format!("<p class=\"muted\">{explain}</p>")
-        }
+        "<div data-reason=\"{}\"><p>{explain}</p><p class=\"ask\">{ask}</p></div>",
+        reason.code()
     );
     page(
         brand,

@@ -363,3 +363,45 @@ impl WriteTx {
         Ok(next)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_newer_database_is_refused_with_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.redb");
+        let store = Store::open(&path).unwrap();
+        store
+            .write_now(|tx| tx.set_meta("schema_version", &(SCHEMA_VERSION + 1).to_be_bytes()))
+            .unwrap();
+        drop(store);
+        let error = Store::open(&path).err().expect("refused");
+        assert!(
+            error
+                .to_string()
+                .contains("newer than this handoff understands"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn reopening_keeps_the_schema_and_the_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.redb");
+        Store::open(&path)
+            .unwrap()
+            .write_now(|tx| tx.set_meta("k", b"v"))
+            .unwrap();
+        let store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.read_now(|tx| tx.meta("k")).unwrap(),
+            Some(b"v".to_vec())
+        );
+        assert_eq!(
+            store.read_now(|tx| tx.meta("schema_version")).unwrap(),
+            Some(SCHEMA_VERSION.to_be_bytes().to_vec())
+        );
+    }
+}

@@ -266,7 +266,7 @@ export async function openShareDialog({ assets, collection }) {
       field('Description', description),
       h('div', { class: 'section' }, expiry.node),
       h('div', { class: 'section' }, options.node),
-      protection.length ? h('div', { class: 'section two' }, protection) : null,
+      protection.length ? h('div', { class: 'section protection' }, protection) : null,
       h('div', { class: 'section stack' }, h('div', { class: 'field' }, h('label', { for: recipients.input.id }, 'Send to (optional)'), recipients.node,
         h('span', { class: 'hint' }, 'Each recipient gets a personal link by email, so you can see who opened what.')), field('Message', message)),
       error),

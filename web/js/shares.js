@@ -344,7 +344,7 @@ async function settingsTab({ share, set, panel, policy, writable }) {
   h('div', { class: 'body stack' },
     field('Title', title), field('Description', description),
     h('div', { class: 'section' }, expiry.node),
-    h('div', { class: 'section two' },
+    h('div', { class: 'section stack' },
       policy.allow.maxUses || s.maxUses ? field('Maximum uses', maxUses, `${plural(s.uses, 'use')} so far. Changing the limit keeps that count.`) : null,
       policy.allow.password || s.hasPassword ? h('div', { class: 'field' }, h('label', { for: pw.input.id }, 'Password'), pw.node, h('div', { class: 'row' }, pwState, removePw)) : null),
     h('div', { class: 'section' }, options.node),
