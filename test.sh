@@ -2,4 +2,4 @@
 # Runs every test: unit tests and the integration tests against the real server and binary.
 set -euo pipefail
 cd "$(dirname "$0")"
-cargo test --all-targets "$@"
+cargo test "$@"

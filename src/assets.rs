@@ -205,7 +205,7 @@ pub async fn create(
     raw_name: &str,
     declared_type: Option<&str>,
     received: Received,
-    plans: &[crate::derivatives::Plan],
+    workers: &crate::derivatives::Workers,
 ) -> Result<Asset> {
     owner.require(Permission::AssetsWrite)?;
     let name = clean_file_name(raw_name);
@@ -213,7 +213,7 @@ pub async fn create(
     let kind = Kind::of_mime(&mime_type);
     let _guard = blobs.lock().await;
     let fingerprint = blobs.settle(received).await?;
-    let (derivatives, needs_job) = crate::derivatives::initial(kind, plans);
+    let (derivatives, needs_job) = workers.initial(kind);
     let asset = Asset {
         id: Uuid::now_v7(),
         owner_id: owner.id,

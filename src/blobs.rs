@@ -64,6 +64,12 @@ impl Blobs {
         sha256.len() > 2 && self.path(sha256).is_file()
     }
 
+    /// A fresh path in the temp folder, for tools that write files (swept on start).
+    pub fn temp_path(&self, extension: &str) -> PathBuf {
+        self.tmp
+            .join(format!("{}.{extension}", uuid::Uuid::new_v4()))
+    }
+
     pub async fn lock(&self) -> MutexGuard<'_, ()> {
         self.refs.lock().await
     }

@@ -120,21 +120,33 @@ fn state(state: DerivativeState, reason: Option<String>) -> Derivative {
     }
 }
 
-/// The derivatives a new asset starts with, and whether it needs a job.
-pub fn initial(kind: Kind, plans: &[Plan]) -> (BTreeMap<String, Derivative>, bool) {
-    let pending = kind == Kind::Image;
-    let derivatives = plans
-        .iter()
-        .map(|p| {
-            let s = if pending {
-                DerivativeState::Pending
-            } else {
-                DerivativeState::NotApplicable
-            };
-            (p.key.clone(), state(s, None))
-        })
-        .collect();
-    (derivatives, pending)
+/// Which external tools help with video and audio (both optional).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AvTools {
+    pub ffprobe: bool,
+    pub ffmpeg: bool,
+}
+
+impl Workers {
+    /// The derivatives a new asset of `kind` starts with, and whether it needs a job: images
+    /// always; video when ffmpeg can take a poster frame (or ffprobe read its metadata); audio
+    /// when ffprobe can read its metadata.
+    pub fn initial(&self, kind: Kind) -> (BTreeMap<String, Derivative>, bool) {
+        let makes_images = kind == Kind::Image || (kind == Kind::Video && self.av.ffmpeg);
+        let needs_job =
+            makes_images || (matches!(kind, Kind::Video | Kind::Audio) && self.av.ffprobe);
+        let s = if makes_images {
+            DerivativeState::Pending
+        } else {
+            DerivativeState::NotApplicable
+        };
+        let derivatives = self
+            .plans
+            .iter()
+            .map(|p| (p.key.clone(), state(s, None)))
+            .collect();
+        (derivatives, needs_job)
+    }
 }
 
 pub fn enqueue(tx: &WriteTx, asset_id: Uuid) -> Result<()> {
@@ -150,6 +162,7 @@ pub struct Workers {
     wake: background::Handle,
     /// What every image gets under this configuration.
     pub plans: Arc<Vec<Plan>>,
+    av: AvTools,
 }
 
 impl Workers {
@@ -164,12 +177,15 @@ struct Context {
     plans: Vec<Plan>,
     limits: Limits,
     show_gps: bool,
+    av: AvTools,
 }
 
 /// Starts the workers; queues images whose derivatives do not match the configuration (new
 /// presets, a first start after an upgrade). Call inside a tokio runtime.
 pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers> {
     let plans = plans(config, watermark_of(config).as_ref());
+    let (ffprobe, ffmpeg) = media::video::tools();
+    let av = AvTools { ffprobe, ffmpeg };
     let expected: Vec<String> = plans.iter().map(|p| p.key.clone()).collect();
     store.write_now(|tx| {
         let queued: Vec<Uuid> = tx
@@ -206,12 +222,14 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
         plans,
         limits,
         show_gps: config.media.show_gps,
+        av,
     });
     let (wake, listener) = background::pair();
     tokio::spawn(run(context, listener, workers));
     Ok(Workers {
         wake,
         plans: shared,
+        av,
     })
 }
 
@@ -252,6 +270,62 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
     }
 }
 
+type Outputs = Vec<std::result::Result<Vec<u8>, String>>;
+
+/// An image's metadata and renditions; when it cannot be read, every rendition fails with why.
+fn render_image(
+    source: &std::path::Path,
+    renditions: &[Rendition],
+    limits: &Limits,
+    show_gps: bool,
+) -> (
+    std::result::Result<BTreeMap<String, String>, String>,
+    Outputs,
+) {
+    match media::probe(source, show_gps) {
+        Ok(info) => {
+            let outputs = media::render_many(source, renditions, limits)
+                .into_iter()
+                .map(|o| o.map_err(|e| e.to_string()))
+                .collect();
+            (Ok(info.attributes), outputs)
+        }
+        Err(e) => (
+            Err(e.to_string()),
+            renditions.iter().map(|_| Err(e.to_string())).collect(),
+        ),
+    }
+}
+
+/// Video and audio: metadata from ffprobe; a video's renditions from its poster frame.
+/// No outputs means the image derivatives do not apply.
+fn render_av(
+    source: &std::path::Path,
+    poster: &std::path::Path,
+    renditions: &[Rendition],
+    limits: &Limits,
+    av: AvTools,
+) -> (
+    std::result::Result<BTreeMap<String, String>, String>,
+    Outputs,
+) {
+    let attributes = match av.ffprobe {
+        true => media::video::probe(source).map_err(|e| e.to_string()),
+        false => Ok(BTreeMap::new()),
+    };
+    if !av.ffmpeg || attributes.as_ref().is_ok_and(|a| !a.contains_key("width")) && av.ffprobe {
+        return (attributes, Vec::new());
+    }
+    let outputs = match media::video::poster_frame(source, poster) {
+        Ok(()) => media::render_many(poster, renditions, limits)
+            .into_iter()
+            .map(|o| o.map_err(|e| e.to_string()))
+            .collect(),
+        Err(e) => renditions.iter().map(|_| Err(e.to_string())).collect(),
+    };
+    (attributes, outputs)
+}
+
 /// Makes every planned derivative of the job's asset and records them; a failure of one
 /// derivative is recorded with its reason, the original stays as it is.
 async fn process(context: &Context, job: &Job) -> Result<()> {
@@ -269,17 +343,15 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
     };
     let source = context.blobs.path(&asset.sha256);
     let renditions: Vec<Rendition> = context.plans.iter().map(|p| p.rendition.clone()).collect();
-    let (limits, show_gps) = (context.limits, context.show_gps);
+    let (limits, show_gps, av, kind) = (context.limits, context.show_gps, context.av, asset.kind);
+    let poster = context.blobs.temp_path("png");
     let (info, outputs) = crate::store::blocking(move || {
-        let info = media::probe(&source, show_gps).map_err(|e| e.to_string());
-        let outputs: Vec<std::result::Result<Vec<u8>, String>> = match &info {
-            Ok(_) => media::render_many(&source, &renditions, &limits)
-                .into_iter()
-                .map(|o| o.map_err(|e| e.to_string()))
-                .collect(),
-            Err(e) => renditions.iter().map(|_| Err(e.clone())).collect(),
+        let made = match kind {
+            Kind::Image => render_image(&source, &renditions, &limits, show_gps),
+            _ => render_av(&source, &poster, &renditions, &limits, av),
         };
-        Ok((info, outputs))
+        let _ = std::fs::remove_file(&poster);
+        Ok(made)
     })
     .await?;
     let mut outcomes = Vec::new();
@@ -313,7 +385,7 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
         }
         derivatives.insert(key, derivative);
     }
-    let attributes = info.ok().map(|i| i.attributes).unwrap_or_default();
+    let attributes = info.unwrap_or_default();
     let job_id = job.id;
     let orphaned = context
         .store
@@ -322,15 +394,22 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
             let Some(mut asset) = tx.get::<Asset>(asset_id)? else {
                 return Ok(Vec::new());
             };
-            let old: Vec<String> = asset
-                .derivatives
-                .values()
-                .filter_map(|d| d.sha256.clone())
-                .collect();
+            // No renditions at all (audio, or video without ffmpeg): the derivatives stay as they are.
+            let replaced = !derivatives.is_empty();
+            let old: Vec<String> = match replaced {
+                true => asset
+                    .derivatives
+                    .values()
+                    .filter_map(|d| d.sha256.clone())
+                    .collect(),
+                false => Vec::new(),
+            };
             for hash in derivatives.values().filter_map(|d| d.sha256.as_deref()) {
                 tx.add_blob_ref(hash, 1)?;
             }
-            asset.derivatives = derivatives;
+            if replaced {
+                asset.derivatives = derivatives;
+            }
             for (key, value) in attributes {
                 asset.attributes.entry(key).or_insert(value);
             }

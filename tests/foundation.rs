@@ -839,3 +839,85 @@ async fn users_are_managed_by_admins() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_web_app_branding_and_user_directory_are_served() {
+    let server = TestServer::start_with(|c| c.branding.name = "Acme Files".into()).await;
+    let index = server.client.get(server.url("/")).send().await.unwrap();
+    assert_eq!(index.status(), 200);
+    assert!(index.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(index
+        .text()
+        .await
+        .unwrap()
+        .contains("<script type=\"module\""));
+    let css = server
+        .client
+        .get(server.url("/static/share.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.status(), 200);
+    assert!(css.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+    let etag = css.headers()["etag"].to_str().unwrap().to_string();
+    let again = server
+        .client
+        .get(server.url("/static/share.css"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    expect_error(
+        server
+            .client
+            .get(server.url("/static/nope.js"))
+            .send()
+            .await
+            .unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+    let brand = json_of(
+        server
+            .client
+            .get(server.url("/api/v1/branding"))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(brand["name"], "Acme Files");
+    let editor = server.user("ed@example.com", "editor").await;
+    let viewer = server.user("vi@example.com", "viewer").await;
+    let found = json_of(
+        server
+            .req(&editor, Method::GET, "/api/v1/users/directory?q=VI@")
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+    assert_eq!(found["items"][0]["email"], "vi@example.com");
+    assert!(found["items"][0].get("role").is_none());
+    expect_error(
+        server
+            .req(&viewer, Method::GET, "/api/v1/users/directory")
+            .send()
+            .await
+            .unwrap(),
+        403,
+        "forbidden",
+    )
+    .await;
+}

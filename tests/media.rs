@@ -313,3 +313,103 @@ async fn unfinished_jobs_resume_after_a_restart() {
         (150, 100)
     );
 }
+
+/// A short test video made by ffmpeg itself (lavfi test source).
+fn make_video(path: &std::path::Path) -> bool {
+    std::process::Command::new("ffmpeg")
+        .args([
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=320x240:rate=10",
+            "-t",
+            "2",
+            "-pix_fmt",
+            "yuv420p",
+        ])
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[tokio::test]
+async fn videos_get_a_poster_thumbnail_and_their_duration_when_ffmpeg_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clip.mp4");
+    if !make_video(&path) {
+        eprintln!("ffmpeg is not installed: skipping the video derivative test");
+        return;
+    }
+    let server = TestServer::start().await;
+    let asset = server
+        .upload(
+            &server.admin_token,
+            "clip.mp4",
+            std::fs::read(&path).unwrap(),
+        )
+        .await;
+    assert_eq!(asset["kind"], "video");
+    let id = asset["id"].as_str().unwrap();
+    let asset = settled(&server, id).await;
+    assert_eq!(
+        asset["derivatives"]["thumbnail"]["state"], "ready",
+        "{asset}"
+    );
+    assert_eq!(
+        dimensions(&server, &format!("/api/v1/assets/{id}/thumbnail")).await,
+        (150, 113)
+    );
+    assert_eq!(asset["attributes"]["width"], "320");
+    assert_eq!(asset["attributes"]["duration"], "2.0");
+    // Audio gets its duration and no image derivatives.
+    let audio = dir.path().join("tone.wav");
+    let made = std::process::Command::new("ffmpeg")
+        .args([
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:duration=1",
+        ])
+        .arg(&audio)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let tone = server
+        .upload(
+            &server.admin_token,
+            "tone.wav",
+            std::fs::read(&audio).unwrap(),
+        )
+        .await;
+    let tone_id = tone["id"].as_str().unwrap();
+    let mut settled_tone = Value::Null;
+    for _ in 0..100 {
+        settled_tone = json_of(
+            server
+                .admin(Method::GET, &format!("/api/v1/assets/{tone_id}"))
+                .send()
+                .await
+                .unwrap(),
+            200,
+        )
+        .await;
+        if settled_tone["attributes"]["duration"].is_string() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        settled_tone["attributes"]["duration"], "1.0",
+        "{settled_tone}"
+    );
+    assert_eq!(
+        settled_tone["derivatives"]["thumbnail"]["state"],
+        "not_applicable"
+    );
+}

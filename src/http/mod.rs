@@ -23,6 +23,7 @@ pub fn routes(state: AppState) -> Routes {
     let routes = api::any_of![
         ops(state.clone()),
         recipient::routes(state.clone()),
+        web::routes(),
         api::routes(state)
     ];
     routes

@@ -541,16 +541,16 @@ async fn variant(
     let variant = Variant::parse(&name).ok_or(Error::NotFound("variant"))?;
     let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
     let share = &opened.share;
-    let download = query.wants_download() || variant == Variant::Original;
-    match download {
-        true => variants::may_download(share, &variant)?,
-        false => variants::may_view(share, &variant)?,
-    }
     let asset = servable_assets(&state, share)
         .await?
         .into_iter()
         .find(|a| a.id == asset_id)
         .ok_or(Error::NotFound("asset in this share"))?;
+    let download = query.wants_download() || (variant == Variant::Original && !variants::plays_inline(&asset));
+    match download {
+        true => variants::may_download(share, &variant)?,
+        false => variants::may_view(share, &asset, &variant)?,
+    }
     let file = variants::file_of(share, &asset, &variant)
         .ok_or(Error::NotFound("this variant (not made, or not ready yet)"))?;
     let attachment = query.wants_download() || !variants::inline_safe(&file.mime_type);

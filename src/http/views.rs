@@ -192,6 +192,9 @@ pub struct ShareView {
     pub download_options: DownloadOptions,
     pub show_attributes: Vec<String>,
     pub watermark: bool,
+    /// The features the policy allowed when the share was made; edits are held to these.
+    #[schema(value_type = Object)]
+    pub allowed: serde_json::Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asset_ids: Option<Vec<Uuid>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -229,6 +232,7 @@ impl ShareView {
             download_options: share.download_options.clone(),
             show_attributes: share.show_attributes.clone(),
             watermark: share.watermark,
+            allowed: allow_json(&share.allowed),
             asset_ids,
             collection_id,
             visits: share.visits,
@@ -247,4 +251,12 @@ impl ShareView {
         self.skipped = Some(skipped);
         self
     }
+}
+
+/// The features a sharing policy allows, in the API's camelCase.
+pub fn allow_json(allow: &crate::config::SharingAllow) -> serde_json::Value {
+    serde_json::json!({
+        "password": allow.password, "viewOnly": allow.view_only, "maxUses": allow.max_uses,
+        "watermark": allow.watermark, "attributes": allow.attributes,
+    })
 }

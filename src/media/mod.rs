@@ -10,6 +10,7 @@ mod encode;
 mod error;
 mod metadata;
 mod resize;
+pub mod video;
 mod watermark;
 
 #[cfg(test)]

@@ -59,12 +59,23 @@ impl Variant {
     }
 }
 
-/// May the link show `variant` in the page (inline)?
-pub fn may_view(share: &Share, variant: &Variant) -> Result<()> {
+/// May the link show `variant` of `asset` in the page? Thumbnails and previews always, and the
+/// original of a video or audio file so that it plays (also on view-only links); anything
+/// else only as a download.
+pub fn may_view(share: &Share, asset: &Asset, variant: &Variant) -> Result<()> {
     match variant {
         Variant::Thumbnail | Variant::Preview => Ok(()),
+        Variant::Original if plays_inline(asset) => Ok(()),
         _ => may_download(share, variant),
     }
+}
+
+/// Video and audio play in the page from the original (with Range).
+pub fn plays_inline(asset: &Asset) -> bool {
+    matches!(
+        asset.kind,
+        crate::assets::Kind::Video | crate::assets::Kind::Audio
+    )
 }
 
 /// May the link hand out `variant` as a download?

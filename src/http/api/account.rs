@@ -268,3 +268,91 @@ pub async fn delete_user(
     accounts::delete_user(&state.store, id).await?;
     Ok(reply::no_content())
 }
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct DirectoryQuery {
+    q: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DirectoryEntry {
+    id: Uuid,
+    email: String,
+    display_name: String,
+}
+
+/// Team members to pick as recipients: anyone who may share can search them.
+#[utoipa::path(get, path = "/api/v1/users/directory", tag = "users", params(DirectoryQuery),
+    responses((status = 200, body = [DirectoryEntry])))]
+pub async fn directory(
+    query: Result<DirectoryQuery>,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    who?.user.require(Permission::SharesWrite)?;
+    let needle = query?.q.unwrap_or_default().trim().to_lowercase();
+    let users = state
+        .store
+        .read(move |tx| {
+            tx.all::<accounts::User>(|u| {
+                u.status == accounts::UserStatus::Active
+                    && (u.email.contains(&needle)
+                        || u.display_name.to_lowercase().contains(&needle))
+            })
+        })
+        .await?;
+    let items: Vec<DirectoryEntry> = users
+        .iter()
+        .take(20)
+        .map(|u| DirectoryEntry {
+            id: u.id,
+            email: u.email.clone(),
+            display_name: u.display_name.clone(),
+        })
+        .collect();
+    Ok(reply::json(&Listing {
+        items,
+        next_cursor: None,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Branding {
+    name: String,
+    logo_url: Option<String>,
+}
+
+/// The brand of this instance, for the sign-in page (no credentials needed).
+#[utoipa::path(get, path = "/api/v1/branding", tag = "auth", responses((status = 200, body = Branding)))]
+pub async fn branding(state: AppState) -> Result<Response> {
+    let branding = &state.config.branding;
+    let logo_url = branding.logo.as_ref().map(|_| "/branding/logo".to_string());
+    Ok(reply::json(&Branding {
+        name: branding.name.clone(),
+        logo_url,
+    }))
+}
+
+/// The configured logo file.
+pub async fn logo(state: AppState) -> Result<Response> {
+    let path = state
+        .config
+        .branding
+        .logo
+        .clone()
+        .ok_or(Error::NotFound("logo"))?;
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|_| Error::NotFound("logo"))?;
+    let mime = mime_guess::from_path(&path).first_or_octet_stream();
+    let mut response = Response::new(bytes.into());
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, header_value(mime.as_ref()));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, header_value("public, max-age=3600"));
+    Ok(response)
+}

@@ -76,7 +76,7 @@ where
                     &name,
                     declared.as_deref(),
                     received,
-                    &state.workers.plans,
+                    &state.workers,
                 )
                 .await?,
             );
@@ -104,7 +104,7 @@ where
         &name,
         declared,
         received,
-        &state.workers.plans,
+        &state.workers,
     )
     .await?;
     Metrics::add(&state.metrics.uploads, 1);

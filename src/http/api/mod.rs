@@ -353,6 +353,26 @@ pub fn routes(state: AppState) -> Routes {
             .then(shares::email)
             .map(finish)
             .boxed(),
+        warp::path!("api" / "v1" / "users" / "directory")
+            .and(warp::get())
+            .and(query())
+            .and(s())
+            .and(auth())
+            .then(account::directory)
+            .map(finish)
+            .boxed(),
+        warp::path!("api" / "v1" / "branding")
+            .and(warp::get())
+            .and(s())
+            .then(account::branding)
+            .map(finish)
+            .boxed(),
+        warp::path!("branding" / "logo")
+            .and(warp::get())
+            .and(s())
+            .then(account::logo)
+            .map(finish)
+            .boxed(),
         warp::path!("api" / "v1" / "policy")
             .and(warp::get())
             .and(s())

@@ -12,7 +12,7 @@ use warp::reply::Response;
     paths(
         account::login, account::logout, account::me,
         account::create_token, account::list_tokens, account::delete_token,
-        account::list_users, account::create_user, account::get_user, account::update_user, account::delete_user,
+        account::list_users, account::create_user, account::get_user, account::update_user, account::delete_user, account::directory, account::branding,
         assets::upload, assets::list, assets::get, assets::update, assets::delete, assets::original, assets::derivative,
         assets::list_collections, assets::create_collection, assets::get_collection, assets::rename_collection,
         assets::delete_collection, assets::add_to_collection, assets::remove_from_collection,

@@ -486,10 +486,7 @@ pub async fn policy(state: AppState, who: Result<Principal>) -> Result<Response>
         durations_days: sharing.durations_days.clone(),
         default_duration_days: sharing.default_duration_days,
         max_expiry_days: sharing.max_expiry_days,
-        allow: serde_json::json!({
-            "password": allow.password, "viewOnly": allow.view_only, "maxUses": allow.max_uses,
-            "watermark": allow.watermark, "attributes": allow.attributes,
-        }),
+        allow: crate::http::views::allow_json(allow),
         defaults: serde_json::json!({
             "access": sharing.defaults.access, "original": sharing.defaults.original, "preview": sharing.defaults.preview,
             "thumbnail": sharing.defaults.thumbnail, "watermark": sharing.defaults.watermark,

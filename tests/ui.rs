@@ -1,0 +1,841 @@
+//! End-to-end tests of the web UI in headless Chromium, driven over WebDriver (chromedriver).
+//! They skip, with a note, when chromedriver is not installed; `.ci/run` installs it.
+//! Screenshots of the main screens go to `target/screenshots/`.
+
+mod common;
+
+use common::{TestServer, ADMIN_EMAIL, ADMIN_PASSWORD};
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// One browser at a time: the machine is small and each test starts its own.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+fn find_program(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for name in names {
+        for dir in std::env::split_paths(&path).chain([
+            PathBuf::from("/usr/bin"),
+            PathBuf::from("/usr/lib/chromium"),
+        ]) {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+    }
+    None
+}
+
+/// chromedriver on a free port, killed when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+    http: reqwest::Client,
+    chromium: Option<PathBuf>,
+}
+
+impl Driver {
+    async fn start() -> Option<Driver> {
+        let Some(program) = find_program(&["chromedriver"]) else {
+            eprintln!("note: chromedriver is not installed: skipping the UI test (apt-get install chromium chromium-driver)");
+            return None;
+        };
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(program)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let driver = Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            http: reqwest::Client::new(),
+            chromium: find_program(&["chromium", "chromium-browser"]),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(r) = driver
+                .http
+                .get(format!("{}/status", driver.url))
+                .send()
+                .await
+            {
+                if r.status().is_success() {
+                    break;
+                }
+            }
+            assert!(Instant::now() < deadline, "chromedriver did not answer");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Some(driver)
+    }
+
+    /// A new browser with its own profile (a fresh context: no cookies, no storage).
+    async fn browser(&self, downloads: &Path) -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let mut options = json!({
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--ignore-certificate-errors", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=en-GB", format!("--user-data-dir={}", profile.path().display()),
+            ],
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            },
+        });
+        if let Some(binary) = &self.chromium {
+            options["binary"] = json!(binary.display().to_string());
+        }
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "acceptInsecureCerts": true,
+            "goog:chromeOptions": options,
+        }}});
+        let answer: Value = self
+            .http
+            .post(format!("{}/session", self.url))
+            .json(&caps)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let session = answer["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("a WebDriver session: {answer}"))
+            .to_string();
+        let browser = Browser {
+            http: self.http.clone(),
+            base: format!("{}/session/{session}", self.url),
+            _profile: profile,
+        };
+        browser
+            .cmd(
+                Method::POST,
+                "/timeouts",
+                json!({"script": 30_000, "pageLoad": 30_000}),
+            )
+            .await
+            .unwrap();
+        // Downloads in headless Chromium go where we say.
+        let _ = browser
+            .cmd(
+                Method::POST,
+                "/chromium/send_command",
+                json!({"cmd": "Browser.setDownloadBehavior", "params": {"behavior": "allow", "downloadPath": downloads.display().to_string()}}),
+            )
+            .await;
+        browser
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Browser {
+    http: reqwest::Client,
+    base: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn cmd(&self, method: Method, path: &str, body: Value) -> Result<Value, String> {
+        let mut request = self
+            .http
+            .request(method.clone(), format!("{}{path}", self.base));
+        if method != Method::GET && method != Method::DELETE {
+            request = request.json(&body);
+        }
+        let response = request.send().await.map_err(|e| e.to_string())?;
+        let ok = response.status().is_success();
+        let value: Value = response.json().await.map_err(|e| e.to_string())?;
+        if ok {
+            Ok(value["value"].clone())
+        } else {
+            Err(value["value"].to_string())
+        }
+    }
+
+    async fn goto(&self, url: &str) {
+        self.cmd(Method::POST, "/url", json!({ "url": url }))
+            .await
+            .unwrap();
+    }
+
+    async fn js(&self, script: &str, args: Value) -> Value {
+        self.cmd(
+            Method::POST,
+            "/execute/sync",
+            json!({"script": script, "args": args}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    async fn js_async(&self, script: &str, args: Value) -> Value {
+        self.cmd(
+            Method::POST,
+            "/execute/async",
+            json!({"script": script, "args": args}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    async fn find(&self, css: &str) -> Result<String, String> {
+        let v = self
+            .cmd(
+                Method::POST,
+                "/element",
+                json!({"using": "css selector", "value": css}),
+            )
+            .await?;
+        Ok(v[ELEMENT].as_str().unwrap().to_string())
+    }
+
+    /// Waits until `css` matches a visible element; returns its id.
+    async fn wait_for(&self, css: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let visible = self
+                .js(
+                    "const e = document.querySelector(arguments[0]); return !!e && !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);",
+                    json!([css]),
+                )
+                .await;
+            if visible == json!(true) {
+                return self.find(css).await.unwrap();
+            }
+            if Instant::now() > deadline {
+                let url = self
+                    .cmd(Method::GET, "/url", Value::Null)
+                    .await
+                    .unwrap_or_default();
+                let text = self
+                    .js(
+                        "return document.body ? document.body.innerText.slice(0, 800) : ''",
+                        json!([]),
+                    )
+                    .await;
+                panic!("timed out waiting for {css} on {url}; the page says: {text}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the script returns true.
+    async fn wait_until(&self, what: &str, script: &str, args: Value) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.js(script, args.clone()).await != json!(true) {
+            assert!(Instant::now() < deadline, "timed out waiting until {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Like `wait_until`, but says whether it happened instead of failing.
+    async fn try_wait_until(&self, script: &str, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        loop {
+            if self.js(script, json!([])).await == json!(true) {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    async fn click(&self, css: &str) {
+        let id = self.wait_for(css).await;
+        self.cmd(Method::POST, &format!("/element/{id}/click"), json!({}))
+            .await
+            .unwrap_or_else(|e| panic!("click on {css}: {e}"));
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let id = self.wait_for(css).await;
+        self.cmd(Method::POST, &format!("/element/{id}/clear"), json!({}))
+            .await
+            .unwrap();
+        self.cmd(
+            Method::POST,
+            &format!("/element/{id}/value"),
+            json!({ "text": text }),
+        )
+        .await
+        .unwrap();
+    }
+
+    async fn keys(&self, css: &str, keys: &str) {
+        let id = self.find(css).await.unwrap();
+        self.cmd(
+            Method::POST,
+            &format!("/element/{id}/value"),
+            json!({ "text": keys }),
+        )
+        .await
+        .unwrap();
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await;
+        self.js(
+            "return document.querySelector(arguments[0]).innerText",
+            json!([css]),
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    async fn count(&self, css: &str) -> usize {
+        self.js(
+            "return document.querySelectorAll(arguments[0]).length",
+            json!([css]),
+        )
+        .await
+        .as_u64()
+        .unwrap() as usize
+    }
+
+    async fn screenshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        // Let lazy images and transitions settle.
+        tokio::time::sleep(Duration::from_millis(350)).await;
+        let png = self
+            .cmd(Method::GET, "/screenshot", Value::Null)
+            .await
+            .unwrap();
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(png.as_str().unwrap())
+            .unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), bytes).unwrap();
+    }
+
+    /// Fetches `url` from inside the page (its cookies, its origin): (status, length, first bytes).
+    async fn fetch(&self, url: &str) -> (u64, u64, Vec<u8>, String) {
+        let v = self
+            .js_async(
+                "const [url, done] = arguments;
+                 fetch(url).then(async r => {
+                   const b = new Uint8Array(await r.arrayBuffer());
+                   done([r.status, b.length, Array.from(b.slice(0, 4)), r.headers.get('content-disposition') || '']);
+                 }).catch(e => done([0, 0, [], String(e)]));",
+                json!([url]),
+            )
+            .await;
+        (
+            v[0].as_u64().unwrap(),
+            v[1].as_u64().unwrap(),
+            v[2].as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b.as_u64().unwrap() as u8)
+                .collect(),
+            v[3].as_str().unwrap_or_default().to_string(),
+        )
+    }
+
+    async fn quit(self) {
+        let _ = self.http.delete(&self.base).send().await;
+    }
+}
+
+// ---------------------------------------------------------------- small PNGs
+
+fn crc(kind: &[u8], data: &[u8]) -> u32 {
+    let mut h = crc32fast::Hasher::new();
+    h.update(kind);
+    h.update(data);
+    h.finalize()
+}
+
+/// An RGB PNG with a diagonal gradient, stored (uncompressed) deflate: no encoder needed.
+fn png(width: u32, height: u32, from: [u8; 3], to: [u8; 3]) -> Vec<u8> {
+    let mut raw = Vec::new();
+    for y in 0..height {
+        raw.push(0); // filter: none
+        for x in 0..width {
+            let t = (x + y) as f32 / (width + height) as f32;
+            for c in 0..3 {
+                raw.push((from[c] as f32 + (to[c] as f32 - from[c] as f32) * t) as u8);
+            }
+        }
+    }
+    let mut z = vec![0x78, 0x01];
+    let chunks: Vec<&[u8]> = raw.chunks(65_535).collect();
+    for (i, block) in chunks.iter().enumerate() {
+        z.push(u8::from(i == chunks.len() - 1));
+        let len = block.len() as u16;
+        z.extend_from_slice(&len.to_le_bytes());
+        z.extend_from_slice(&(!len).to_le_bytes());
+        z.extend_from_slice(block);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in &raw {
+        a = (a + byte as u32) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    z.extend_from_slice(&((b << 16) | a).to_be_bytes());
+
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut chunk = |kind: &[u8], data: &[u8]| {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc(kind, data).to_be_bytes());
+    };
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(b"IHDR", &ihdr);
+    chunk(b"IDAT", &z);
+    chunk(b"IEND", &[]);
+    out
+}
+
+async fn sign_in(browser: &Browser, server: &TestServer) {
+    browser.goto(&server.url("/")).await;
+    browser.wait_for("#sign-in input[type=email]").await;
+    browser
+        .type_into("#sign-in input[type=email]", ADMIN_EMAIL)
+        .await;
+    browser
+        .type_into("#sign-in input[type=password]", ADMIN_PASSWORD)
+        .await;
+    browser.click("#sign-in button[type=submit]").await;
+    browser.wait_for(".shell .sidebar").await;
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- scenarios
+
+#[tokio::test]
+async fn upload_share_with_password_and_download_as_recipient() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let work = tempfile::tempdir().unwrap();
+    let downloads = work.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+
+    // Two small pictures, made here.
+    let sunrise = png(240, 160, [255, 183, 94], [237, 80, 120]);
+    let lagoon = png(160, 240, [64, 201, 198], [61, 91, 217]);
+    let a = work.path().join("sunrise.png");
+    let b = work.path().join("lagoon.png");
+    std::fs::write(&a, &sunrise).unwrap();
+    std::fs::write(&b, &lagoon).unwrap();
+
+    // The team member signs in.
+    let team = driver.browser(&downloads).await;
+    team.goto(&server.url("/")).await;
+    team.wait_for("#sign-in").await;
+    team.screenshot("01-sign-in").await;
+    // A wrong password says so and keeps the form.
+    team.type_into("#sign-in input[type=email]", ADMIN_EMAIL)
+        .await;
+    team.type_into("#sign-in input[type=password]", "not-the-password")
+        .await;
+    team.click("#sign-in button[type=submit]").await;
+    team.wait_for("#sign-in [role=alert]").await;
+    assert!(team
+        .text("#sign-in [role=alert]")
+        .await
+        .contains("Wrong email or password"));
+    team.type_into("#sign-in input[type=password]", ADMIN_PASSWORD)
+        .await;
+    team.click("#sign-in button[type=submit]").await;
+    team.wait_for(".shell .sidebar").await;
+    team.wait_for(".empty").await;
+
+    // Uploads both through the file input, and sees them in the grid.
+    let input = team.find("#file-input").await.unwrap();
+    team.cmd(
+        Method::POST,
+        &format!("/element/{input}/value"),
+        json!({"text": format!("{}\n{}", a.display(), b.display())}),
+    )
+    .await
+    .unwrap();
+    team.wait_until(
+        "both tiles are in the grid",
+        "return document.querySelectorAll('#asset-grid .tile').length === 2",
+        json!([]),
+    )
+    .await;
+    team.wait_until(
+        "the upload panel says done",
+        "const u = document.getElementById('uploads'); return !!u && u.dataset.state === 'done'",
+        json!([]),
+    )
+    .await;
+    let names = team
+        .js("return [...document.querySelectorAll('#asset-grid .tile .name')].map(e => e.textContent).sort()", json!([]))
+        .await;
+    assert_eq!(names, json!(["lagoon.png", "sunrise.png"]));
+    // Thumbnails are made in the background; the grid picks them up as they are ready.
+    let _ = team
+        .try_wait_until(
+            "document.querySelectorAll('#asset-grid .tile img').length === 2",
+            Duration::from_secs(12),
+        )
+        .await;
+    team.screenshot("02-assets-grid").await;
+    // The API agrees.
+    let listed: Value = server
+        .admin(Method::GET, "/api/v1/assets")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["items"].as_array().unwrap().len(), 2);
+
+    // Selects both and shares them with a password and a use limit.
+    team.js("document.getElementById('uploads')?.remove()", json!([]))
+        .await;
+    team.click("#select-visible").await;
+    assert_eq!(team.text("#selection-count").await, "2 selected");
+    team.click("#share-selection").await;
+    team.wait_for("#share-dialog #share-title").await;
+    let default_title = team
+        .js(
+            "return document.getElementById('share-title').value",
+            json!([]),
+        )
+        .await;
+    assert!(
+        default_title.as_str().unwrap().starts_with("Link from "),
+        "{default_title}"
+    );
+    team.type_into("#share-title", "Spring campaign").await;
+    team.type_into("#share-description", "Final pictures for the launch.")
+        .await;
+    team.type_into("#share-dialog input[type=password]", "open-sesame-42")
+        .await;
+    team.type_into("#share-max-uses", "5").await;
+    team.js(
+        "document.querySelector('#share-dialog .dlg-body').scrollTop = 0",
+        json!([]),
+    )
+    .await;
+    team.screenshot("03-share-dialog").await;
+    team.click("#create-share").await;
+    team.wait_for("#link-ready #share-url").await;
+    let url = team
+        .js(
+            "return document.getElementById('share-url').value",
+            json!([]),
+        )
+        .await
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(url.starts_with(&format!("{}/s/", server.base)), "{url}");
+    team.screenshot("04-link-ready").await;
+
+    let shares: Value = server
+        .admin(Method::GET, "/api/v1/shares")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let share = &shares["items"][0];
+    assert_eq!(share["title"], "Spring campaign");
+    assert_eq!(share["hasPassword"], true);
+    assert_eq!(share["maxUses"], 5);
+    assert_eq!(share["assetIds"].as_array().unwrap().len(), 2);
+
+    // The share's page.
+    team.click("#go-share-page").await;
+    team.wait_for("#share-assets").await;
+    assert_eq!(team.count("#share-assets tbody tr").await, 2);
+    team.screenshot("05-share-page").await;
+
+    // A recipient, in a fresh browser: the password page first.
+    let guest = driver.browser(&downloads).await;
+    guest.goto(&url).await;
+    guest.wait_for("form.unlock input#password").await;
+    guest.screenshot("06-password-page").await;
+    guest.type_into("#password", "wrong-one").await;
+    guest.click("form.unlock button[type=submit]").await;
+    guest.wait_for("#password-error").await;
+    guest.type_into("#password", "open-sesame-42").await;
+    guest.click("form.unlock button[type=submit]").await;
+    guest.wait_for("#assets").await;
+    assert_eq!(guest.count("#assets .asset").await, 2);
+    let heading = guest.text("h1").await;
+    assert_eq!(heading, "Spring campaign");
+    let meta = guest.text(".hero .meta").await;
+    assert!(
+        meta.contains("2 files") && meta.contains("4 visits left"),
+        "{meta}"
+    );
+    guest.screenshot("07-recipient-landing").await;
+
+    // The list view, and the lightbox with the keyboard.
+    guest.click(".view-button[data-view=list]").await;
+    guest.wait_for(".view-list .list-head").await;
+    guest.screenshot("08-recipient-list").await;
+    guest.click(".view-button[data-view=grid]").await;
+    guest.click("#assets .asset a.thumb").await;
+    guest.wait_for("dialog.lightbox[open] .stage img").await;
+    assert_eq!(guest.text("dialog.lightbox .lb-count").await, "1 / 2");
+    guest.keys("dialog.lightbox", "\u{E014}").await; // ArrowRight
+    guest
+        .wait_until(
+            "the lightbox moved on",
+            "return document.querySelector('dialog.lightbox .lb-count').textContent === '2 / 2'",
+            json!([]),
+        )
+        .await;
+    guest.screenshot("09-lightbox").await;
+    guest.keys("dialog.lightbox", "\u{E00C}").await; // Escape
+    guest
+        .wait_until(
+            "the lightbox closed",
+            "return !document.querySelector('dialog.lightbox[open]')",
+            json!([]),
+        )
+        .await;
+
+    // The download links work: one file, and the zip of all.
+    let links = guest
+        .js(
+            "return {
+               files: [...document.querySelectorAll('#assets .asset .get a[download]')].map(a => [a.closest('.asset').querySelector('.name').textContent, a.href]),
+               all: [...document.querySelectorAll('.hero .bar a[download]')].map(a => a.href),
+             }",
+            json!([]),
+        )
+        .await;
+    let files = links["files"].as_array().unwrap();
+    assert!(files.len() >= 2, "{links}");
+    let (name, href) = (files[0][0].as_str().unwrap(), files[0][1].as_str().unwrap());
+    let expected = if name == "sunrise.png" {
+        &sunrise
+    } else {
+        &lagoon
+    };
+    let (status, len, head, disposition) = guest.fetch(href).await;
+    assert_eq!((status, len), (200, expected.len() as u64), "{href}");
+    assert_eq!(&head[..4], b"\x89PNG");
+    assert!(disposition.starts_with("attachment"), "{disposition}");
+    let zip = links["all"][0].as_str().expect("a Download all link");
+    let (status, len, head, _) = guest.fetch(zip).await;
+    assert_eq!(status, 200, "{zip}");
+    assert!(len > (sunrise.len() + lagoon.len()) as u64);
+    assert_eq!(&head[..2], b"PK");
+
+    // And a real click downloads the file to disk.
+    guest
+        .js(
+            "document.querySelector('#assets .asset .get a[download]').click()",
+            json!([]),
+        )
+        .await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let done: Vec<_> = files_in(&downloads)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "png"))
+            .collect();
+        if let Some(file) = done.first() {
+            let bytes = std::fs::read(file).unwrap();
+            if bytes.len() == expected.len() {
+                assert_eq!(&bytes, expected);
+                break;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no download appeared in {}",
+            downloads.display()
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+
+    // The owner sees the visit and the downloads in the activity tab.
+    team.goto(&format!(
+        "{}/#/shares/{}?tab=activity",
+        server.base,
+        share["id"].as_str().unwrap()
+    ))
+    .await;
+    team.wait_for("#events").await;
+    let activity = team.text("#events").await;
+    assert!(
+        activity.contains("Visit") && activity.contains("Download"),
+        "{activity}"
+    );
+    assert!(activity.contains("Wrong password"), "{activity}");
+    team.screenshot("10-share-activity").await;
+    team.goto(&format!(
+        "{}/#/shares/{}?tab=settings",
+        server.base,
+        share["id"].as_str().unwrap()
+    ))
+    .await;
+    team.wait_for("#share-settings").await;
+    team.screenshot("11-share-settings").await;
+
+    // The other screens open without errors.
+    let first = listed["items"][0]["id"].as_str().unwrap();
+    team.goto(&format!("{}/#/assets/{first}", server.base))
+        .await;
+    team.wait_for("#asset-preview").await;
+    team.wait_for("#asset-shares .share-mini").await;
+    team.screenshot("15-asset-detail").await;
+    team.goto(&format!("{}/#/collections", server.base)).await;
+    team.click("#new-collection").await;
+    team.type_into("dialog[open] input[type=text]", "Launch kit")
+        .await;
+    team.click("dialog[open] button[type=submit]").await;
+    team.wait_until(
+        "the new collection's page is shown",
+        "const h = document.querySelector('.view h1'); return !!h && h.textContent === 'Launch kit'",
+        json!([]),
+    )
+    .await;
+    team.goto(&format!("{}/#/shares", server.base)).await;
+    team.wait_for("#shares-table").await;
+    team.screenshot("16-shares").await;
+    team.goto(&format!("{}/#/admin/users", server.base)).await;
+    team.wait_for("#users").await;
+    team.screenshot("17-users").await;
+    team.goto(&format!("{}/#/admin/policy", server.base)).await;
+    team.wait_for("#policy-allow").await;
+    team.click("#sign-out").await;
+    team.wait_for("#sign-in").await;
+
+    guest.quit().await;
+    team.quit().await;
+}
+
+async fn api_share(server: &TestServer, body: Value) -> Value {
+    let response = server
+        .admin(Method::POST, "/api/v1/shares")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn view_only_links_show_no_download_controls() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let a = server
+        .upload(
+            &server.admin_token,
+            "one.png",
+            png(120, 80, [30, 30, 30], [200, 200, 200]),
+        )
+        .await;
+    let b = server
+        .upload(
+            &server.admin_token,
+            "two.png",
+            png(80, 120, [200, 60, 60], [60, 60, 200]),
+        )
+        .await;
+    let share = api_share(
+        &server,
+        json!({"title": "Look, don't take", "assetIds": [a["id"], b["id"]], "access": "view"}),
+    )
+    .await;
+    let work = tempfile::tempdir().unwrap();
+    let guest = driver.browser(work.path()).await;
+    guest.goto(share["url"].as_str().unwrap()).await;
+    guest.wait_for("#assets").await;
+    assert_eq!(guest.count("#assets .asset").await, 2);
+    assert_eq!(
+        guest
+            .count("a[download], details.menu, .get a, .get summary")
+            .await,
+        0
+    );
+    let text = guest.text("main").await;
+    assert!(!text.contains("Download"), "{text}");
+    assert!(text.contains("View only"), "{text}");
+    guest.screenshot("12-recipient-view-only").await;
+    guest.quit().await;
+}
+
+#[tokio::test]
+async fn expired_and_unknown_links_show_their_pages() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let a = server
+        .upload(
+            &server.admin_token,
+            "late.png",
+            png(60, 60, [0, 0, 0], [255, 255, 255]),
+        )
+        .await;
+    let soon = chrono::Utc::now() + chrono::Duration::milliseconds(1200);
+    let share = api_share(
+        &server,
+        json!({"title": "Too late", "assetIds": [a["id"]], "expiresAt": soon}),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let work = tempfile::tempdir().unwrap();
+    let guest = driver.browser(work.path()).await;
+    guest.goto(share["url"].as_str().unwrap()).await;
+    assert_eq!(guest.text("h1").await, "This link has expired");
+    let card = guest.text(".card").await;
+    assert!(card.contains("Ask the person who shared it"), "{card}");
+    guest.screenshot("13-expired-410").await;
+
+    guest.goto(&server.url("/s/no-such-link")).await;
+    assert_eq!(guest.text("h1").await, "Link not found");
+    guest.screenshot("14-not-found-404").await;
+
+    // The team app's sign-in is unaffected by the recipient's pages.
+    sign_in(&guest, &server).await;
+    guest.quit().await;
+}
