@@ -17,7 +17,6 @@ const ADMIN: (&str, &str) = ("admin@example.com", "bench-password-1");
 struct Server {
     child: Child,
     base: String,
-    dir: PathBuf,
 }
 
 impl Drop for Server {

@@ -499,13 +499,19 @@ fn describe_toml_error(e: toml::de::Error) -> ConfigError {
 }
 
 /// `SERVER_DATA_DIR=/x` sets `server.data_dir`. Section names hold no underscore, keys may.
+/// Variables of other sections (HANDOFF_LOG_FORMAT, HANDOFF_NEW_PASSWORD, …) are not config;
+/// an unknown key in a config section is a typo and refused.
 fn apply_env(table: &mut toml::Table, name: &str, value: &str) -> Result<(), ConfigError> {
     let name = name.to_ascii_lowercase();
     let Some((section, key)) = name.split_once('_') else {
         return Ok(());
     };
     let dotted = format!("{section}.{key}");
-    if !Config::env_keys().contains(&dotted) {
+    let keys = Config::env_keys();
+    if !keys.iter().any(|k| k.split('.').next() == Some(section)) {
+        return Ok(());
+    }
+    if !keys.contains(&dotted) {
         return Err(fail(
             &dotted,
             format!("HANDOFF_{} names no configuration key", name.to_uppercase()),
@@ -610,6 +616,8 @@ mod tests {
                 ("HANDOFF_UNLOCK_MAX_ATTEMPTS", "3"),
                 ("HANDOFF_SERVER_DATA_DIR", "/tmp/x"),
                 ("OTHER", "ignored"),
+                ("HANDOFF_LOG_FORMAT", "json"),
+                ("HANDOFF_NEW_PASSWORD", "not config"),
             ],
         )
         .unwrap();
@@ -635,6 +643,8 @@ mod tests {
         assert_eq!(bad_listen.key, "server.listen");
         let bad_env = load("", &[("HANDOFF_UNLOCK_MAX_ATTEMPTS", "lots")]).unwrap_err();
         assert_eq!(bad_env.key, "unlock.max_attempts");
+        let typo = load("", &[("HANDOFF_SERVER_LISTN", "127.0.0.1:1")]).unwrap_err();
+        assert_eq!(typo.key, "server.listn");
         let bad_preset = load("[presets.web]\nmax = 100\nformat = \"gif\"\n", &[]).unwrap_err();
         assert_eq!(bad_preset.key, "presets.web.format");
     }
