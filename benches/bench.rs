@@ -52,11 +52,7 @@ impl Server {
             }
         };
         std::thread::spawn(move || for _ in lines {});
-        Server {
-            child,
-            base,
-            dir: dir.to_path_buf(),
-        }
+        Server { child, base }
     }
 
     fn pid(&self) -> u32 {

@@ -254,6 +254,14 @@ async fn raw_and_multipart_uploads_round_trip() {
         .upload(&server.admin_token, "holiday photo.bin", raw_bytes.clone())
         .await;
     assert_eq!(raw["name"], "holiday photo.bin");
+    // `curl -T` sends PUT.
+    let put = server
+        .admin(Method::PUT, "/api/v1/assets?name=put.bin")
+        .body(b"put".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_of(put, 201).await["name"], "put.bin");
     assert_eq!(raw["size"], raw_bytes.len());
     assert_eq!(raw["sha256"], hex::encode(Sha256::digest(&raw_bytes)));
 
@@ -381,20 +389,20 @@ async fn raw_and_multipart_uploads_round_trip() {
     assert_eq!(images["items"].as_array().unwrap().len(), 1);
     let first = json_of(
         server
-            .admin(Method::GET, "/api/v1/assets?limit=2")
+            .admin(Method::GET, "/api/v1/assets?limit=3")
             .send()
             .await
             .unwrap(),
         200,
     )
     .await;
-    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+    assert_eq!(first["items"].as_array().unwrap().len(), 3);
     let cursor = first["nextCursor"].as_str().unwrap();
     let second = json_of(
         server
             .admin(
                 Method::GET,
-                &format!("/api/v1/assets?limit=2&cursor={cursor}"),
+                &format!("/api/v1/assets?limit=3&cursor={cursor}"),
             )
             .send()
             .await

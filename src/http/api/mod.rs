@@ -121,8 +121,9 @@ pub fn routes(state: AppState) -> Routes {
             .then(account::delete_user)
             .map(finish)
             .boxed(),
+        // PUT too: `curl -T FILE URL?name=FILE` uploads with PUT.
         warp::path!("api" / "v1" / "assets")
-            .and(warp::post())
+            .and(warp::post().or(warp::put()).unify())
             .and(query())
             .and(s())
             .and(auth())
