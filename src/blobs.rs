@@ -157,23 +157,31 @@ where
 {
     let mut body = std::pin::pin!(body);
     let mut total: u64 = 0;
+    // Network chunks are small (a TLS record is at most 16 KiB): gather them, so that the
+    // writer thread wakes once per batch rather than once per record.
+    let mut batch = bytes::BytesMut::with_capacity(BATCH_BYTES);
     while let Some(chunk) = body.next().await {
-        let mut chunk =
-            chunk.map_err(|e| Error::bad_request(format!("upload interrupted: {e}")))?;
-        let bytes = chunk.copy_to_bytes(chunk.remaining());
-        total += bytes.len() as u64;
+        let chunk = chunk.map_err(|e| Error::bad_request(format!("upload interrupted: {e}")))?;
+        total += chunk.remaining() as u64;
         if total > max_bytes {
             return Err(Error::TooLarge(format!(
                 "uploads are limited to {max_bytes} bytes"
             )));
         }
-        if tx.send(bytes).await.is_err() {
+        bytes::BufMut::put(&mut batch, chunk);
+        if batch.len() >= BATCH_BYTES && tx.send(batch.split().freeze()).await.is_err() {
             // The writer stopped; its own error tells why.
             return Ok(());
         }
     }
+    if !batch.is_empty() {
+        let _ = tx.send(batch.freeze()).await;
+    }
     Ok(())
 }
+
+/// How much the network side gathers before handing bytes to the disk writer.
+const BATCH_BYTES: usize = 256 * 1024;
 
 fn write_temp(path: &Path, mut rx: mpsc::Receiver<Bytes>) -> Result<Fingerprint> {
     let file = std::fs::File::create(path)?;

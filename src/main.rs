@@ -93,9 +93,14 @@ fn init_logging() {
         .init();
 }
 
-async fn serve(config: Config) -> Result<(), String> {
+async fn serve(mut config: Config) -> Result<(), String> {
+    let (listener, redirect) = handoff::bind(&config).await?;
+    // With port 0 the system picks one: links must name the port actually bound.
+    config.server.listen = listener
+        .local_addr()
+        .map_err(|e| e.to_string())?
+        .to_string();
     let (state, generated) = handoff::open(config)?;
-    let (listener, redirect) = handoff::bind(&state.config).await?;
     if let Some(password) = generated {
         println!(
             "first admin: {}  one-time password: {password}",
