@@ -257,17 +257,6 @@ async fn unlock(
     }
 }
 
-/// The assets a recipient may see now, in the share's order.
-async fn servable_assets(state: &AppState, share: &Share) -> Result<Vec<Asset>> {
-    let share = share.clone();
-    let now = chrono::Utc::now();
-    let assets = state
-        .store
-        .read(move |tx| service::assets_of(tx, &share))
-        .await?;
-    Ok(assets.into_iter().filter(|a| a.is_servable(now)).collect())
-}
-
 fn variant_url(
     token: &str,
     asset: &Asset,
@@ -309,7 +298,7 @@ fn shown_attributes(share: &Share, asset: &Asset) -> BTreeMap<String, String> {
 
 async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result<String> {
     let share = &opened.share;
-    let assets = servable_assets(state, share).await?;
+    let assets = opened.servable_assets();
     let offered = variants::offered_downloads(share, &assets);
     let token = &opened.token;
     let view_only = share.access == Access::View;
@@ -480,7 +469,7 @@ async fn manifest(
     let query = query?;
     let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
     let share = &opened.share;
-    let assets = servable_assets(&state, share).await?;
+    let assets = opened.servable_assets();
     let offered = variants::offered_downloads(share, &assets);
     let items: Vec<_> = assets
         .iter()
@@ -541,12 +530,13 @@ async fn variant(
     let variant = Variant::parse(&name).ok_or(Error::NotFound("variant"))?;
     let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
     let share = &opened.share;
-    let asset = servable_assets(&state, share)
-        .await?
+    let asset = opened
+        .servable_assets()
         .into_iter()
         .find(|a| a.id == asset_id)
         .ok_or(Error::NotFound("asset in this share"))?;
-    let download = query.wants_download() || (variant == Variant::Original && !variants::plays_inline(&asset));
+    let download =
+        query.wants_download() || (variant == Variant::Original && !variants::plays_inline(&asset));
     match download {
         true => variants::may_download(share, &variant)?,
         false => variants::may_view(share, &asset, &variant)?,
@@ -677,7 +667,7 @@ async fn bundle_response(
             "this link is view-only: nothing can be downloaded",
         ));
     }
-    let assets = servable_assets(state, share).await?;
+    let assets = opened.servable_assets();
     let plan = download_all::plan(share, &assets, variants, &state.blobs)?;
     let rep = Representation {
         len: plan.layout.len(),
@@ -710,7 +700,7 @@ async fn direct(
 ) -> Result<Response> {
     let query = query?;
     let (opened, _, _) = granted(&state, &token, &query, &client).await?;
-    let assets = servable_assets(&state, &opened.share).await?;
+    let assets = opened.servable_assets();
     match assets.as_slice() {
         [only] => {
             variants::may_download(&opened.share, &Variant::Original)?;

@@ -728,9 +728,21 @@ pub struct Opened {
     pub recipient_id: Option<Uuid>,
     pub creator_active: bool,
     pub token: String,
+    /// The share's assets as they were read with it, in order.
+    pub assets: Vec<Asset>,
 }
 
 impl Opened {
+    /// The assets a recipient may see now: available and not expired.
+    pub fn servable_assets(&self) -> Vec<Asset> {
+        let now = Utc::now();
+        self.assets
+            .iter()
+            .filter(|a| a.is_servable(now))
+            .cloned()
+            .collect()
+    }
+
     pub fn recipient(&self) -> Option<&Recipient> {
         self.recipient_id.and_then(|id| self.share.recipient(id))
     }
@@ -782,11 +794,13 @@ pub async fn open(state: &AppState, token: &str) -> Result<Opened> {
             let creator_active = tx
                 .get::<User>(share.owner_id)?
                 .is_some_and(|u| u.status == UserStatus::Active);
+            let assets = assets_of(tx, &share)?;
             Ok(Opened {
                 share,
                 recipient_id: link.recipient_id,
                 creator_active,
                 token: key,
+                assets,
             })
         })
         .await
