@@ -1,5 +1,5 @@
 //! The recipient side: `/s/{token}` (page, unlock, manifest, files, zip) and `/d/{token}`.
-//! Every route goes through `service::enter`, which applies the access rule.
+//! Every route goes through `entry::enter`, which applies the access rule.
 
 use crate::assets::Asset;
 use crate::error::{Error, Result};
@@ -10,8 +10,8 @@ use crate::http::reply::{self, content_disposition, counted, header_value, Repre
 use crate::metrics::Metrics;
 use crate::server::Routes;
 use crate::shares::download_all;
+use crate::shares::entry::{self, Entry, Opened, Requester};
 use crate::shares::events::EventKind;
-use crate::shares::service::{self, Entry, Opened, Requester};
 use crate::shares::variants::{self, Variant};
 use crate::shares::{Access, Share};
 use crate::state::AppState;
@@ -112,7 +112,7 @@ async fn enter(state: &AppState, token: &str, query: &LinkQuery, client: &Client
         .v
         .clone()
         .or_else(|| cookie(&client.headers, VISIT_COOKIE));
-    service::enter(state, token, visit.as_deref(), &requester(client)).await
+    entry::enter(state, token, visit.as_deref(), &requester(client)).await
 }
 
 /// Opens the link for a file or data route: a password still needed is a 401 here.
@@ -136,7 +136,7 @@ async fn granted(
 }
 
 fn set_visit_cookie(response: &mut Response, token: &str, signed: &str) {
-    let max_age = service::VISIT_HOURS * 3600;
+    let max_age = entry::VISIT_HOURS * 3600;
     let cookie = format!("{VISIT_COOKIE}={signed}; Path=/s/{token}; HttpOnly; Secure; SameSite=Lax; Max-Age={max_age}");
     response
         .headers_mut()
@@ -230,7 +230,7 @@ async fn unlock(
         .and_then(|b| serde_urlencoded::from_bytes::<BTreeMap<String, String>>(&b).ok())
         .and_then(|mut form| form.remove("password"))
         .unwrap_or_default();
-    match service::unlock(&state, &token, &password, &requester(&client)).await {
+    match entry::unlock(&state, &token, &password, &requester(&client)).await {
         Ok(Entry::Granted { signed, .. }) => {
             let mut response = warp::reply().into_response_with(StatusCode::SEE_OTHER);
             response
@@ -244,7 +244,7 @@ async fn unlock(
             &Error::internal("unlock asked for a password again"),
         ),
         Err(Error::Unauthenticated(_)) => {
-            let title = service::open(&state, &token)
+            let title = entry::open(&state, &token)
                 .await
                 .map(|o| o.share.title)
                 .unwrap_or_default();

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod download_all;
+pub mod entry;
 pub mod events;
 pub mod options;
 pub mod service;
