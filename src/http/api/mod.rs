@@ -31,6 +31,15 @@ where
     serde::Deserialize::deserialize(d).map(Some)
 }
 
+/// One endpoint: path, method and the filters whose values the handler takes, in order;
+/// the handler's `Result` goes through `finish`.
+macro_rules! endpoint {
+    ($path:expr, $($filter:expr),+ => $handler:expr) => {
+        $path$(.and($filter))+.then($handler).map(finish).boxed()
+    };
+}
+
+#[rustfmt::skip]
 pub fn routes(state: AppState) -> Routes {
     let limit = state.config.server.max_json_bytes;
     let s = {
@@ -39,137 +48,24 @@ pub fn routes(state: AppState) -> Routes {
     };
     let auth = move || principal(state.clone());
     any_of![
-        warp::path!("api" / "v1" / "auth" / "login")
-            .and(warp::post())
-            .and(s())
-            .and(client())
-            .and(json(limit))
-            .then(account::login)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "auth" / "logout")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .then(account::logout)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "me")
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(account::me)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "tokens")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(account::create_token)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "tokens")
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(account::list_tokens)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "tokens" / Uuid)
-            .and(warp::delete())
-            .and(s())
-            .and(auth())
-            .then(account::delete_token)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "users")
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(account::list_users)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "users")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(account::create_user)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "users" / Uuid)
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(account::get_user)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "users" / Uuid)
-            .and(warp::patch())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(account::update_user)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "users" / Uuid)
-            .and(warp::delete())
-            .and(query())
-            .and(s())
-            .and(auth())
-            .then(account::delete_user)
-            .map(finish)
-            .boxed(),
+        endpoint!(warp::path!("api" / "v1" / "auth" / "login"), warp::post(), s(), client(), json(limit) => account::login),
+        endpoint!(warp::path!("api" / "v1" / "auth" / "logout"), warp::post(), s(), auth() => account::logout),
+        endpoint!(warp::path!("api" / "v1" / "me"), warp::get(), s(), auth() => account::me),
+        endpoint!(warp::path!("api" / "v1" / "tokens"), warp::post(), s(), auth(), json(limit) => account::create_token),
+        endpoint!(warp::path!("api" / "v1" / "tokens"), warp::get(), s(), auth() => account::list_tokens),
+        endpoint!(warp::path!("api" / "v1" / "tokens" / Uuid), warp::delete(), s(), auth() => account::delete_token),
+        endpoint!(warp::path!("api" / "v1" / "users"), warp::get(), s(), auth() => account::list_users),
+        endpoint!(warp::path!("api" / "v1" / "users"), warp::post(), s(), auth(), json(limit) => account::create_user),
+        endpoint!(warp::path!("api" / "v1" / "users" / Uuid), warp::get(), s(), auth() => account::get_user),
+        endpoint!(warp::path!("api" / "v1" / "users" / Uuid), warp::patch(), s(), auth(), json(limit) => account::update_user),
+        endpoint!(warp::path!("api" / "v1" / "users" / Uuid), warp::delete(), query(), s(), auth() => account::delete_user),
         // PUT too: `curl -T FILE URL?name=FILE` uploads with PUT.
-        warp::path!("api" / "v1" / "assets")
-            .and(warp::post().or(warp::put()).unify())
-            .and(query())
-            .and(s())
-            .and(auth())
-            .and(client())
-            .and(warp::body::stream())
-            .then(assets::upload)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "assets")
-            .and(warp::get())
-            .and(query())
-            .and(s())
-            .and(auth())
-            .then(assets::list)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "assets" / Uuid)
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(assets::get)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "assets" / Uuid)
-            .and(warp::patch())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(assets::update)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "assets" / Uuid)
-            .and(warp::delete())
-            .and(s())
-            .and(auth())
-            .then(assets::delete)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "assets" / Uuid / "original")
-            .and(warp::get().or(warp::head()).unify())
-            .and(s())
-            .and(auth())
-            .and(client())
-            .then(assets::original)
-            .map(finish)
-            .boxed(),
+        endpoint!(warp::path!("api" / "v1" / "assets"), warp::post().or(warp::put()).unify(), query(), s(), auth(), client(), warp::body::stream() => assets::upload),
+        endpoint!(warp::path!("api" / "v1" / "assets"), warp::get(), query(), s(), auth() => assets::list),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid), warp::get(), s(), auth() => assets::get),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid), warp::patch(), s(), auth(), json(limit) => assets::update),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid), warp::delete(), s(), auth() => assets::delete),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "original"), warp::get().or(warp::head()).unify(), s(), auth(), client() => assets::original),
         warp::path!("api" / "v1" / "assets" / Uuid / "presets" / String)
             .and(warp::get().or(warp::head()).unify())
             .map(|id, name: String| (id, format!("presets/{name}")))
@@ -196,191 +92,31 @@ pub fn routes(state: AppState) -> Routes {
             .then(assets::derivative)
             .map(finish)
             .boxed(),
-        warp::path!("api" / "v1" / "collections")
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(assets::list_collections)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "collections")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(assets::create_collection)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "collections" / Uuid)
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(assets::get_collection)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "collections" / Uuid)
-            .and(warp::patch())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(assets::rename_collection)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "collections" / Uuid)
-            .and(warp::delete())
-            .and(s())
-            .and(auth())
-            .then(assets::delete_collection)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "collections" / Uuid / "assets")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(assets::add_to_collection)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "collections" / Uuid / "assets" / Uuid)
-            .and(warp::delete())
-            .and(s())
-            .and(auth())
-            .then(assets::remove_from_collection)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "assets" / Uuid / "shares")
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(shares::of_asset)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "assets" / Uuid / "share")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(shares::quick_share)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(shares::create)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares")
-            .and(warp::get())
-            .and(query())
-            .and(s())
-            .and(auth())
-            .then(shares::list)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid)
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(shares::get)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid)
-            .and(warp::patch())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(shares::update)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid)
-            .and(warp::delete())
-            .and(s())
-            .and(auth())
-            .then(shares::delete)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid / "assets")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(shares::add_assets)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid / "assets" / Uuid)
-            .and(warp::delete())
-            .and(s())
-            .and(auth())
-            .then(shares::remove_asset)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid / "recipients")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(shares::add_recipients)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid / "recipients" / Uuid)
-            .and(warp::delete())
-            .and(s())
-            .and(auth())
-            .then(shares::remove_recipient)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid / "events")
-            .and(warp::get())
-            .and(query())
-            .and(s())
-            .and(auth())
-            .then(shares::events)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid / "qr.svg")
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(shares::qr)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "shares" / Uuid / "email")
-            .and(warp::post())
-            .and(s())
-            .and(auth())
-            .and(json(limit))
-            .then(shares::email)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "users" / "directory")
-            .and(warp::get())
-            .and(query())
-            .and(s())
-            .and(auth())
-            .then(account::directory)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "branding")
-            .and(warp::get())
-            .and(s())
-            .then(account::branding)
-            .map(finish)
-            .boxed(),
-        warp::path!("branding" / "logo")
-            .and(warp::get())
-            .and(s())
-            .then(account::logo)
-            .map(finish)
-            .boxed(),
-        warp::path!("api" / "v1" / "policy")
-            .and(warp::get())
-            .and(s())
-            .and(auth())
-            .then(shares::policy)
-            .map(finish)
-            .boxed(),
+        endpoint!(warp::path!("api" / "v1" / "collections"), warp::get(), s(), auth() => assets::list_collections),
+        endpoint!(warp::path!("api" / "v1" / "collections"), warp::post(), s(), auth(), json(limit) => assets::create_collection),
+        endpoint!(warp::path!("api" / "v1" / "collections" / Uuid), warp::get(), s(), auth() => assets::get_collection),
+        endpoint!(warp::path!("api" / "v1" / "collections" / Uuid), warp::patch(), s(), auth(), json(limit) => assets::rename_collection),
+        endpoint!(warp::path!("api" / "v1" / "collections" / Uuid), warp::delete(), s(), auth() => assets::delete_collection),
+        endpoint!(warp::path!("api" / "v1" / "collections" / Uuid / "assets"), warp::post(), s(), auth(), json(limit) => assets::add_to_collection),
+        endpoint!(warp::path!("api" / "v1" / "collections" / Uuid / "assets" / Uuid), warp::delete(), s(), auth() => assets::remove_from_collection),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "shares"), warp::get(), s(), auth() => shares::of_asset),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "share"), warp::post(), s(), auth(), json(limit) => shares::quick_share),
+        endpoint!(warp::path!("api" / "v1" / "shares"), warp::post(), s(), auth(), json(limit) => shares::create),
+        endpoint!(warp::path!("api" / "v1" / "shares"), warp::get(), query(), s(), auth() => shares::list),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid), warp::get(), s(), auth() => shares::get),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid), warp::patch(), s(), auth(), json(limit) => shares::update),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid), warp::delete(), s(), auth() => shares::delete),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "assets"), warp::post(), s(), auth(), json(limit) => shares::add_assets),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "assets" / Uuid), warp::delete(), s(), auth() => shares::remove_asset),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "recipients"), warp::post(), s(), auth(), json(limit) => shares::add_recipients),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "recipients" / Uuid), warp::delete(), s(), auth() => shares::remove_recipient),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "events"), warp::get(), query(), s(), auth() => shares::events),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "qr.svg"), warp::get(), s(), auth() => shares::qr),
+        endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "email"), warp::post(), s(), auth(), json(limit) => shares::email),
+        endpoint!(warp::path!("api" / "v1" / "users" / "directory"), warp::get(), query(), s(), auth() => account::directory),
+        endpoint!(warp::path!("api" / "v1" / "branding"), warp::get(), s() => account::branding),
+        endpoint!(warp::path!("branding" / "logo"), warp::get(), s() => account::logo),
+        endpoint!(warp::path!("api" / "v1" / "policy"), warp::get(), s(), auth() => shares::policy),
         warp::path!("api" / "v1" / "openapi.json")
             .and(warp::get())
             .map(openapi::document)
