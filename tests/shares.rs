@@ -203,7 +203,7 @@ async fn forty_racing_first_visits_on_five_uses_give_exactly_five() {
 async fn expired_and_disabled_links_answer_410() {
     let server = TestServer::start().await;
     let (a, _) = two_assets(&server).await;
-    let soon = chrono::Utc::now() + chrono::Duration::milliseconds(1500);
+    let soon = chrono::Utc::now() + chrono::Duration::milliseconds(3000);
     let share = create_share(
         &server,
         &server.admin_token,
@@ -213,7 +213,7 @@ async fn expired_and_disabled_links_answer_410() {
     let link = link_path(&share);
     let manifest = json_of(get(&server, &format!("{link}/manifest.json")).await, 200).await;
     let visit = manifest["visit"].as_str().unwrap().to_string();
-    tokio::time::sleep(std::time::Duration::from_millis(1700)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3200)).await;
     expect_error(
         get(&server, &format!("{link}/manifest.json?v={visit}")).await,
         410,
