@@ -143,8 +143,15 @@ pub struct ListQuery {
     limit: Option<usize>,
 }
 
-pub fn parse_id(text: &str, what: &str) -> Result<Uuid> {
+fn parse_id(text: &str, what: &str) -> Result<Uuid> {
     Uuid::parse_str(text).map_err(|_| Error::bad_request(format!("{what} is not an id")))
+}
+
+/// An id from an optional query value; absent or empty is None.
+pub fn optional_id(text: Option<&str>, what: &str) -> Result<Option<Uuid>> {
+    text.filter(|t| !t.is_empty())
+        .map(|t| parse_id(t, what))
+        .transpose()
 }
 
 pub fn page_limit(limit: Option<usize>) -> Result<usize> {
@@ -171,18 +178,8 @@ pub async fn list(
             .filter(|k| !k.is_empty())
             .map(Kind::parse)
             .transpose()?,
-        collection: query
-            .collection
-            .as_deref()
-            .filter(|c| !c.is_empty())
-            .map(|c| parse_id(c, "collection"))
-            .transpose()?,
-        before: query
-            .cursor
-            .as_deref()
-            .filter(|c| !c.is_empty())
-            .map(|c| parse_id(c, "cursor"))
-            .transpose()?,
+        collection: optional_id(query.collection.as_deref(), "collection")?,
+        before: optional_id(query.cursor.as_deref(), "cursor")?,
         limit: page_limit(query.limit)?,
     };
     let page = assets::list(&state.store, query).await?;

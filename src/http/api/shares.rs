@@ -3,7 +3,7 @@
 
 use crate::accounts::{Permission, Principal};
 use crate::error::{Error, Result};
-use crate::http::api::assets::{page_limit, parse_id};
+use crate::http::api::assets::{optional_id, page_limit};
 use crate::http::api::nullable;
 use crate::http::reply;
 use crate::http::views::{Listing, ShareView};
@@ -127,18 +127,8 @@ pub async fn list(
     let (who, query) = (who?, query?);
     let query = ListQuery {
         status: query.status.filter(|s| !s.is_empty()),
-        owner: query
-            .owner
-            .as_deref()
-            .filter(|o| !o.is_empty())
-            .map(|o| parse_id(o, "owner"))
-            .transpose()?,
-        before: query
-            .cursor
-            .as_deref()
-            .filter(|c| !c.is_empty())
-            .map(|c| parse_id(c, "cursor"))
-            .transpose()?,
+        owner: optional_id(query.owner.as_deref(), "owner")?,
+        before: optional_id(query.cursor.as_deref(), "cursor")?,
         limit: page_limit(query.limit)?,
     };
     let page = service::list(&state, &who.user, query).await?;
