@@ -27,6 +27,7 @@ pub struct AppState {
     pub unlocks: Arc<AttemptLimiter>,
     pub events: EventLog,
     pub visits: VisitCounter,
+    pub links: Arc<crate::shares::entry::LinkCache>,
     pub mailer: Mailer,
     pub workers: Workers,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
@@ -73,6 +74,7 @@ impl AppState {
             tls,
             events: EventLog::start(store.clone()),
             visits: VisitCounter::start(store.clone()),
+            links: Arc::default(),
             store,
         })
     }

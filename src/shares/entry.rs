@@ -78,8 +78,14 @@ impl Requester {
 }
 
 pub async fn open(state: &AppState, token: &str) -> Result<Opened> {
+    // Links are opened far more often than anything is written: serve them from memory while
+    // no commit happened since they were read.
+    let generation = state.store.generation();
+    if let Some(opened) = state.links.get(token, generation) {
+        return Ok(opened);
+    }
     let key = token.to_string();
-    state
+    let opened = state
         .store
         .read(move |tx| {
             let link: Link = tx
@@ -100,7 +106,36 @@ pub async fn open(state: &AppState, token: &str) -> Result<Opened> {
                 assets,
             })
         })
-        .await
+        .await?;
+    state.links.put(token, generation, &opened);
+    Ok(opened)
+}
+
+/// Recently opened links, each tagged with the store generation it was read at.
+#[derive(Default)]
+pub struct LinkCache {
+    entries: std::sync::Mutex<std::collections::HashMap<String, (u64, Opened)>>,
+}
+
+/// Past this many links the cache starts over.
+const CACHED_LINKS: usize = 4096;
+
+impl LinkCache {
+    fn get(&self, token: &str, generation: u64) -> Option<Opened> {
+        let entries = self.entries.lock().expect("link cache lock");
+        entries
+            .get(token)
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, opened)| opened.clone())
+    }
+
+    fn put(&self, token: &str, generation: u64, opened: &Opened) {
+        let mut entries = self.entries.lock().expect("link cache lock");
+        if entries.len() >= CACHED_LINKS {
+            entries.clear();
+        }
+        entries.insert(token.to_string(), (generation, opened.clone()));
+    }
 }
 
 /// What a request on a link may do.

@@ -71,13 +71,18 @@ pub trait Record: Serialize + DeserializeOwned {
 #[derive(Clone)]
 pub struct Store {
     db: Arc<redb::Database>,
+    /// Counts commits: a value read at generation N is still current while it is N.
+    generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
     /// Opens (or creates) the database, creating every table and checking the schema version.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let db = redb::Database::create(path)?;
-        let store = Store { db: Arc::new(db) };
+        let store = Store {
+            db: Arc::new(db),
+            generation: Arc::default(),
+        };
         store.prepare()?;
         Ok(store)
     }
@@ -111,6 +116,12 @@ impl Store {
         Ok(())
     }
 
+    /// The number of commits so far. Read it before reading data: the data is current while the
+    /// generation stays the same.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
     /// Runs `f` in one read transaction, on the blocking pool.
     pub async fn read<T, F>(&self, f: F) -> Result<T, Error>
     where
@@ -127,11 +138,12 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&WriteTx) -> Result<T, Error> + Send + 'static,
     {
-        let db = self.db.clone();
+        let (db, generation) = (self.db.clone(), self.generation.clone());
         blocking(move || {
             let tx = WriteTx(db.begin_write()?);
             let value = f(&tx)?;
             tx.0.commit()?;
+            generation.fetch_add(1, std::sync::atomic::Ordering::Release);
             Ok(value)
         })
         .await
@@ -142,6 +154,8 @@ impl Store {
         let tx = WriteTx(self.db.begin_write()?);
         let value = f(&tx)?;
         tx.0.commit()?;
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
         Ok(value)
     }
 
