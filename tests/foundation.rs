@@ -590,33 +590,16 @@ async fn errors_are_json_and_never_5xx_for_bad_input() {
         .await
         .unwrap();
     expect_error(huge, 413, "too_large").await;
-    let bad_query = server
-        .admin(Method::GET, "/api/v1/assets?limit=many")
-        .send()
-        .await
-        .unwrap();
-    expect_error(bad_query, 400, "bad_request").await;
-    let bad_kind = server
-        .admin(Method::GET, "/api/v1/assets?kind=spaceship")
-        .send()
-        .await
-        .unwrap();
-    expect_error(bad_kind, 422, "invalid").await;
-    let missing = server
-        .admin(
-            Method::GET,
-            &format!("/api/v1/assets/{}", uuid::Uuid::nil()),
-        )
-        .send()
-        .await
-        .unwrap();
-    expect_error(missing, 404, "not_found").await;
-    let not_an_id = server
-        .admin(Method::GET, "/api/v1/assets/not-an-id")
-        .send()
-        .await
-        .unwrap();
-    expect_error(not_an_id, 404, "not_found").await;
+    let missing = format!("/api/v1/assets/{}", uuid::Uuid::nil());
+    for (path, status, code) in [
+        ("/api/v1/assets?limit=many", 400, "bad_request"),
+        ("/api/v1/assets?kind=spaceship", 422, "invalid"),
+        (missing.as_str(), 404, "not_found"),
+        ("/api/v1/assets/not-an-id", 404, "not_found"),
+    ] {
+        let response = server.admin(Method::GET, path).send().await.unwrap();
+        expect_error(response, status, code).await;
+    }
     let bad_multipart = server
         .admin(Method::POST, "/api/v1/assets")
         .header("content-type", "multipart/form-data; boundary=zz")
