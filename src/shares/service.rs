@@ -63,6 +63,24 @@ pub fn may_manage(user: &User, share: &Share) -> Result<()> {
     }
 }
 
+/// The share `id`, if `user` may manage it (inside a write transaction).
+fn managed(tx: &WriteTx, user: &User, id: Uuid) -> Result<Share> {
+    let share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+    may_manage(user, &share)?;
+    Ok(share)
+}
+
+/// The asset list of a share that lists its assets; a collection share is edited through
+/// its collection.
+fn listed_assets(share: &mut Share) -> Result<&mut Vec<Uuid>> {
+    match &mut share.content {
+        Content::Assets(ids) => Ok(ids),
+        Content::Collection(_) => Err(Error::Conflict(
+            "this share follows a collection; change the collection instead".into(),
+        )),
+    }
+}
+
 pub fn may_read(user: &User, share: &Share) -> Result<()> {
     user.require(Permission::SharesRead)?;
     if share.owner_id == user.id || user.is_admin() {
@@ -233,8 +251,7 @@ pub async fn email_link(
     let sent = state
         .store
         .write(move |tx| {
-            let share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
-            may_manage(&user, &share)?;
+            let share = managed(tx, &user, id)?;
             let link = format!("{base}/s/{}", share.token);
             let letter = Letter {
                 sharer: &user.display_name,
@@ -444,8 +461,7 @@ pub async fn update(
     state
         .store
         .write(move |tx| {
-            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
-            may_manage(&user, &share)?;
+            let mut share = managed(tx, &user, id)?;
             let mut skipped = Vec::new();
             if let Some(ids) = patch.asset_ids {
                 let (kept, left_out) = shareable(tx, &ids, now)?;
@@ -501,13 +517,8 @@ pub async fn add_assets(
     state
         .store
         .write(move |tx| {
-            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
-            may_manage(&user, &share)?;
-            let Content::Assets(current) = &mut share.content else {
-                return Err(Error::Conflict(
-                    "this share follows a collection; change the collection instead".into(),
-                ));
-            };
+            let mut share = managed(tx, &user, id)?;
+            let current = listed_assets(&mut share)?;
             let (kept, skipped) = shareable(tx, &asset_ids, now)?;
             for asset in kept {
                 if !current.contains(&asset) {
@@ -530,13 +541,8 @@ pub async fn remove_asset(
     state
         .store
         .write(move |tx| {
-            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
-            may_manage(&user, &share)?;
-            let Content::Assets(current) = &mut share.content else {
-                return Err(Error::Conflict(
-                    "this share follows a collection; change the collection instead".into(),
-                ));
-            };
+            let mut share = managed(tx, &user, id)?;
+            let current = listed_assets(&mut share)?;
             let before = current.len();
             current.retain(|a| *a != asset_id);
             if current.len() == before {
@@ -553,8 +559,7 @@ pub async fn delete(state: &AppState, user: &User, id: Uuid) -> Result<()> {
     state
         .store
         .write(move |tx| {
-            let share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
-            may_manage(&user, &share)?;
+            let share = managed(tx, &user, id)?;
             tx.unlink(Index::Links, &share.token)?;
             for recipient in &share.recipients {
                 tx.unlink(Index::Links, &recipient.token)?;
@@ -584,8 +589,7 @@ pub async fn add_recipients(
     state
         .store
         .write(move |tx| {
-            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
-            may_manage(&user, &share)?;
+            let mut share = managed(tx, &user, id)?;
             let expires_at = match duration_days {
                 Some(0) => return Err(Error::invalid("durationDays must be at least 1")),
                 Some(days) if days > max_days => {
@@ -637,8 +641,7 @@ pub async fn remove_recipient(
     state
         .store
         .write(move |tx| {
-            let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
-            may_manage(&user, &share)?;
+            let mut share = managed(tx, &user, id)?;
             let recipient = share
                 .recipient_mut(recipient_id)
                 .ok_or(Error::NotFound("recipient"))?;
