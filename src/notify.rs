@@ -225,34 +225,30 @@ async fn send_loop(
     retry_base: std::time::Duration,
 ) {
     loop {
-        let now = Utc::now();
-        let due = store
-            .read(move |tx| {
-                tx.all::<EmailJob>(|j| {
-                    j.state != EmailState::Sent
-                        && j.attempts < MAX_ATTEMPTS
-                        && j.next_attempt_at <= now
-                })
-            })
-            .await
-            .unwrap_or_default();
-        for job in due {
-            let outcome = deliver(&delivery, &job).await;
-            if let Err(e) = record_outcome(&store, job, outcome, retry_base).await {
-                tracing::error!("email queue: {e}");
-            }
-        }
-        let next = store
+        let pending = store
             .read(|tx| {
                 tx.all::<EmailJob>(|j| j.state != EmailState::Sent && j.attempts < MAX_ATTEMPTS)
             })
             .await
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let now = Utc::now();
+        let (due, later): (Vec<EmailJob>, Vec<EmailJob>) =
+            pending.into_iter().partition(|j| j.next_attempt_at <= now);
+        if !due.is_empty() {
+            for job in due {
+                let outcome = deliver(&delivery, &job).await;
+                if let Err(e) = record_outcome(&store, job, outcome, retry_base).await {
+                    tracing::error!("email queue: {e}");
+                }
+            }
+            // Look again: the failures just recorded have their next attempt.
+            continue;
+        }
+        let wait = later
             .iter()
             .map(|j| j.next_attempt_at)
-            .min();
-        let wait = next
-            .map(|at| (at - Utc::now()).to_std().unwrap_or_default())
+            .min()
+            .map(|at| (at - now).to_std().unwrap_or_default())
             .unwrap_or(std::time::Duration::from_secs(3600));
         if !wake.wait(wait).await {
             return;
