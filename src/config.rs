@@ -40,6 +40,25 @@ pub struct Server {
     /// Bearer token that opens /metrics to remote scrapers; without it, local clients only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metrics_token: Option<String>,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<String>,
+}
+
+impl Server {
+    /// `trusted_proxies` as networks: a plain address stands for itself alone.
+    pub fn trusted_proxies(&self) -> Result<Vec<ipnet::IpNet>, ConfigError> {
+        let parse = |text: &String| {
+            text.parse::<ipnet::IpNet>()
+                .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    fail(
+                        "server.trusted_proxies",
+                        format!("`{text}` is neither an IP address nor a CIDR range"),
+                    )
+                })
+        };
+        self.trusted_proxies.iter().map(parse).collect()
+    }
 }
 
 impl Default for Server {
@@ -51,6 +70,7 @@ impl Default for Server {
             data_dir: PathBuf::from("./data"),
             max_json_bytes: 1024 * 1024,
             metrics_token: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -371,6 +391,7 @@ impl Config {
                 ));
             }
         }
+        self.server.trusted_proxies()?;
         if self.tls.cert.is_some() != self.tls.key.is_some() {
             return Err(fail(
                 "tls.cert",
@@ -647,6 +668,16 @@ mod tests {
         assert_eq!(typo.key, "server.listn");
         let bad_preset = load("[presets.web]\nmax = 100\nformat = \"gif\"\n", &[]).unwrap_err();
         assert_eq!(bad_preset.key, "presets.web.format");
+        let bad_proxy = load("[server]\ntrusted_proxies = [\"10.0.0.0/33\"]\n", &[]).unwrap_err();
+        assert_eq!(bad_proxy.key, "server.trusted_proxies");
+        let proxies = load(
+            "",
+            &[(
+                "HANDOFF_SERVER_TRUSTED_PROXIES",
+                "[\"10.1.2.3\", \"fd00::/8\"]",
+            )],
+        );
+        assert_eq!(proxies.unwrap().server.trusted_proxies().unwrap().len(), 2);
     }
 
     #[test]

@@ -81,6 +81,11 @@ pub async fn run(
 ) -> Result<(), String> {
     let config = state.config.clone();
     let tls = state.tls.clone();
+    let proxies: server::TrustedProxies = config
+        .server
+        .trusted_proxies()
+        .map_err(|e| e.to_string())?
+        .into();
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         shutdown.await;
@@ -95,6 +100,7 @@ pub async fn run(
             listener,
             None,
             routes,
+            proxies.clone(),
             stopped(stop_rx.clone()),
         ))
     });
@@ -102,7 +108,8 @@ pub async fn run(
         state.clone(),
         stopped(stop_rx.clone()),
     ));
-    server::serve(listener, tls, http::routes(state), stopped(stop_rx)).await;
+    let routes = http::routes(state);
+    server::serve(listener, tls, routes, proxies, stopped(stop_rx)).await;
     if let Some(task) = redirect_task {
         let _ = task.await;
     }

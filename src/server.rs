@@ -24,9 +24,37 @@ use warp::reply::{Reply, Response};
 /// Every route of a server, as one filter.
 pub type Routes = BoxedFilter<(Response,)>;
 
-/// The client's address, attached to each request's extensions.
+/// The client's address, attached to each request's extensions: the TCP peer, or the address a
+/// trusted proxy forwarded.
 #[derive(Debug, Clone, Copy)]
 pub struct PeerAddr(pub SocketAddr);
+
+/// The reverse proxies whose `X-Forwarded-For` is believed (`server.trusted_proxies`).
+pub type TrustedProxies = Arc<[ipnet::IpNet]>;
+
+/// The client behind `peer`: when the peer is a trusted proxy, the rightmost forwarded address
+/// that is not itself a trusted proxy (the ones left of it could be made up by the client).
+fn client_address(peer: SocketAddr, proxies: &[ipnet::IpNet], request: &Incoming) -> SocketAddr {
+    let trusted = |ip: &std::net::IpAddr| proxies.iter().any(|net| net.contains(ip));
+    if !trusted(&peer.ip()) {
+        return peer;
+    }
+    let forwarded = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|hop| hop.trim().parse::<std::net::IpAddr>());
+    let mut client = peer.ip();
+    for hop in forwarded.rev() {
+        match hop {
+            Ok(ip) if trusted(&client) => client = ip,
+            _ => break,
+        }
+    }
+    SocketAddr::new(client, 0)
+}
 
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
@@ -104,6 +132,7 @@ pub async fn serve(
     listener: TcpListener,
     tls: Option<Arc<ServerConfig>>,
     routes: Routes,
+    proxies: TrustedProxies,
     shutdown: impl Future<Output = ()>,
 ) {
     let acceptor = tls.map(TlsAcceptor::from);
@@ -127,7 +156,7 @@ pub async fn serve(
             _ = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let service = with_peer(routes.clone(), peer);
+        let service = with_peer(routes.clone(), peer, proxies.clone());
         let watcher = graceful.watcher();
         let builder = builder.clone();
         let acceptor = acceptor.clone();
@@ -183,6 +212,7 @@ fn request_id(request: &Incoming) -> String {
 fn with_peer(
     routes: Routes,
     peer: SocketAddr,
+    proxies: TrustedProxies,
 ) -> impl hyper::service::Service<
     Incoming,
     Response = Response,
@@ -193,7 +223,8 @@ fn with_peer(
        + 'static {
     let service = warp::service(routes);
     hyper::service::service_fn(move |mut request: Incoming| {
-        request.extensions_mut().insert(PeerAddr(peer));
+        let client = client_address(peer, &proxies, &request);
+        request.extensions_mut().insert(PeerAddr(client));
         let id = request_id(&request);
         let span = tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path());
         let mut service = service.clone();

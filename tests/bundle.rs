@@ -376,15 +376,9 @@ async fn a_bundle_is_one_event_with_the_bytes_sent_and_a_dropped_client_leaves_n
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_eq!(active, "handoff_active_downloads 0");
-    let events = json_of(
-        server
-            .admin(Method::GET, &format!("/api/v1/shares/{id}/events"))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let events = server
+        .get_json(&server.admin_token, &format!("/api/v1/shares/{id}/events"))
+        .await;
     let bundles: Vec<&Value> = events["items"]
         .as_array()
         .unwrap()

@@ -207,15 +207,9 @@ async fn invitations_arrive_with_each_recipients_own_link() {
 
 async fn wait_for_state(server: &TestServer, share_id: &str, prefix: &str) -> Value {
     for _ in 0..200 {
-        let share = json_of(
-            server
-                .admin(Method::GET, &format!("/api/v1/shares/{share_id}"))
-                .send()
-                .await
-                .unwrap(),
-            200,
-        )
-        .await;
+        let share = server
+            .get_json(&server.admin_token, &format!("/api/v1/shares/{share_id}"))
+            .await;
         if share["recipients"].as_array().unwrap().iter().all(|r| {
             r["emailState"]
                 .as_str()
@@ -322,15 +316,9 @@ async fn email_link_sends_the_share_link_without_making_recipients() {
         assert_eq!(link_in(&text), share_path);
         assert!(text.contains("FYI"));
     }
-    let after = json_of(
-        server
-            .admin(Method::GET, &format!("/api/v1/shares/{id}"))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let after = server
+        .get_json(&server.admin_token, &format!("/api/v1/shares/{id}"))
+        .await;
     assert_eq!(after["recipients"], json!([]));
 }
 

@@ -6,6 +6,7 @@ use common::*;
 use reqwest::{Method, StatusCode, Version};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use std::path::Path;
 
 #[tokio::test]
 async fn serves_h2_and_http1_over_tls() {
@@ -78,15 +79,7 @@ async fn sign_in_tokens_and_permissions() {
     )
     .await;
     // The session token works as a bearer token and /me carries the permissions.
-    let me = json_of(
-        server
-            .admin(Method::GET, "/api/v1/me")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let me = server.get_json(&server.admin_token, "/api/v1/me").await;
     assert_eq!(me["email"], ADMIN_EMAIL);
     assert_eq!(me["role"], "admin");
     assert!(me["permissions"]
@@ -106,25 +99,9 @@ async fn sign_in_tokens_and_permissions() {
     )
     .await;
     let token = created["token"].as_str().unwrap();
-    let me = json_of(
-        server
-            .req(token, Method::GET, "/api/v1/me")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let me = server.get_json(token, "/api/v1/me").await;
     assert_eq!(me["email"], ADMIN_EMAIL);
-    let listed = json_of(
-        server
-            .admin(Method::GET, "/api/v1/tokens")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let listed = server.get_json(&server.admin_token, "/api/v1/tokens").await;
     assert!(listed["items"]
         .as_array()
         .unwrap()
@@ -161,15 +138,7 @@ async fn sign_in_tokens_and_permissions() {
         .await
         .unwrap();
     expect_error(upload, 403, "forbidden").await;
-    json_of(
-        server
-            .req(&viewer, Method::GET, "/api/v1/assets")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    server.get_json(&viewer, "/api/v1/assets").await;
     expect_error(
         server
             .req(&viewer, Method::GET, "/api/v1/users")
@@ -366,50 +335,26 @@ async fn raw_and_multipart_uploads_round_trip() {
     );
 
     // Search by name, filter by kind, paginate.
-    let found = json_of(
-        server
-            .admin(Method::GET, "/api/v1/assets?q=HOLIDAY")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let found = server
+        .get_json(&server.admin_token, "/api/v1/assets?q=HOLIDAY")
+        .await;
     assert_eq!(found["items"].as_array().unwrap().len(), 1);
     assert_eq!(found["items"][0]["id"], raw["id"]);
-    let images = json_of(
-        server
-            .admin(Method::GET, "/api/v1/assets?kind=image")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let images = server
+        .get_json(&server.admin_token, "/api/v1/assets?kind=image")
+        .await;
     assert_eq!(images["items"].as_array().unwrap().len(), 1);
-    let first = json_of(
-        server
-            .admin(Method::GET, "/api/v1/assets?limit=3")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let first = server
+        .get_json(&server.admin_token, "/api/v1/assets?limit=3")
+        .await;
     assert_eq!(first["items"].as_array().unwrap().len(), 3);
     let cursor = first["nextCursor"].as_str().unwrap();
-    let second = json_of(
-        server
-            .admin(
-                Method::GET,
-                &format!("/api/v1/assets?limit=3&cursor={cursor}"),
-            )
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let second = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/assets?limit=3&cursor={cursor}"),
+        )
+        .await;
     assert_eq!(second["items"].as_array().unwrap().len(), 1);
     assert!(second["nextCursor"].is_null());
 }
@@ -450,15 +395,7 @@ async fn over_limit_uploads_get_413_and_leave_nothing() {
         .unwrap();
     expect_error(response, 413, "too_large").await;
 
-    let listed = json_of(
-        server
-            .admin(Method::GET, "/api/v1/assets")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let listed = server.get_json(&server.admin_token, "/api/v1/assets").await;
     assert_eq!(listed["items"].as_array().unwrap().len(), 0);
     let leftovers: Vec<_> = files_in(&server.data_dir().join("blobs"))
         .into_iter()
@@ -629,15 +566,9 @@ async fn assets_and_collections_can_be_organised() {
     assert_eq!(patched["name"], "renamed.png");
     assert_eq!(patched["attributes"]["title"], "Sunset");
     assert_eq!(patched["status"], "unavailable");
-    let by_attribute = json_of(
-        server
-            .admin(Method::GET, "/api/v1/assets?q=sunset")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let by_attribute = server
+        .get_json(&server.admin_token, "/api/v1/assets?q=sunset")
+        .await;
     assert_eq!(by_attribute["items"][0]["id"], a_id);
     // Someone else's asset cannot be changed by a non-admin.
     let denied = server
@@ -670,15 +601,12 @@ async fn assets_and_collections_can_be_organised() {
         .await
         .unwrap();
     assert_eq!(json_of(added, 200).await["assetIds"], json!([b_id, a_id]));
-    let in_collection = json_of(
-        server
-            .admin(Method::GET, &format!("/api/v1/assets?collection={cid}"))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let in_collection = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/assets?collection={cid}"),
+        )
+        .await;
     assert_eq!(in_collection["items"].as_array().unwrap().len(), 2);
     let removed = server
         .req(
@@ -716,15 +644,9 @@ async fn assets_and_collections_can_be_organised() {
         204
     );
     assert_eq!(blob_count(), 1);
-    let collection = json_of(
-        server
-            .admin(Method::GET, &format!("/api/v1/collections/{cid}"))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let collection = server
+        .get_json(&server.admin_token, &format!("/api/v1/collections/{cid}"))
+        .await;
     assert_eq!(collection["assetIds"], json!([]));
 }
 
@@ -889,15 +811,9 @@ async fn the_web_app_branding_and_user_directory_are_served() {
     assert_eq!(brand["name"], "Acme Files");
     let editor = server.user("ed@example.com", "editor").await;
     let viewer = server.user("vi@example.com", "viewer").await;
-    let found = json_of(
-        server
-            .req(&editor, Method::GET, "/api/v1/users/directory?q=VI@")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let found = server
+        .get_json(&editor, "/api/v1/users/directory?q=VI@")
+        .await;
     assert_eq!(found["items"].as_array().unwrap().len(), 1);
     assert_eq!(found["items"][0]["email"], "vi@example.com");
     assert!(found["items"][0].get("role").is_none());
@@ -911,4 +827,136 @@ async fn the_web_app_branding_and_user_directory_are_served() {
         "forbidden",
     )
     .await;
+}
+
+/// Copies a folder tree (a fixture) into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        match entry.path().is_dir() {
+            true => copy_tree(&entry.path(), &target),
+            false => drop(std::fs::copy(entry.path(), &target).unwrap()),
+        }
+    }
+}
+
+/// tests/fixtures/schema-v1 is a data folder written by handoff with schema version 1 (see
+/// its README): an admin and an editor, an asset and a share each, a recipient, one visit.
+#[tokio::test]
+async fn a_database_of_schema_version_1_is_migrated_on_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1");
+    copy_tree(&fixture, dir.path());
+    let config = common::test_config(dir.path());
+    let server = TestServer::start_in(dir, config).await;
+    assert!(
+        server.data_dir().join("handoff.redb.schema-1").is_file(),
+        "the pre-migration copy is kept for going back"
+    );
+
+    // Every share is still listed to the right people, through the owner index built by the
+    // migration.
+    let editor = server
+        .login("editor@example.com", "editor-password-1")
+        .await;
+    let titles = |listing: Value| -> Vec<String> {
+        let items = listing["items"].as_array().unwrap().iter();
+        items
+            .map(|s| s["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mine = server.get_json(&editor, "/api/v1/shares").await;
+    assert_eq!(titles(mine.clone()), ["Editor share"]);
+    let all = server.get_json(&server.admin_token, "/api/v1/shares").await;
+    assert_eq!(titles(all), ["Editor share", "Admin share"]);
+    let editor_id = mine["items"][0]["ownerId"].as_str().unwrap().to_string();
+    let theirs = server
+        .admin(Method::GET, "/api/v1/shares")
+        .query(&[("owner", &editor_id)]);
+    assert_eq!(
+        titles(json_of(theirs.send().await.unwrap(), 200).await),
+        ["Editor share"]
+    );
+
+    // The files, the use count and the recipient link all come through.
+    let assets = server.get_json(&server.admin_token, "/api/v1/assets").await;
+    let notes = assets["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "notes.txt")
+        .unwrap();
+    let original = format!("/api/v1/assets/{}/original", notes["id"].as_str().unwrap());
+    let body = server
+        .admin(Method::GET, &original)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(body, "hello from schema one\n");
+    let admin_share = server.get_json(&server.admin_token, "/api/v1/shares").await;
+    let admin_share = admin_share["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["title"] == "Admin share")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        admin_share["uses"], 1,
+        "the visit made under schema 1 still counts"
+    );
+    let visit = server
+        .client
+        .get(admin_share["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(visit.status(), 200);
+    let recipient_url = mine["items"][0]["recipients"][0]["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        server
+            .client
+            .get(&recipient_url)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    // Shares made, transferred and deleted after the upgrade keep the index right.
+    let made = server
+        .req(&editor, Method::POST, "/api/v1/shares")
+        .json(&json!({"title": "After the upgrade", "assetIds": [notes["id"]]}))
+        .send()
+        .await
+        .unwrap();
+    let made = json_of(made, 201).await;
+    let mine = server.get_json(&editor, "/api/v1/shares").await;
+    assert_eq!(titles(mine), ["After the upgrade", "Editor share"]);
+    let delete = server.admin(
+        Method::DELETE,
+        &format!("/api/v1/shares/{}", made["id"].as_str().unwrap()),
+    );
+    assert_eq!(delete.send().await.unwrap().status(), 204);
+    let admin_id = server.get_json(&server.admin_token, "/api/v1/me").await["id"].clone();
+    let removal = server
+        .admin(Method::DELETE, &format!("/api/v1/users/{editor_id}"))
+        .query(&[("transferTo", admin_id.as_str().unwrap())]);
+    assert_eq!(removal.send().await.unwrap().status(), 204);
+    let own = server
+        .admin(Method::GET, "/api/v1/shares")
+        .query(&[("owner", admin_id.as_str().unwrap())]);
+    assert_eq!(
+        titles(json_of(own.send().await.unwrap(), 200).await),
+        ["Editor share", "Admin share"]
+    );
+    server.stop().await;
 }

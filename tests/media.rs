@@ -53,15 +53,9 @@ fn png_bomb() -> Vec<u8> {
 
 async fn settled(server: &TestServer, id: &str) -> Value {
     for _ in 0..600 {
-        let asset = json_of(
-            server
-                .admin(Method::GET, &format!("/api/v1/assets/{id}"))
-                .send()
-                .await
-                .unwrap(),
-            200,
-        )
-        .await;
+        let asset = server
+            .get_json(&server.admin_token, &format!("/api/v1/assets/{id}"))
+            .await;
         let pending = asset["derivatives"]
             .as_object()
             .unwrap()
@@ -390,15 +384,9 @@ async fn videos_get_a_poster_thumbnail_and_their_duration_when_ffmpeg_is_there()
     let tone_id = tone["id"].as_str().unwrap();
     let mut settled_tone = Value::Null;
     for _ in 0..100 {
-        settled_tone = json_of(
-            server
-                .admin(Method::GET, &format!("/api/v1/assets/{tone_id}"))
-                .send()
-                .await
-                .unwrap(),
-            200,
-        )
-        .await;
+        settled_tone = server
+            .get_json(&server.admin_token, &format!("/api/v1/assets/{tone_id}"))
+            .await;
         if settled_tone["attributes"]["duration"].is_string() {
             break;
         }

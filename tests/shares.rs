@@ -75,34 +75,22 @@ async fn a_share_hands_out_its_files_and_counts_one_use_per_visit() {
         .unwrap();
     assert_eq!(ranged.status(), StatusCode::PARTIAL_CONTENT);
     assert_eq!(ranged.bytes().await.unwrap().as_ref(), b"lp");
-    let after = json_of(
-        server
-            .admin(
-                Method::GET,
-                &format!("/api/v1/shares/{}", share["id"].as_str().unwrap()),
-            )
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let after = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/shares/{}", share["id"].as_str().unwrap()),
+        )
+        .await;
     assert_eq!(after["uses"], 1);
     assert_eq!(after["usesRemaining"], 2);
 
     // The events: one visit, three downloads (with bytes) and a partial one.
-    let events = json_of(
-        server
-            .admin(
-                Method::GET,
-                &format!("/api/v1/shares/{}/events", share["id"].as_str().unwrap()),
-            )
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let events = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/shares/{}/events", share["id"].as_str().unwrap()),
+        )
+        .await;
     let items = events["items"].as_array().unwrap();
     assert_eq!(items.iter().filter(|e| e["type"] == "visit").count(), 1);
     let downloads: Vec<_> = items.iter().filter(|e| e["type"] == "download").collect();
@@ -115,18 +103,12 @@ async fn a_share_hands_out_its_files_and_counts_one_use_per_visit() {
         .as_str()
         .unwrap()
         .starts_with("127.0.0.1"));
-    let after = json_of(
-        server
-            .admin(
-                Method::GET,
-                &format!("/api/v1/shares/{}", share["id"].as_str().unwrap()),
-            )
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let after = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/shares/{}", share["id"].as_str().unwrap()),
+        )
+        .await;
     assert_eq!(after["downloads"], 4);
 }
 
@@ -361,18 +343,12 @@ async fn passwords_guard_every_route_and_wrong_tries_are_limited() {
         unlock("open sesame").await.status(),
         StatusCode::TOO_MANY_REQUESTS
     );
-    let events = json_of(
-        server
-            .admin(
-                Method::GET,
-                &format!("/api/v1/shares/{}/events", share["id"].as_str().unwrap()),
-            )
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let events = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/shares/{}/events", share["id"].as_str().unwrap()),
+        )
+        .await;
     assert_eq!(
         events["items"]
             .as_array()
@@ -465,15 +441,7 @@ async fn deleted_creators_and_removed_recipients_lose_their_links() {
         200
     );
     let id = share["id"].as_str().unwrap();
-    let seen = json_of(
-        server
-            .req(&ed, Method::GET, &format!("/api/v1/shares/{id}"))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let seen = server.get_json(&ed, &format!("/api/v1/shares/{id}")).await;
     assert_eq!(seen["recipients"][0]["visits"], 1);
     assert_eq!(seen["recipients"][1]["visits"], 0);
 
@@ -571,15 +539,7 @@ async fn deleted_creators_and_removed_recipients_lose_their_links() {
         .as_str()
         .unwrap()
         .to_string();
-    let admin_id = json_of(
-        server
-            .admin(Method::GET, "/api/v1/me")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await["id"]
+    let admin_id = server.get_json(&server.admin_token, "/api/v1/me").await["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -598,18 +558,12 @@ async fn deleted_creators_and_removed_recipients_lose_their_links() {
             .status(),
         200
     );
-    let moved = json_of(
-        server
-            .admin(
-                Method::GET,
-                &format!("/api/v1/shares/{}", ann_share["id"].as_str().unwrap()),
-            )
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let moved = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/shares/{}", ann_share["id"].as_str().unwrap()),
+        )
+        .await;
     assert_eq!(moved["ownerId"], admin_id.as_str());
 }
 
@@ -651,15 +605,7 @@ async fn creation_rules_and_permissions() {
             .unwrap();
         expect_error(response, status, "invalid").await;
     }
-    let policy = json_of(
-        server
-            .admin(Method::GET, "/api/v1/policy")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let policy = server.get_json(&server.admin_token, "/api/v1/policy").await;
     assert_eq!(policy["maxExpiryDays"], 30);
     assert_eq!(policy["allow"]["password"], true);
     let week = create_share(
@@ -737,25 +683,9 @@ async fn creation_rules_and_permissions() {
         "not_found",
     )
     .await;
-    let eves_list = json_of(
-        server
-            .req(&eve, Method::GET, "/api/v1/shares")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let eves_list = server.get_json(&eve, "/api/v1/shares").await;
     assert_eq!(eves_list["items"], json!([]));
-    let all = json_of(
-        server
-            .admin(Method::GET, "/api/v1/shares")
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let all = server.get_json(&server.admin_token, "/api/v1/shares").await;
     assert_eq!(all["items"].as_array().unwrap().len(), 3);
 }
 
@@ -853,18 +783,12 @@ async fn the_one_call_share_endpoint() {
     assert_eq!(updated["assetIds"], json!([a["id"], b["id"]]));
     assert_eq!(updated["recipients"][0]["email"], "pal@example.org");
     // The asset lists the shares that hold it.
-    let of_asset = json_of(
-        server
-            .admin(
-                Method::GET,
-                &format!("/api/v1/assets/{}/shares", b["id"].as_str().unwrap()),
-            )
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    let of_asset = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/assets/{}/shares", b["id"].as_str().unwrap()),
+        )
+        .await;
     assert_eq!(of_asset["items"][0]["id"], created["id"]);
 }
 
@@ -959,4 +883,85 @@ async fn uploaded_html_is_never_served_inline_through_a_link() {
         .to_str()
         .unwrap()
         .contains("sandbox"));
+}
+
+#[tokio::test]
+async fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
+    let server = TestServer::start_with(|c| {
+        c.unlock.max_attempts = 2;
+        c.server.trusted_proxies = vec!["127.0.0.0/8".into()];
+    })
+    .await;
+    let (a, _) = two_assets(&server).await;
+    let share = create_share(
+        &server,
+        &server.admin_token,
+        json!({"title": "Behind a proxy", "assetIds": [a["id"]], "password": "open sesame"}),
+    )
+    .await;
+    let unlock_url = server.url(&format!("{}/unlock", link_path(&share)));
+    let unlock_as = |forwarded: &'static str| {
+        let request = client()
+            .post(&unlock_url)
+            .header("x-forwarded-for", forwarded)
+            .form(&[("password", "wrong")]);
+        async move { request.send().await.unwrap().status() }
+    };
+    // The proxy appends the address it saw; what the client wrote left of it is not believed.
+    for _ in 0..2 {
+        assert_eq!(unlock_as("1.1.1.1, 198.51.100.7").await, 401);
+    }
+    assert_eq!(unlock_as("2.2.2.2, 198.51.100.7").await, 429);
+    assert_eq!(
+        unlock_as("198.51.100.8").await,
+        401,
+        "another client has its own tries"
+    );
+
+    let events = server.admin(
+        Method::GET,
+        &format!("/api/v1/shares/{}/events", share["id"].as_str().unwrap()),
+    );
+    let events = json_of(events.send().await.unwrap(), 200).await;
+    let addresses: Vec<&str> = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "unlock_failed")
+        .map(|e| e["clientAddress"].as_str().unwrap())
+        .collect();
+    assert_eq!(addresses, ["198.51.100.7", "198.51.100.7", "198.51.100.8"]);
+
+    // A remote client behind the local proxy is not a local client.
+    let metrics = |forwarded: Option<&'static str>| {
+        let mut request = server.client.get(server.url("/metrics"));
+        if let Some(forwarded) = forwarded {
+            request = request.header("x-forwarded-for", forwarded);
+        }
+        async move { request.send().await.unwrap().status() }
+    };
+    assert_eq!(metrics(None).await, 200);
+    assert_eq!(metrics(Some("203.0.113.5")).await, 403);
+    server.stop().await;
+
+    // Without trusted proxies the header is only a header.
+    let direct = TestServer::start_with(|c| c.unlock.max_attempts = 1).await;
+    let (a, _) = two_assets(&direct).await;
+    let share = create_share(
+        &direct,
+        &direct.admin_token,
+        json!({"title": "Direct", "assetIds": [a["id"]], "password": "open sesame"}),
+    )
+    .await;
+    let unlock_url = direct.url(&format!("{}/unlock", link_path(&share)));
+    for (forwarded, status) in [("198.51.100.7", 401), ("198.51.100.8", 429)] {
+        let response = client()
+            .post(&unlock_url)
+            .header("x-forwarded-for", forwarded)
+            .form(&[("password", "wrong")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), status, "one client, whatever it claims");
+    }
 }

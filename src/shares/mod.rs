@@ -102,6 +102,9 @@ impl Record for Share {
     fn key(&self) -> Uuid {
         self.id
     }
+    fn owner(&self) -> Option<Uuid> {
+        Some(self.owner_id)
+    }
 }
 
 /// What a link token opens: the share's own link, or one recipient's.

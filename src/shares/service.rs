@@ -377,11 +377,15 @@ pub async fn list(state: &AppState, user: &User, query: ListQuery) -> Result<Pag
     state
         .store
         .read(move |tx| {
-            tx.page::<Share>(query.before, query.limit, |s| {
-                (admin || s.owner_id == user_id)
-                    && query.owner.is_none_or(|o| s.owner_id == o)
+            let keep = |s: &Share| {
+                query.owner.is_none_or(|o| s.owner_id == o)
                     && query.status.as_deref().is_none_or(|st| s.status(now) == st)
-            })
+            };
+            match (admin, query.owner) {
+                (true, None) => tx.page::<Share>(query.before, query.limit, keep),
+                (true, Some(owner)) => tx.owned_page(owner, query.before, query.limit, keep),
+                (false, _) => tx.owned_page(user_id, query.before, query.limit, keep),
+            }
         })
         .await
 }
@@ -662,7 +666,7 @@ pub async fn transfer(state: &AppState, from: Uuid, to: Uuid) -> Result<usize> {
                 .ok_or_else(|| {
                     Error::invalid("transferTo must name an active user who may share")
                 })?;
-            let shares = tx.all::<Share>(|s| s.owner_id == from)?;
+            let shares = tx.owned::<Share>(from, |_| true)?;
             for mut share in shares.iter().cloned() {
                 share.owner_id = to;
                 tx.put(&share)?;
@@ -698,7 +702,10 @@ pub async fn shares_of_asset(state: &AppState, user: &User, asset_id: Uuid) -> R
         .store
         .read(move |tx| {
             tx.get::<Asset>(asset_id)?.ok_or(Error::NotFound("asset"))?;
-            let candidates = tx.all::<Share>(|s| admin || s.owner_id == user_id)?;
+            let candidates = match admin {
+                true => tx.all::<Share>(|_| true)?,
+                false => tx.owned::<Share>(user_id, |_| true)?,
+            };
             let mut found = Vec::new();
             for share in candidates {
                 let holds = match &share.content {

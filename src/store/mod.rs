@@ -66,6 +66,10 @@ backend_errors!(
 pub trait Record: Serialize + DeserializeOwned {
     const TABLE: Table;
     fn key(&self) -> Uuid;
+    /// The user a record belongs to, for the tables indexed by owner (`Table::owner_index`).
+    fn owner(&self) -> Option<Uuid> {
+        None
+    }
 }
 
 #[derive(Clone)]
@@ -83,7 +87,7 @@ impl Store {
             db: Arc::new(db),
             generation: Arc::default(),
         };
-        store.prepare()?;
+        store.prepare(path)?;
         Ok(store)
     }
 
@@ -96,24 +100,39 @@ impl Store {
             )
     }
 
-    fn prepare(&self) -> Result<(), StoreError> {
+    /// Creates missing tables and brings an older database up to this schema version, after
+    /// keeping a copy of it beside the file (`handoff.redb.schema-N`) for going back.
+    fn prepare(&self, path: &Path) -> Result<(), StoreError> {
+        let found = self.schema_version()?;
+        if let Some(v) = found.filter(|&v| v < SCHEMA_VERSION) {
+            let keep = path.with_extension(format!("redb.schema-{v}"));
+            std::fs::copy(path, &keep).map_err(|e| {
+                StoreError::Backend(format!("keeping a copy in {}: {e}", keep.display()))
+            })?;
+            tracing::info!(from = v, to = SCHEMA_VERSION, copy = %keep.display(), "migrating the database");
+        }
         let tx = self.db.begin_write()?;
         tables::create_all(&tx)?;
-        {
-            let mut meta = tx.open_table(META)?;
-            let found = meta
-                .get("schema_version")?
-                .map(|v| decode_u32(v.value()))
-                .transpose()?;
-            match found {
-                Some(v) if v > SCHEMA_VERSION => return Err(StoreError::TooNew { found: v }),
-                Some(v) => tables::migrate(&tx, v)?,
-                None => {}
-            }
-            meta.insert("schema_version", SCHEMA_VERSION.to_be_bytes().as_slice())?;
+        match found {
+            Some(v) if v > SCHEMA_VERSION => return Err(StoreError::TooNew { found: v }),
+            Some(v) => tables::migrate(&tx, v)?,
+            None => {}
         }
+        tx.open_table(META)?
+            .insert("schema_version", SCHEMA_VERSION.to_be_bytes().as_slice())?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn schema_version(&self) -> Result<Option<u32>, StoreError> {
+        let tx = self.db.begin_read()?;
+        let meta = match tx.open_table(META) {
+            Ok(meta) => meta,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        let found = meta.get("schema_version")?;
+        found.map(|v| decode_u32(v.value())).transpose()
     }
 
     /// The number of commits so far. Read it before reading data: the data is current while the
@@ -198,6 +217,26 @@ fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, Error> {
     serde_json::to_vec(value).map_err(Error::internal)
 }
 
+/// The first `limit` records that `keep` accepts, and the key of the last one when more follow.
+fn take_page<R: Record>(
+    records: impl Iterator<Item = Result<R, Error>>,
+    limit: usize,
+    mut keep: impl FnMut(&R) -> bool,
+) -> Result<Page<R>, Error> {
+    let mut items = Vec::new();
+    for record in records {
+        let record = record?;
+        if keep(&record) {
+            if items.len() == limit {
+                let next = items.last().map(|r: &R| r.key());
+                return Ok(Page { items, next });
+            }
+            items.push(record);
+        }
+    }
+    Ok(Page { items, next: None })
+}
+
 pub struct ReadTx(redb::ReadTransaction);
 pub struct WriteTx(redb::WriteTransaction);
 
@@ -223,23 +262,64 @@ macro_rules! reads {
                 &self,
                 before: Option<Uuid>,
                 limit: usize,
-                mut keep: impl FnMut(&R) -> bool,
+                keep: impl FnMut(&R) -> bool,
             ) -> Result<Page<R>, Error> {
                 let table = self.0.open_table(R::TABLE.def())?;
                 let upper = before.map(|b| b.as_u128()).unwrap_or(u128::MAX);
+                let records = table
+                    .range(..upper)?
+                    .rev()
+                    .map(|entry| decode(entry?.1.value()));
+                take_page(records, limit, keep)
+            }
+
+            /// The same, for the records of one owner (tables with an owner index).
+            pub fn owned_page<R: Record>(
+                &self,
+                owner: Uuid,
+                before: Option<Uuid>,
+                limit: usize,
+                keep: impl FnMut(&R) -> bool,
+            ) -> Result<Page<R>, Error> {
+                let upper = before.map(|b| b.as_u128()).unwrap_or(u128::MAX);
+                let records = self.owned_keys::<R>(owner, upper)?.into_iter().rev();
+                take_page(records.map(|id| self.owned_record(id)), limit, keep)
+            }
+
+            /// Every record of one owner that `keep` accepts, oldest first.
+            pub fn owned<R: Record>(
+                &self,
+                owner: Uuid,
+                mut keep: impl FnMut(&R) -> bool,
+            ) -> Result<Vec<R>, Error> {
                 let mut items = Vec::new();
-                for entry in table.range(..upper)?.rev() {
-                    let (_, value) = entry?;
-                    let record: R = decode(value.value())?;
+                for id in self.owned_keys::<R>(owner, u128::MAX)? {
+                    let record: R = self.owned_record(id)?;
                     if keep(&record) {
-                        if items.len() == limit {
-                            let next = items.last().map(|r: &R| r.key());
-                            return Ok(Page { items, next });
-                        }
                         items.push(record);
                     }
                 }
-                Ok(Page { items, next: None })
+                Ok(items)
+            }
+
+            fn owned_keys<R: Record>(&self, owner: Uuid, upper: u128) -> Result<Vec<u128>, Error> {
+                let index = R::TABLE
+                    .owner_index()
+                    .ok_or_else(|| Error::internal(format!("{:?} has no owner index", R::TABLE)))?;
+                let table = self.0.open_table(index)?;
+                let owner = owner.as_u128();
+                let mut keys = Vec::new();
+                for entry in table.range((owner, 0)..(owner, upper))? {
+                    keys.push(entry?.0.value().1);
+                }
+                Ok(keys)
+            }
+
+            fn owned_record<R: Record>(&self, id: u128) -> Result<R, Error> {
+                self.get(Uuid::from_u128(id))?.ok_or_else(|| {
+                    StoreError::Corrupt(format!("{:?} index names a missing record", R::TABLE))
+                        .into()
+                })
             }
 
             /// Every record of a table that `keep` accepts, oldest first.
@@ -313,14 +393,46 @@ reads!(WriteTx);
 impl WriteTx {
     pub fn put<R: Record>(&self, record: &R) -> Result<(), Error> {
         let mut table = self.0.open_table(R::TABLE.def())?;
-        table.insert(record.key().as_u128(), encode(record)?.as_slice())?;
+        let old = table.insert(record.key().as_u128(), encode(record)?.as_slice())?;
+        if R::TABLE.owner_index().is_some() {
+            let old: Option<R> = old.map(|v| decode(v.value())).transpose()?;
+            let old_owner = old.and_then(|r| r.owner());
+            if old_owner != record.owner() {
+                self.index_owner::<R>(record.key(), old_owner, record.owner())?;
+            }
+        }
         Ok(())
     }
 
     pub fn remove<R: Record>(&self, id: Uuid) -> Result<Option<R>, Error> {
         let mut table = self.0.open_table(R::TABLE.def())?;
-        let old = table.remove(id.as_u128())?;
-        old.map(|v| decode(v.value())).transpose()
+        let old: Option<R> = table
+            .remove(id.as_u128())?
+            .map(|v| decode(v.value()))
+            .transpose()?;
+        if let Some(owner) = old.as_ref().and_then(|r| r.owner()) {
+            self.index_owner::<R>(id, Some(owner), None)?;
+        }
+        Ok(old)
+    }
+
+    fn index_owner<R: Record>(
+        &self,
+        id: Uuid,
+        from: Option<Uuid>,
+        to: Option<Uuid>,
+    ) -> Result<(), Error> {
+        let Some(index) = R::TABLE.owner_index() else {
+            return Ok(());
+        };
+        let mut table = self.0.open_table(index)?;
+        if let Some(from) = from {
+            table.remove((from.as_u128(), id.as_u128()))?;
+        }
+        if let Some(to) = to {
+            table.insert((to.as_u128(), id.as_u128()), ())?;
+        }
+        Ok(())
     }
 
     pub fn link<V: Serialize>(&self, index: Index, key: &str, value: &V) -> Result<(), Error> {
@@ -398,6 +510,57 @@ mod tests {
                 .contains("newer than this handoff understands"),
             "{error}"
         );
+    }
+
+    #[derive(Serialize, serde::Deserialize)]
+    struct Owned {
+        id: Uuid,
+        owner_id: Uuid,
+    }
+
+    impl Record for Owned {
+        const TABLE: Table = Table::Shares;
+        fn key(&self) -> Uuid {
+            self.id
+        }
+        fn owner(&self) -> Option<Uuid> {
+            Some(self.owner_id)
+        }
+    }
+
+    #[test]
+    fn the_owner_index_follows_every_put_and_remove() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.redb")).unwrap();
+        let (alice, bob) = (Uuid::now_v7(), Uuid::now_v7());
+        let ids: Vec<Uuid> = (0..3).map(|_| Uuid::now_v7()).collect();
+        let owned_by = |owner: Uuid| {
+            let records = store
+                .read_now(|tx| tx.owned::<Owned>(owner, |_| true))
+                .unwrap();
+            records.iter().map(|r| r.id).collect::<Vec<_>>()
+        };
+        store
+            .write_now(|tx| {
+                for &id in &ids {
+                    tx.put(&Owned {
+                        id,
+                        owner_id: alice,
+                    })?;
+                }
+                tx.put(&Owned {
+                    id: ids[1],
+                    owner_id: bob,
+                })?;
+                tx.remove::<Owned>(ids[2]).map(drop)
+            })
+            .unwrap();
+        assert_eq!(owned_by(alice), [ids[0]]);
+        assert_eq!(owned_by(bob), [ids[1]]);
+        let page = store
+            .read_now(|tx| tx.owned_page::<Owned>(alice, None, 10, |_| true))
+            .unwrap();
+        assert_eq!((page.items.len(), page.next), (1, None));
     }
 
     #[test]

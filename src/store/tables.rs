@@ -4,7 +4,7 @@ use super::StoreError;
 use redb::{ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
 
 /// Raise when the layout of a table or a record changes incompatibly; add a migration below.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub(super) const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 pub(super) const BLOB_REFS: TableDefinition<&str, u64> = TableDefinition::new("blob_refs");
@@ -12,6 +12,8 @@ pub(super) const BLOB_REFS: TableDefinition<&str, u64> = TableDefinition::new("b
 pub(super) const EVENTS: TableDefinition<(u128, u64), &[u8]> = TableDefinition::new("events");
 
 type RecordTable = TableDefinition<'static, u128, &'static [u8]>;
+/// (owner id, record id) → nothing: the records of one owner, in key order.
+pub(super) type OwnerTable = TableDefinition<'static, (u128, u128), ()>;
 type IndexTable = TableDefinition<'static, &'static str, &'static [u8]>;
 
 /// The tables of records, keyed by UUID.
@@ -48,6 +50,14 @@ impl Table {
             Table::Emails => "emails",
         })
     }
+
+    /// The index of records by owner, for the tables whose records have one (schema 2 on).
+    pub(super) fn owner_index(self) -> Option<OwnerTable> {
+        match self {
+            Table::Shares => Some(TableDefinition::new("shares_by_owner")),
+            _ => None,
+        }
+    }
 }
 
 /// Secondary indexes: a string key to a small JSON value.
@@ -79,6 +89,9 @@ pub(super) fn create_all(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(EVENTS)?;
     for table in Table::ALL {
         tx.open_table(table.def())?;
+        if let Some(owners) = table.owner_index() {
+            tx.open_table(owners)?;
+        }
     }
     for index in Index::ALL {
         tx.open_table(index.def())?;
@@ -86,14 +99,41 @@ pub(super) fn create_all(tx: &WriteTransaction) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Brings a database of an older schema version up to date, in order.
-pub(super) fn migrate(_tx: &WriteTransaction, from: u32) -> Result<(), StoreError> {
-    match from {
-        SCHEMA_VERSION => Ok(()),
-        other => Err(StoreError::Corrupt(format!(
-            "no migration from schema version {other}"
-        ))),
+/// Brings a database of an older schema version up to date, one version at a time, inside
+/// the write transaction that opens it: a failed migration leaves the file as it was.
+pub(super) fn migrate(tx: &WriteTransaction, from: u32) -> Result<(), StoreError> {
+    for version in from..SCHEMA_VERSION {
+        match version {
+            1 => index_owners(tx, Table::Shares)?,
+            other => {
+                return Err(StoreError::Corrupt(format!(
+                    "no migration from schema version {other}"
+                )))
+            }
+        }
     }
+    Ok(())
+}
+
+/// 1 → 2: builds the owner index of a table from its records' `owner_id`. Reads the stored JSON
+/// itself, as schema 1 wrote it, so that later changes to the domain types cannot break it.
+fn index_owners(tx: &WriteTransaction, table: Table) -> Result<(), StoreError> {
+    #[derive(serde::Deserialize)]
+    struct Owned {
+        owner_id: uuid::Uuid,
+    }
+    let Some(owners) = table.owner_index() else {
+        return Ok(());
+    };
+    let records = tx.open_table(table.def())?;
+    let mut index = tx.open_table(owners)?;
+    for entry in records.iter()? {
+        let (key, value) = entry?;
+        let record: Owned = serde_json::from_slice(value.value())
+            .map_err(|e| StoreError::Corrupt(format!("{table:?} {}: {e}", key.value())))?;
+        index.insert((record.owner_id.as_u128(), key.value()), ())?;
+    }
+    Ok(())
 }
 
 fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
@@ -119,6 +159,9 @@ pub(super) fn copy_all(
     copy_table(source, target, EVENTS)?;
     for table in Table::ALL {
         copy_table(source, target, table.def())?;
+        if let Some(owners) = table.owner_index() {
+            copy_table(source, target, owners)?;
+        }
     }
     for index in Index::ALL {
         copy_table(source, target, index.def())?;

@@ -130,6 +130,15 @@ impl TestServer {
         self.req(&self.admin_token, method, path)
     }
 
+    /// GET `path` as `token`, expecting 200 and a JSON body.
+    pub async fn get_json(&self, token: &str, path: &str) -> Value {
+        json_of(
+            self.req(token, Method::GET, path).send().await.unwrap(),
+            200,
+        )
+        .await
+    }
+
     /// Creates a user with `role` and returns a token of theirs.
     pub async fn user(&self, email: &str, role: &str) -> String {
         let password = "user-password-1";
