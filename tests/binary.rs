@@ -38,8 +38,13 @@ fn write_config(dir: &Path, extra: &str) -> std::path::PathBuf {
 
 /// Starts `handoff serve` and waits for the line that names its address.
 fn start(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Running {
-    let mut child = Command::new(BIN)
-        .args(args)
+    let mut command = Command::new(BIN);
+    command.args(args);
+    start_command(command, cwd, env)
+}
+
+fn start_command(mut command: Command, cwd: &Path, env: &[(&str, &str)]) -> Running {
+    let mut child = command
         .current_dir(cwd)
         .envs(env.iter().copied())
         .env("HANDOFF_LOG", "warn")
@@ -538,5 +543,113 @@ async fn logs_carry_request_ids_and_metrics_can_need_a_token() {
         text.contains("handoff_media_jobs_waiting 0")
             && text.contains("handoff_http_request_duration_seconds_bucket"),
         "{text}"
+    );
+}
+
+/// The last stage of the Dockerfile: what the runtime image is made of.
+fn dockerfile_runtime_stage() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Dockerfile"))
+        .unwrap()
+        .replace("\\\n", " ");
+    let stages = text.matches("\nFROM ").count();
+    assert!(stages >= 2, "a multi-stage build");
+    let last = &text[text.rfind("\nFROM ").unwrap()..];
+    last.lines()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(instruction, rest)| (instruction.to_string(), rest.trim().to_string()))
+        .collect()
+}
+
+/// The image cannot be built here (no Docker engine), so this runs the binary as the image's
+/// last stage would: its ENV as the whole configuration, its non-root user, its VOLUME as the
+/// data folder, its ports, and its HEALTHCHECK command.
+#[tokio::test]
+async fn the_binary_runs_as_the_docker_image_describes() {
+    let stage = dockerfile_runtime_stage();
+    let one = |name: &str| -> String {
+        let found: Vec<&String> = stage
+            .iter()
+            .filter(|(i, _)| i == name)
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(found.len(), 1, "one {name} in the runtime stage");
+        found[0].clone()
+    };
+    assert_ne!(one("USER"), "root");
+    assert_eq!(one("VOLUME"), "/data");
+    assert_eq!(one("EXPOSE"), "8443 8080");
+    assert_eq!(one("CMD"), r#"["serve"]"#);
+    let healthcheck = one("HEALTHCHECK");
+    let probe = healthcheck
+        .split_once("CMD ")
+        .expect("HEALTHCHECK CMD")
+        .1
+        .to_string();
+
+    // Fresh ports for 8443 and 8080, so that parallel runs cannot clash.
+    let free_port = || {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let (https, http) = (free_port().to_string(), free_port().to_string());
+    let ports = |text: &str| text.replace("8443", &https).replace("8080", &http);
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::os::unix::fs::chown(&data, Some(65534), Some(65534)).unwrap();
+    let env: Vec<(String, String)> = one("ENV")
+        .split_whitespace()
+        .map(|pair| pair.split_once('=').expect("ENV NAME=value"))
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                ports(v).replace("/data", data.to_str().unwrap()),
+            )
+        })
+        .chain([(
+            "HANDOFF_ADMIN_PASSWORD".to_string(),
+            ADMIN_PASSWORD.to_string(),
+        )])
+        .collect();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+
+    // As an unprivileged user (nobody), like the image's USER.
+    let mut command = Command::new("setpriv");
+    command.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        BIN,
+        "serve",
+    ]);
+    let running = start_command(command, dir.path(), &env);
+    assert_eq!(running.base, format!("https://0.0.0.0:{https}"));
+    let healthy = Command::new("sh")
+        .arg("-c")
+        .arg(ports(&probe))
+        .status()
+        .unwrap();
+    assert!(healthy.success(), "the HEALTHCHECK command passes: {probe}");
+    let local = format!("https://127.0.0.1:{https}");
+    login(&local, "admin@localhost", ADMIN_PASSWORD).await;
+    let redirect = client()
+        .get(format!("http://127.0.0.1:{http}/s/x"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(redirect.status(), 308);
+    assert!(
+        data.join("handoff.redb").is_file(),
+        "the data is in the volume"
+    );
+    assert!(
+        files_in(&data).iter().all(|f| {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::symlink_metadata(f).unwrap().uid() == 65534
+        }),
+        "everything written by the unprivileged user"
     );
 }
