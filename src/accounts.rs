@@ -382,25 +382,20 @@ fn revoke_all_tokens(tx: &WriteTx, user_id: Uuid) -> Result<()> {
 /// Marks a user deleted: their tokens stop working and their email is free again. Their
 /// shares stop working too (the access check sees the deleted creator), unless an admin
 /// transferred them first.
-pub async fn delete_user(store: &Store, id: Uuid) -> Result<()> {
-    store
-        .write(move |tx| {
-            let mut user = tx
-                .get::<User>(id)?
-                .filter(|u| u.status == UserStatus::Active)
-                .ok_or(Error::NotFound("user"))?;
-            let admins =
-                tx.all::<User>(|u| u.status == UserStatus::Active && u.role == Role::Admin)?;
-            if user.role == Role::Admin && admins.len() == 1 {
-                return Err(Error::Conflict("the last admin cannot be deleted".into()));
-            }
-            revoke_all_tokens(tx, id)?;
-            tx.unlink(Index::UserEmails, &user.email)?;
-            user.status = UserStatus::Deleted;
-            tx.put(&user)?;
-            Ok(())
-        })
-        .await
+pub fn delete_user(tx: &WriteTx, id: Uuid) -> Result<()> {
+    let mut user = tx
+        .get::<User>(id)?
+        .filter(|u| u.status == UserStatus::Active)
+        .ok_or(Error::NotFound("user"))?;
+    let admins = tx.all::<User>(|u| u.status == UserStatus::Active && u.role == Role::Admin)?;
+    if user.role == Role::Admin && admins.len() == 1 {
+        return Err(Error::Conflict("the last admin cannot be deleted".into()));
+    }
+    revoke_all_tokens(tx, id)?;
+    tx.unlink(Index::UserEmails, &user.email)?;
+    user.status = UserStatus::Deleted;
+    tx.put(&user)?;
+    Ok(())
 }
 
 /// On first start: the admin of the config, with its password or a one-time one printed once.

@@ -150,7 +150,7 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<String> 
         }
         UserCommand::Delete { email } => {
             let user = find_user(state, &email).await?;
-            accounts::delete_user(&state.store, user.id).await?;
+            crate::shares::service::delete_member(state, user.id, None).await?;
             Ok(format!("deleted {}", user.email))
         }
         UserCommand::SetPassword { email, password } => {

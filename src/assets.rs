@@ -249,6 +249,17 @@ pub async fn get(store: &Store, id: Uuid) -> Result<Asset> {
         .ok_or(Error::NotFound("asset"))
 }
 
+/// An asset the team may download `variant` of: unavailable and expired assets cannot be
+/// downloaded (410), though their thumbnail and preview still show in the library.
+pub async fn downloadable(store: &Store, id: Uuid, variant: &str) -> Result<Asset> {
+    let asset = get(store, id).await?;
+    let just_a_view = matches!(variant, "thumbnail" | "preview");
+    if !just_a_view && !asset.is_servable(Utc::now()) {
+        return Err(Error::Gone(crate::error::GoneReason::AssetUnavailable));
+    }
+    Ok(asset)
+}
+
 #[derive(Default)]
 pub struct Query {
     pub text: Option<String>,

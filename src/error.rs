@@ -31,6 +31,8 @@ pub enum Error {
     TooManyAttempts(u64),
     /// 500: our fault, never the client's input.
     Internal(String),
+    /// 503: the database or the data folder does not answer (health checks).
+    Unavailable(String),
 }
 
 /// Why a link no longer works; recipients are told which.
@@ -89,6 +91,7 @@ impl Error {
             Error::Invalid(_) => 422,
             Error::TooManyAttempts(_) => 429,
             Error::Internal(_) => 500,
+            Error::Unavailable(_) => 503,
         }
     }
 
@@ -107,6 +110,7 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::TooManyAttempts(_) => "too_many_attempts",
             Error::Internal(_) => "internal",
+            Error::Unavailable(_) => "unavailable",
         }
     }
 
@@ -136,7 +140,8 @@ impl fmt::Display for Error {
             | Error::Conflict(m)
             | Error::TooLarge(m)
             | Error::UnsupportedType(m)
-            | Error::Invalid(m) => f.write_str(m),
+            | Error::Invalid(m)
+            | Error::Unavailable(m) => f.write_str(m),
             Error::NotFound(what) => write!(f, "{what} not found"),
             Error::MethodNotAllowed => f.write_str("method not allowed on this route"),
             Error::Gone(reason) => f.write_str(reason.message()),

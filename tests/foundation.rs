@@ -566,6 +566,24 @@ async fn assets_and_collections_can_be_organised() {
     assert_eq!(patched["name"], "renamed.png");
     assert_eq!(patched["attributes"]["title"], "Sunset");
     assert_eq!(patched["status"], "unavailable");
+    let original = format!("/api/v1/assets/{a_id}/original");
+    let refused = server
+        .req(&editor, Method::GET, &original)
+        .send()
+        .await
+        .unwrap();
+    expect_error(refused, 410, "asset_unavailable").await;
+    let past = json!({"expiresAt": "2020-01-01T00:00:00Z"});
+    let expired = server
+        .req(&editor, Method::PATCH, &format!("/api/v1/assets/{b_id}"))
+        .json(&past);
+    assert_eq!(expired.send().await.unwrap().status(), 200);
+    let refused = server.req(
+        &editor,
+        Method::GET,
+        &format!("/api/v1/assets/{b_id}/original"),
+    );
+    expect_error(refused.send().await.unwrap(), 410, "asset_unavailable").await;
     let by_attribute = server
         .get_json(&server.admin_token, "/api/v1/assets?q=sunset")
         .await;

@@ -517,6 +517,17 @@ async fn deleted_creators_and_removed_recipients_lose_their_links() {
         "creator_deleted",
     )
     .await;
+    let listed = server
+        .get_json(&server.admin_token, &format!("/api/v1/shares/{id}"))
+        .await;
+    assert_eq!(
+        listed["status"], "creator_deleted",
+        "admins see why it stopped"
+    );
+    let orphans = server
+        .get_json(&server.admin_token, "/api/v1/shares?status=creator_deleted")
+        .await;
+    assert_eq!(orphans["items"].as_array().unwrap().len(), 2);
 
     // ... unless an admin transfers them first.
     let ann = server.user("ann@example.com", "editor").await;
@@ -581,6 +592,10 @@ async fn creation_rules_and_permissions() {
         ),
         (
             json!({"title": "x", "assetIds": asset, "durationHours": 24 * 31}),
+            422,
+        ),
+        (
+            json!({"title": "x", "assetIds": asset, "durationHours": u32::MAX}),
             422,
         ),
         (
@@ -759,6 +774,14 @@ async fn the_one_call_share_endpoint() {
         "bad_request",
     )
     .await;
+    let unknown = format!("/api/v1/assets/{}/share", uuid::Uuid::now_v7());
+    let unknown = server
+        .admin(Method::POST, &unknown)
+        .json(&json!({"name": "x"}));
+    expect_error(unknown.send().await.unwrap(), 404, "not_found").await;
+    let too_long = json!({"name": "x", "durationInHours": u32::MAX});
+    let too_long = server.admin(Method::POST, &path).json(&too_long);
+    expect_error(too_long.send().await.unwrap(), 422, "invalid").await;
     let created = json_of(
         server
             .admin(Method::POST, &path)

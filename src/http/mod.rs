@@ -44,12 +44,13 @@ pub fn routes(state: AppState) -> Routes {
 
 fn ops(state: AppState) -> Routes {
     let health = state.clone();
+    let memo = std::sync::Arc::new(HealthMemo::default());
     api::any_of![
         warp::path!("healthz")
             .and(warp::get())
             .then(move || {
-                let state = health.clone();
-                async move { reply::finish(healthz(&state).await) }
+                let (state, memo) = (health.clone(), memo.clone());
+                async move { reply::finish(healthz(&state, &memo).await) }
             })
             .boxed(),
         warp::path!("metrics")
@@ -110,12 +111,30 @@ async fn metrics(state: &AppState, client: &filters::Client) -> Result<Response,
 }
 
 /// 200 when the database answers and the data folder takes a write.
-async fn healthz(state: &AppState) -> Result<Response, Error> {
-    state.store.read(|tx| tx.meta("schema_version")).await?;
-    let probe = state.config.server.data_dir.join("tmp").join(".healthz");
-    tokio::fs::write(&probe, b"ok").await?;
+/// A passed health check stands for this long, so that a busy prober costs one database read
+/// and one disk write a second rather than one per request.
+const HEALTH_FRESH: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// 200 when the database reads and the data folder takes a write; else 503. One check at a
+/// time: requests that arrive meanwhile wait for its result.
+async fn healthz(state: &AppState, last_ok: &HealthMemo) -> Result<Response, Error> {
+    let mut last_ok = last_ok.lock().await;
+    if !last_ok.is_some_and(|at| at.elapsed() < HEALTH_FRESH) {
+        let unavailable = |what: &str, e: &dyn std::fmt::Display| {
+            Error::Unavailable(format!("{what} does not answer: {e}"))
+        };
+        let database = state.store.read(|tx| tx.meta("schema_version")).await;
+        database.map_err(|e| unavailable("the database", &e))?;
+        let probe = state.config.server.data_dir.join("tmp").join(".healthz");
+        let written = tokio::fs::write(&probe, b"ok").await;
+        written.map_err(|e| unavailable("the data folder", &e))?;
+        *last_ok = Some(std::time::Instant::now());
+    }
     Ok(reply::json(&serde_json::json!({"status": "ok"})))
 }
+
+/// When the last health check passed.
+type HealthMemo = tokio::sync::Mutex<Option<std::time::Instant>>;
 
 /// Headers every response carries; files and pages may set stricter ones themselves.
 fn secure(mut response: Response, hsts: bool) -> Response {

@@ -102,6 +102,7 @@ mod tests {
             visits: 0,
             downloads: 0,
             last_access_at: None,
+            creator_deleted: false,
         }
     }
 

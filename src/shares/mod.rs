@@ -95,6 +95,9 @@ pub struct Share {
     pub visits: u64,
     pub downloads: u64,
     pub last_access_at: Option<DateTime<Utc>>,
+    /// Set when its creator was deleted without handing it on: the link answers 410.
+    #[serde(default)]
+    pub creator_deleted: bool,
 }
 
 impl Record for Share {
@@ -127,9 +130,11 @@ impl Share {
         self.recipients.iter_mut().find(|r| r.id == id)
     }
 
-    /// active, disabled, expired or used_up, as listed to its owner.
+    /// active, creator_deleted, disabled, expired or used_up, as listed to its owner.
     pub fn status(&self, now: DateTime<Utc>) -> &'static str {
-        if !self.enabled {
+        if self.creator_deleted {
+            "creator_deleted"
+        } else if !self.enabled {
             "disabled"
         } else if self.expires_at <= now {
             "expired"

@@ -46,6 +46,7 @@ pub fn resolve_expiry(
         ));
     }
     let latest = now + Duration::days(rules.max_days as i64);
+    let too_long = || Error::invalid(format!("shares may last at most {} days", rules.max_days));
     let expires = match (ask.days, ask.hours, ask.at) {
         (Some(days), _, _) => {
             if !rules.durations_days.contains(&days) {
@@ -60,6 +61,10 @@ pub fn resolve_expiry(
             if hours == 0 {
                 return Err(Error::invalid("durationHours must be at least 1"));
             }
+            // Checked before adding: a huge count would overflow the calendar.
+            if u64::from(hours) > u64::from(rules.max_days) * 24 {
+                return Err(too_long());
+            }
             now + Duration::hours(hours as i64)
         }
         (_, _, Some(at)) => {
@@ -72,10 +77,7 @@ pub fn resolve_expiry(
     };
     // A second of slack, so that "exactly the maximum" asked a moment ago still fits.
     if expires > latest + Duration::seconds(1) {
-        return Err(Error::invalid(format!(
-            "shares may last at most {} days",
-            rules.max_days
-        )));
+        return Err(too_long());
     }
     Ok(expires)
 }
@@ -205,6 +207,7 @@ mod tests {
             ask(Some(3), None, None),
             ask(None, Some(0), None),
             ask(None, Some(24 * 31), None),
+            ask(None, Some(u32::MAX), None),
             ask(None, None, Some(now + Duration::days(31))),
             ask(None, None, Some(now - Duration::seconds(1))),
             ask(Some(1), Some(1), None),

@@ -3,7 +3,7 @@
 
 use super::options::{self, ExpiryAsk, ExpiryRules};
 use super::{Access, Content, DownloadOptions, Link, Recipient, RecipientStatus, Share};
-use crate::accounts::{normalize_email, Permission, User, UserStatus};
+use crate::accounts::{self, normalize_email, Permission, User, UserStatus};
 use crate::assets::{Asset, Collection};
 use crate::auth;
 use crate::error::{Error, Result};
@@ -156,6 +156,7 @@ pub async fn create(
         visits: 0,
         downloads: 0,
         last_access_at: None,
+        creator_deleted: false,
     };
     let recipients = new.recipients;
     let (sharer, base) = (owner.display_name.clone(), state.config.public_url());
@@ -656,22 +657,31 @@ pub async fn remove_recipient(
         .await
 }
 
-/// Gives every share of `from` to `to` (before `from` is deleted, so their links live on).
-pub async fn transfer(state: &AppState, from: Uuid, to: Uuid) -> Result<usize> {
+/// Deletes a team member in one transaction. Their shares go to `transfer_to`, so that their
+/// links live on; without one, they stop working (410) and are listed as `creator_deleted`.
+pub async fn delete_member(state: &AppState, id: Uuid, transfer_to: Option<Uuid>) -> Result<()> {
+    if transfer_to == Some(id) {
+        return Err(Error::invalid("transferTo is the user being deleted"));
+    }
     state
         .store
         .write(move |tx| {
-            tx.get::<User>(to)?
-                .filter(|u| u.status == UserStatus::Active && u.can(Permission::SharesWrite))
-                .ok_or_else(|| {
-                    Error::invalid("transferTo must name an active user who may share")
-                })?;
-            let shares = tx.owned::<Share>(from, |_| true)?;
-            for mut share in shares.iter().cloned() {
-                share.owner_id = to;
+            if let Some(to) = transfer_to {
+                tx.get::<User>(to)?
+                    .filter(|u| u.status == UserStatus::Active && u.can(Permission::SharesWrite))
+                    .ok_or_else(|| {
+                        Error::invalid("transferTo must name an active user who may share")
+                    })?;
+            }
+            accounts::delete_user(tx, id)?;
+            for mut share in tx.owned::<Share>(id, |_| true)? {
+                match transfer_to {
+                    Some(to) => share.owner_id = to,
+                    None => share.creator_deleted = true,
+                }
                 tx.put(&share)?;
             }
-            Ok(shares.len())
+            Ok(())
         })
         .await
 }

@@ -131,7 +131,7 @@ export function plural(n, one, many) { return `${n} ${n === 1 ? one : (many || o
 
 export const KINDS = [['image', 'Images'], ['video', 'Videos'], ['audio', 'Audio'], ['document', 'Documents'], ['other', 'Other']];
 
-export const STATUS_LABEL = { active: 'Active', disabled: 'Disabled', expired: 'Expired', used_up: 'Used up', removed: 'Removed', available: 'Available', unavailable: 'Unavailable' };
+export const STATUS_LABEL = { active: 'Active', disabled: 'Disabled', expired: 'Expired', used_up: 'Used up', creator_deleted: 'Creator deleted', removed: 'Removed', available: 'Available', unavailable: 'Unavailable' };
 
 export function badge(status) {
   return h('span', { class: `badge ${status}` }, STATUS_LABEL[status] || status);

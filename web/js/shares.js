@@ -5,7 +5,7 @@ import { expiryControl, optionControls, passwordControl, recipientInput, linkToo
 import { assetThumb, kindLabel } from './assets.js';
 import { setQuery, go } from './app.js';
 
-const STATUSES = ['active', 'expired', 'disabled', 'used_up'];
+const STATUSES = ['active', 'expired', 'disabled', 'used_up', 'creator_deleted'];
 
 function usesText(s) {
   return s.maxUses ? `${s.uses} / ${s.maxUses}` : `${s.uses}`;

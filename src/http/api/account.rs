@@ -259,13 +259,7 @@ pub async fn delete_user(
     if who.user.id == id {
         return Err(Error::Conflict("you cannot delete yourself".into()));
     }
-    if let Some(to) = query.transfer_to {
-        if to == id {
-            return Err(Error::invalid("transferTo is the user being deleted"));
-        }
-        crate::shares::service::transfer(&state, id, to).await?;
-    }
-    accounts::delete_user(&state.store, id).await?;
+    crate::shares::service::delete_member(&state, id, query.transfer_to).await?;
     Ok(reply::no_content())
 }
 

@@ -242,7 +242,7 @@ pub async fn original(
     client: Client,
 ) -> Result<Response> {
     who?.user.require(Permission::AssetsRead)?;
-    let asset = assets::get(&state.store, id).await?;
+    let asset = assets::downloadable(&state.store, id, "original").await?;
     // Never inline: an uploaded HTML or SVG file must not run in our origin.
     let disposition = content_disposition(true, &asset.name);
     send(
@@ -268,7 +268,7 @@ pub async fn derivative(
     client: Client,
 ) -> Result<Response> {
     who?.user.require(Permission::AssetsRead)?;
-    let asset = assets::get(&state.store, id).await?;
+    let asset = assets::downloadable(&state.store, id, &key).await?;
     // The asset's `derivatives` tell why one is missing: pending, failed (with the reason) or not applicable.
     let (derivative, fingerprint) = asset
         .derivative(&key)
