@@ -3,6 +3,7 @@
 //! HTTP redirect port.
 
 use crate::config::Config;
+use hyper::body::Body;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::GracefulShutdown;
@@ -194,6 +195,67 @@ pub async fn serve(
 
 type Incoming = hyper::Request<hyper::body::Incoming>;
 
+/// How long a body nobody reads any more is still read and dropped, and how long it may stall.
+const LINGER: Duration = Duration::from_secs(30);
+const LINGER_IDLE: Duration = Duration::from_secs(5);
+
+/// A request body that, when the handler lets go of it before the client has sent it all,
+/// goes on reading (and dropping) the rest for a while. Without that, an early answer (413 for
+/// a body over the limit, 401) closes the connection, or resets the HTTP/2 stream, under a
+/// client that is still sending, and many clients then report a broken connection instead of
+/// the answer. Like nginx's lingering close.
+struct Lingering(Option<hyper::body::Incoming>);
+
+impl Body for Lingering {
+    type Data = bytes::Bytes;
+    type Error = hyper::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<bytes::Bytes>, hyper::Error>>> {
+        match self.get_mut().0.as_mut() {
+            Some(body) => std::pin::Pin::new(body).poll_frame(cx),
+            None => std::task::Poll::Ready(None),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.as_ref().is_none_or(|body| body.is_end_stream())
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.0
+            .as_ref()
+            .map(|body| body.size_hint())
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Lingering {
+    fn drop(&mut self) {
+        let Some(mut body) = self.0.take().filter(|body| !body.is_end_stream()) else {
+            return;
+        };
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        runtime.spawn(async move {
+            let drain = async {
+                loop {
+                    let frame =
+                        std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx));
+                    match tokio::time::timeout(LINGER_IDLE, frame).await {
+                        Ok(Some(Ok(_))) => continue,
+                        _ => break,
+                    }
+                }
+            };
+            let _ = tokio::time::timeout(LINGER, drain).await;
+        });
+    }
+}
+
 /// The client's request id if it sent a sane one, else a new one; logged and answered.
 fn request_id(request: &Incoming) -> String {
     request
@@ -222,10 +284,11 @@ fn with_peer(
        + Send
        + 'static {
     let service = warp::service(routes);
-    hyper::service::service_fn(move |mut request: Incoming| {
+    hyper::service::service_fn(move |request: Incoming| {
         let client = client_address(peer, &proxies, &request);
-        request.extensions_mut().insert(PeerAddr(client));
         let id = request_id(&request);
+        let mut request = request.map(|body| Lingering(Some(body)));
+        request.extensions_mut().insert(PeerAddr(client));
         let span = tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path());
         let mut service = service.clone();
         let call = service.call(request);

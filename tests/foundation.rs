@@ -409,6 +409,77 @@ async fn over_limit_uploads_get_413_and_leave_nothing() {
         .await;
 }
 
+/// A client that sends far more than the limit still reads the 413: the server answers early
+/// and keeps reading (and dropping) the rest, instead of closing the connection under it.
+#[tokio::test]
+async fn far_too_large_bodies_still_get_their_413() {
+    let server = TestServer::start_with(|c| {
+        c.uploads.max_bytes = 100_000;
+        c.server.max_json_bytes = 10_000;
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.bin");
+    std::fs::write(&big, noise(3_000_000, 6)).unwrap();
+    let big = big.to_str().unwrap();
+    let auth = format!("authorization: Bearer {}", server.admin_token);
+    let (upload, shares) = (
+        server.url("/api/v1/assets?name=big.bin"),
+        server.url("/api/v1/shares"),
+    );
+    let json_file = format!("@{big}");
+    for http in ["--http2", "--http1.1"] {
+        let curl = |args: &[&str]| {
+            let common = ["-sk", http, "-o", "-", "-w", "\n%{http_code}", "-H", &auth];
+            run(
+                "curl",
+                common.iter().chain(args).map(|a| a.to_string()).collect(),
+            )
+        };
+        let (answer, _) = curl(&["-T", big, &upload]).await;
+        assert!(
+            answer.ends_with("\n413") && answer.contains("too_large"),
+            "{http}: {answer}"
+        );
+        let json = [
+            "-H",
+            "content-type: application/json",
+            "--data-binary",
+            &json_file,
+            &shares,
+        ];
+        let (answer, _) = curl(&json).await;
+        assert!(answer.ends_with("\n413"), "{http} JSON: {answer}");
+    }
+    // Python's http.client sends the whole body before it reads a byte of the answer.
+    let script = r#"
+import http.client, ssl, sys
+host, port, token, path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+conn = http.client.HTTPSConnection(host, port, context=ssl._create_unverified_context(), timeout=30)
+conn.request("PUT", "/api/v1/assets?name=big.bin", body=open(path, "rb"),
+             headers={"authorization": "Bearer " + token, "content-length": "3000000"})
+print(conn.getresponse().status)
+"#;
+    let address = server.base.trim_start_matches("https://").to_string();
+    let (host, port) = address.split_once(':').unwrap();
+    let args = ["-c", script, host, port, &server.admin_token, big];
+    let (stdout, stderr) = run("python3", args.map(String::from).to_vec()).await;
+    assert_eq!(stdout.trim(), "413", "{stderr}");
+    // Nothing is left in a state that breaks the next request.
+    server.get_json(&server.admin_token, "/api/v1/me").await;
+}
+
+/// Runs a client program off the test's single-threaded runtime, which serves it meanwhile;
+/// returns its stdout and stderr.
+async fn run(program: &str, args: Vec<String>) -> (String, String) {
+    let mut command = std::process::Command::new(program);
+    command.args(args);
+    let output = tokio::task::spawn_blocking(move || command.output().unwrap());
+    let output = output.await.unwrap();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (text(&output.stdout), text(&output.stderr))
+}
+
 #[tokio::test]
 async fn hostile_names_are_stored_safely_and_never_break_a_header() {
     let server = TestServer::start().await;
