@@ -784,6 +784,19 @@ async fn health_metrics_and_openapi() {
             "{path} missing from the OpenAPI document"
         );
     }
+
+    // A data folder that takes no writes makes the server unhealthy (503) within a second.
+    let tmp = server.data_dir().join("tmp");
+    std::fs::remove_dir_all(&tmp).unwrap();
+    std::fs::write(&tmp, b"not a folder").unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let health = server
+        .client
+        .get(server.url("/healthz"))
+        .send()
+        .await
+        .unwrap();
+    expect_error(health, 503, "unavailable").await;
 }
 
 #[tokio::test]
