@@ -28,6 +28,7 @@ pub struct AppState {
     pub events: EventLog,
     pub visits: VisitCounter,
     pub links: Arc<crate::shares::entry::LinkCache>,
+    pub recent_visits: Arc<crate::shares::entry::RecentVisits>,
     pub mailer: Mailer,
     pub workers: Workers,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
@@ -75,6 +76,7 @@ impl AppState {
             events: EventLog::start(store.clone()),
             visits: VisitCounter::start(store.clone()),
             links: Arc::default(),
+            recent_visits: Arc::default(),
             store,
         })
     }

@@ -988,3 +988,88 @@ async fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
         assert_eq!(response.status(), status, "one client, whatever it claims");
     }
 }
+
+#[tokio::test]
+async fn direct_links_count_one_use_per_visit_even_when_resumed() {
+    let server = TestServer::start().await;
+    let (a, _) = two_assets(&server).await;
+    let share = create_share(
+        &server,
+        &server.admin_token,
+        json!({"title": "Direct", "assetIds": [a["id"]], "maxUses": 3}),
+    )
+    .await;
+    let token = link_path(&share)[3..].to_string();
+    let direct = server.url(&format!("/d/{token}"));
+    let uses = || async {
+        let id = share["id"].as_str().unwrap();
+        let seen = server
+            .get_json(&server.admin_token, &format!("/api/v1/shares/{id}"))
+            .await;
+        seen["uses"].as_u64().unwrap()
+    };
+    let fetch = |agent: &'static str, range: Option<&'static str>, cookie: Option<String>| {
+        let mut request = server.client.get(&direct).header("user-agent", agent);
+        if let Some(range) = range {
+            request = request.header("range", range);
+        }
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        async move { request.send().await.unwrap() }
+    };
+
+    // A download manager without cookies: the first request starts the visit, the resumed
+    // ranges ride on it.
+    let first = fetch("getright/1", Some("bytes=0-1"), None).await;
+    assert_eq!(first.status(), 206);
+    let cookies: Vec<String> = first
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().to_string())
+        .collect();
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.contains(&format!("Path=/d/{token}"))),
+        "{cookies:?}"
+    );
+    assert_eq!(first.bytes().await.unwrap().as_ref(), b"al");
+    for range in ["bytes=2-3", "bytes=4-"] {
+        assert_eq!(fetch("getright/1", Some(range), None).await.status(), 206);
+    }
+    assert_eq!(uses().await, 1);
+
+    // A browser that opened the page carries the cookie to the direct link.
+    let page = server
+        .client
+        .get(server.url(&format!("/s/{token}")))
+        .send()
+        .await
+        .unwrap();
+    let cookie = page
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap())
+        .find(|c| c.contains(&format!("Path=/d/{token}")))
+        .expect("the visit cookie covers the direct link")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(uses().await, 2);
+    assert_eq!(fetch("browser/1", None, Some(cookie)).await.status(), 200);
+    assert_eq!(uses().await, 2);
+
+    // Whole new downloads are new visits, up to the limit; the open visit still finishes.
+    assert_eq!(fetch("curl/8", None, None).await.status(), 200);
+    assert_eq!(uses().await, 3);
+    let refused = fetch("wget/1", None, None).await;
+    expect_error(refused, 410, "used_up").await;
+    assert_eq!(
+        fetch("getright/1", Some("bytes=3-"), None).await.status(),
+        206
+    );
+}

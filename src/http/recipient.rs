@@ -104,6 +104,7 @@ fn requester(client: &Client) -> Requester {
     Requester {
         address: client.address,
         user_agent: client.user_agent.clone(),
+        resuming: client.headers.contains_key(header::RANGE),
     }
 }
 
@@ -135,12 +136,15 @@ async fn granted(
     }
 }
 
+/// The visit cookie, for the link's pages and files (`/s/TOKEN`) and its direct link (`/d/TOKEN`).
 fn set_visit_cookie(response: &mut Response, token: &str, signed: &str) {
     let max_age = entry::VISIT_HOURS * 3600;
-    let cookie = format!("{VISIT_COOKIE}={signed}; Path=/s/{token}; HttpOnly; Secure; SameSite=Lax; Max-Age={max_age}");
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, header_value(&cookie));
+    for prefix in ["s", "d"] {
+        let cookie = format!("{VISIT_COOKIE}={signed}; Path=/{prefix}/{token}; HttpOnly; Secure; SameSite=Lax; Max-Age={max_age}");
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, header_value(&cookie));
+    }
 }
 
 fn html(status: StatusCode, body: String) -> Response {
@@ -699,9 +703,9 @@ async fn direct(
     client: Client,
 ) -> Result<Response> {
     let query = query?;
-    let (opened, _, _) = granted(&state, &token, &query, &client).await?;
+    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
     let assets = opened.servable_assets();
-    match assets.as_slice() {
+    let mut response = match assets.as_slice() {
         [only] => {
             variants::may_download(&opened.share, &Variant::Original)?;
             let file = variants::file_of(&opened.share, only, &Variant::Original)
@@ -718,5 +722,9 @@ async fn direct(
             )
         }
         _ => bundle_response(&state, &opened, query.variants.as_deref(), &client).await,
+    }?;
+    if started {
+        set_visit_cookie(&mut response, &token, &signed);
     }
+    Ok(response)
 }

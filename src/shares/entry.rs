@@ -60,6 +60,8 @@ impl Opened {
 pub struct Requester {
     pub address: IpAddr,
     pub user_agent: String,
+    /// The request asks for a part of a file (`Range`): a download going on.
+    pub resuming: bool,
 }
 
 impl Requester {
@@ -138,6 +140,45 @@ impl LinkCache {
     }
 }
 
+/// The visits recently begun without a password, by link and requester: a download manager
+/// or `curl -C -` that resumes a direct link carries neither the cookie nor `v`, and its
+/// `Range` request must not count another use.
+#[derive(Default)]
+pub struct RecentVisits {
+    entries: std::sync::Mutex<std::collections::HashMap<(String, IpAddr, String), Visit>>,
+}
+
+/// Past this many visits the memo drops the expired ones, and starts over if that is not enough.
+const REMEMBERED_VISITS: usize = 65_536;
+
+impl RecentVisits {
+    fn remember(&self, who: &Requester, visit: &Visit) {
+        let mut entries = self.entries.lock().expect("recent visits lock");
+        if entries.len() >= REMEMBERED_VISITS {
+            let now = Utc::now();
+            entries.retain(|_, v| v.expires_at > now);
+            if entries.len() >= REMEMBERED_VISITS {
+                entries.clear();
+            }
+        }
+        let key = (
+            visit.link_token.clone(),
+            who.address,
+            who.user_agent.clone(),
+        );
+        entries.insert(key, visit.clone());
+    }
+
+    fn recall(&self, token: &str, who: &Requester) -> Option<Visit> {
+        let entries = self.entries.lock().expect("recent visits lock");
+        let key = (token.to_string(), who.address, who.user_agent.clone());
+        entries
+            .get(&key)
+            .filter(|v| v.expires_at > Utc::now())
+            .cloned()
+    }
+}
+
 /// What a request on a link may do.
 pub enum Entry {
     /// Go on; `visit` is the visit to carry, `started` when it was just begun (set the cookie).
@@ -161,6 +202,11 @@ pub async fn enter(
     let opened = open(state, token).await?;
     let now = Utc::now();
     let visit = visit.and_then(|v| verify_visit(state, v, token));
+    let visit = visit.or_else(|| {
+        who.resuming
+            .then(|| state.recent_visits.recall(token, who))
+            .flatten()
+    });
     match opened.decide(visit.as_ref(), now) {
         Decision::Gone(reason) => Err(Error::Gone(reason)),
         Decision::NeedsPassword => Ok(Entry::NeedsPassword(opened)),
@@ -226,6 +272,9 @@ async fn begin_visit(
         unlocked,
     };
     let signed = sign_visit(state, &visit);
+    if !unlocked {
+        state.recent_visits.remember(who, &visit);
+    }
     Ok(Entry::Granted {
         opened: Opened { share, ..opened },
         visit,
