@@ -578,6 +578,14 @@ async fn errors_are_json_and_never_5xx_for_bad_input() {
         .await
         .unwrap();
     expect_error(malformed, 400, "bad_request").await;
+    // A form where JSON is expected is the wrong type; JSON under another label is taken.
+    let form = server.client.post(server.url("/api/v1/auth/login"));
+    let form = form.form(&[("email", ADMIN_EMAIL), ("password", ADMIN_PASSWORD)]);
+    expect_error(form.send().await.unwrap(), 415, "unsupported_media_type").await;
+    let labelled = server.admin(Method::POST, "/api/v1/collections");
+    let labelled = labelled.header("content-type", "application/x-www-form-urlencoded");
+    let labelled = labelled.body(r#"{"name": "curl -d sends this"}"#);
+    json_of(labelled.send().await.unwrap(), 201).await;
     let wrong_shape = server
         .admin(Method::POST, "/api/v1/collections")
         .json(&json!({"name": 5}))

@@ -135,11 +135,34 @@ where
     Ok(collected.freeze())
 }
 
-/// A JSON body: 400 when it is not JSON, 422 when it is JSON of the wrong shape.
+/// A JSON body: 400 when it is not JSON, 422 when it is JSON of the wrong shape, 415 when it
+/// is not JSON and was not sent as JSON either (a form, say). A JSON body sent with another
+/// type (`curl -d` says form) is taken as it is.
 pub fn json<T: DeserializeOwned + Send>(
     limit: u64,
 ) -> impl Filter<Extract = (Result<T, Error>,), Error = warp::Rejection> + Clone {
-    limited_body(limit).map(|body: Result<bytes::Bytes, Error>| parse_json(&body?))
+    warp::header::headers_cloned().and(limited_body(limit)).map(
+        |headers: HeaderMap, body: Result<bytes::Bytes, Error>| {
+            parse_json(&body?).map_err(|e| match (e, declared_type(&headers)) {
+                (Error::BadRequest(_), Some(declared)) if !is_json(&declared) => {
+                    Error::UnsupportedType(format!(
+                        "send the body as application/json, not {declared}"
+                    ))
+                }
+                (e, _) => e,
+            })
+        },
+    )
+}
+
+fn declared_type(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    let essence = value.split(';').next()?.trim().to_ascii_lowercase();
+    (!essence.is_empty()).then_some(essence)
+}
+
+fn is_json(essence: &str) -> bool {
+    essence == "application/json" || essence.ends_with("+json")
 }
 
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
