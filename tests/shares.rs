@@ -528,6 +528,8 @@ async fn deleted_creators_and_removed_recipients_lose_their_links() {
         .get_json(&server.admin_token, "/api/v1/shares?status=creator_deleted")
         .await;
     assert_eq!(orphans["items"].as_array().unwrap().len(), 2);
+    let bogus = server.admin(Method::GET, "/api/v1/shares?status=bogus");
+    expect_error(bogus.send().await.unwrap(), 422, "invalid").await;
 
     // ... unless an admin transfers them first.
     let ann = server.user("ann@example.com", "editor").await;

@@ -130,7 +130,15 @@ impl Share {
         self.recipients.iter_mut().find(|r| r.id == id)
     }
 
-    /// active, creator_deleted, disabled, expired or used_up, as listed to its owner.
+    pub const STATUSES: [&'static str; 5] = [
+        "active",
+        "creator_deleted",
+        "disabled",
+        "expired",
+        "used_up",
+    ];
+
+    /// One of `STATUSES`, as listed to its owner.
     pub fn status(&self, now: DateTime<Utc>) -> &'static str {
         if self.creator_deleted {
             "creator_deleted"

@@ -373,6 +373,14 @@ pub struct ListQuery {
 
 pub async fn list(state: &AppState, user: &User, query: ListQuery) -> Result<Page<Share>> {
     user.require(Permission::SharesRead)?;
+    if let Some(status) = query.status.as_deref() {
+        if !Share::STATUSES.contains(&status) {
+            return Err(Error::invalid(format!(
+                "status must be one of {}",
+                Share::STATUSES.join(", ")
+            )));
+        }
+    }
     let (user_id, admin) = (user.id, user.is_admin());
     let now = Utc::now();
     state
