@@ -393,14 +393,23 @@ reads!(WriteTx);
 impl WriteTx {
     pub fn put<R: Record>(&self, record: &R) -> Result<(), Error> {
         let mut table = self.0.open_table(R::TABLE.def())?;
-        let old = table.insert(record.key().as_u128(), encode(record)?.as_slice())?;
-        if R::TABLE.owner_index().is_some() {
-            let old: Option<R> = old.map(|v| decode(v.value())).transpose()?;
-            let old_owner = old.and_then(|r| r.owner());
-            if old_owner != record.owner() {
-                self.index_owner::<R>(record.key(), old_owner, record.owner())?;
-            }
+        let id = record.key().as_u128();
+        let old = table.insert(id, encode(record)?.as_slice())?;
+        let (Some(index), Some(owner)) = (R::TABLE.owner_index(), record.owner()) else {
+            return Ok(());
+        };
+        let mut owners = self.0.open_table(index)?;
+        let owner = owner.as_u128();
+        // The usual case, a record saved again by the same owner, costs one index lookup; only
+        // a new record or a new owner reads the old record to move its entry.
+        if owners.get((owner, id))?.is_some() {
+            return Ok(());
         }
+        let old: Option<R> = old.map(|v| decode(v.value())).transpose()?;
+        if let Some(previous) = old.and_then(|r| r.owner()) {
+            owners.remove((previous.as_u128(), id))?;
+        }
+        owners.insert((owner, id), ())?;
         Ok(())
     }
 
@@ -410,29 +419,14 @@ impl WriteTx {
             .remove(id.as_u128())?
             .map(|v| decode(v.value()))
             .transpose()?;
-        if let Some(owner) = old.as_ref().and_then(|r| r.owner()) {
-            self.index_owner::<R>(id, Some(owner), None)?;
+        if let (Some(index), Some(owner)) =
+            (R::TABLE.owner_index(), old.as_ref().and_then(R::owner))
+        {
+            self.0
+                .open_table(index)?
+                .remove((owner.as_u128(), id.as_u128()))?;
         }
         Ok(old)
-    }
-
-    fn index_owner<R: Record>(
-        &self,
-        id: Uuid,
-        from: Option<Uuid>,
-        to: Option<Uuid>,
-    ) -> Result<(), Error> {
-        let Some(index) = R::TABLE.owner_index() else {
-            return Ok(());
-        };
-        let mut table = self.0.open_table(index)?;
-        if let Some(from) = from {
-            table.remove((from.as_u128(), id.as_u128()))?;
-        }
-        if let Some(to) = to {
-            table.insert((to.as_u128(), id.as_u128()), ())?;
-        }
-        Ok(())
     }
 
     pub fn link<V: Serialize>(&self, index: Index, key: &str, value: &V) -> Result<(), Error> {
