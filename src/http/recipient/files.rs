@@ -1,0 +1,268 @@
+//! The data of a link: the manifest, each file, "download all" and the direct link.
+
+use super::*;
+
+pub(super) async fn manifest(
+    token: String,
+    query: Result<LinkQuery>,
+    state: AppState,
+    client: Client,
+) -> Result<Response> {
+    let query = query?;
+    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
+    let share = &opened.share;
+    let assets = opened.servable_assets();
+    let offered = variants::offered_downloads(share, &assets);
+    let items: Vec<_> = assets
+        .iter()
+        .map(|asset| {
+            let viewable: BTreeMap<String, String> = [Variant::Thumbnail, Variant::Preview]
+                .iter()
+                .filter(|v| variants::ready(share, asset, v))
+                .map(|v| (v.name(), variant_url(&token, asset, v, &signed, false)))
+                .collect();
+            let downloads: BTreeMap<String, String> = offered
+                .iter()
+                .map(|v| (v.name(), variant_url(&token, asset, v, &signed, true)))
+                .collect();
+            serde_json::json!({
+                "id": asset.id,
+                "name": asset.name,
+                "size": asset.size,
+                "mimeType": asset.mime_type,
+                "kind": asset.kind,
+                "attributes": shown_attributes(share, asset),
+                "variants": viewable,
+                "downloads": downloads,
+            })
+        })
+        .collect();
+    let download_all = (share.access == Access::Download && !offered.is_empty())
+        .then(|| format!("/s/{token}/download.zip?v={signed}"));
+    let body = serde_json::json!({
+        "title": share.title,
+        "description": share.description,
+        "expiresAt": share.expires_at,
+        "maxUses": share.max_uses,
+        "usesRemaining": share.uses_remaining(),
+        "access": share.access,
+        "watermark": share.watermark,
+        "downloadVariants": offered.iter().map(Variant::name).collect::<Vec<_>>(),
+        "attributesCsv": share.access == Access::Download && share.download_options.attributes,
+        "assets": items,
+        "downloadAll": download_all,
+        "visit": signed,
+    });
+    let mut response = reply::json(&body);
+    if started {
+        set_visit_cookie(&mut response, &token, &signed);
+    }
+    Ok(response)
+}
+
+pub(super) async fn variant(
+    token: String,
+    asset_id: Uuid,
+    name: String,
+    query: Result<LinkQuery>,
+    state: AppState,
+    client: Client,
+) -> Result<Response> {
+    let query = query?;
+    let variant = Variant::parse(&name).ok_or(Error::NotFound("variant"))?;
+    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
+    let share = &opened.share;
+    let asset = opened
+        .servable_assets()
+        .into_iter()
+        .find(|a| a.id == asset_id)
+        .ok_or(Error::NotFound("asset in this share"))?;
+    let download =
+        query.wants_download() || (variant == Variant::Original && !variants::plays_inline(&asset));
+    match download {
+        true => variants::may_download(share, &variant)?,
+        false => variants::may_view(share, &asset, &variant)?,
+    }
+    let file = variants::file_of(share, &asset, &variant)
+        .ok_or(Error::NotFound("this variant (not made, or not ready yet)"))?;
+    let attachment = query.wants_download() || !variants::inline_safe(&file.mime_type);
+    let kind = if download {
+        EventKind::Download
+    } else {
+        EventKind::Preview
+    };
+    let mut response = send_file(
+        &state, &opened, &client, &asset, &variant, file, attachment, kind,
+    )?;
+    if started {
+        set_visit_cookie(&mut response, &token, &signed);
+    }
+    Ok(response)
+}
+
+/// One file of an asset, with ranges, its event and the sandbox for anything not shown inline.
+#[allow(clippy::too_many_arguments)]
+fn send_file(
+    state: &AppState,
+    opened: &Opened,
+    client: &Client,
+    asset: &Asset,
+    variant: &Variant,
+    file: variants::VariantFile,
+    attachment: bool,
+    kind: EventKind,
+) -> Result<Response> {
+    let name = match variant {
+        Variant::Original => asset.name.clone(),
+        _ => format!(
+            "{} ({}).{}",
+            asset.name,
+            variant.name().replace('/', " "),
+            if file.mime_type == "image/png" {
+                "png"
+            } else {
+                "jpg"
+            }
+        ),
+    };
+    let rep = Representation {
+        len: file.fingerprint.size,
+        etag: format!("\"{}\"", &file.fingerprint.sha256[..32]),
+        content_type: file.mime_type.clone(),
+        disposition: Some(content_disposition(attachment, &name)),
+        cache_control: if *variant == Variant::Original {
+            "private, no-cache"
+        } else {
+            "private, max-age=86400"
+        },
+        last_modified: Some(asset.created_at),
+    };
+    let path = state.blobs.path(&file.fingerprint.sha256);
+    let recorder = recorder(
+        state,
+        opened,
+        client,
+        kind,
+        Some(asset.id),
+        Some(variant.name()),
+    );
+    let mut response = reply::ranged(&client.method, &client.headers, &rep, |range| {
+        counted(reply::file_stream(path, range), recorder)
+    })?;
+    if attachment {
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            header_value("sandbox; default-src 'none'"),
+        );
+    }
+    Ok(response)
+}
+
+/// Records the event with the bytes actually sent, when the body ends or the client leaves.
+fn recorder(
+    state: &AppState,
+    opened: &Opened,
+    client: &Client,
+    kind: EventKind,
+    asset: Option<Uuid>,
+    variant: Option<String>,
+) -> impl FnOnce(u64) + Send + Sync + 'static {
+    let events = state.events.clone();
+    let metrics = state.metrics.clone();
+    let mut event = requester(client).event(kind, opened.recipient_id);
+    event.asset_id = asset;
+    event.variant = variant;
+    let share_id = opened.share.id;
+    metrics.active_downloads.fetch_add(1, Ordering::Relaxed);
+    move |sent| {
+        metrics.active_downloads.fetch_sub(1, Ordering::Relaxed);
+        Metrics::add(&metrics.bytes_sent, sent);
+        event.bytes = Some(sent);
+        events.record(share_id, event);
+    }
+}
+
+pub(super) async fn download_all(
+    token: String,
+    query: Result<LinkQuery>,
+    state: AppState,
+    client: Client,
+) -> Result<Response> {
+    let query = query?;
+    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
+    let mut response = bundle_response(&state, &opened, query.variants.as_deref(), &client).await?;
+    if started {
+        set_visit_cookie(&mut response, &token, &signed);
+    }
+    Ok(response)
+}
+
+async fn bundle_response(
+    state: &AppState,
+    opened: &Opened,
+    variants: Option<&str>,
+    client: &Client,
+) -> Result<Response> {
+    let share = &opened.share;
+    if share.access == Access::View {
+        return Err(Error::forbidden(
+            "this link is view-only: nothing can be downloaded",
+        ));
+    }
+    let assets = opened.servable_assets();
+    let plan = download_all::plan(share, &assets, variants, &state.blobs)?;
+    let rep = Representation {
+        len: plan.layout.len(),
+        etag: plan.etag.clone(),
+        content_type: "application/zip".into(),
+        disposition: Some(content_disposition(true, &plan.file_name)),
+        cache_control: "private, no-cache",
+        last_modified: Some(plan.modified),
+    };
+    let recorder = recorder(
+        state,
+        opened,
+        client,
+        EventKind::Bundle,
+        None,
+        variants.map(str::to_string),
+    );
+    let layout = plan.layout;
+    reply::ranged(&client.method, &client.headers, &rep, |range| {
+        counted(crate::bundle::stream(layout, range), recorder)
+    })
+}
+
+/// A direct download: the one asset's original, or the zip of all.
+pub(super) async fn direct(
+    token: String,
+    query: Result<LinkQuery>,
+    state: AppState,
+    client: Client,
+) -> Result<Response> {
+    let query = query?;
+    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
+    let assets = opened.servable_assets();
+    let mut response = match assets.as_slice() {
+        [only] => {
+            variants::may_download(&opened.share, &Variant::Original)?;
+            let file = variants::file_of(&opened.share, only, &Variant::Original)
+                .ok_or(Error::NotFound("file"))?;
+            send_file(
+                &state,
+                &opened,
+                &client,
+                only,
+                &Variant::Original,
+                file,
+                true,
+                EventKind::Download,
+            )
+        }
+        _ => bundle_response(&state, &opened, query.variants.as_deref(), &client).await,
+    }?;
+    if started {
+        set_visit_cookie(&mut response, &token, &signed);
+    }
+    Ok(response)
+}

@@ -1,0 +1,281 @@
+//! The pages of a link: the landing page, the password form and its answer, error pages.
+
+use super::*;
+
+fn html(status: StatusCode, body: String) -> Response {
+    let mut response = warp::reply::html(body).into_response_with(status);
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, header_value("no-store"));
+    response
+}
+
+trait WithStatus {
+    fn into_response_with(self, status: StatusCode) -> Response;
+}
+
+impl<T: warp::Reply> WithStatus for T {
+    fn into_response_with(self, status: StatusCode) -> Response {
+        let mut response = self.into_response();
+        *response.status_mut() = status;
+        response
+    }
+}
+
+/// Errors of page routes as pages.
+fn error_page(state: &AppState, error: &Error) -> Response {
+    let brand = &state.config.branding.name;
+    match error {
+        Error::NotFound(_) => html(StatusCode::NOT_FOUND, pages::not_found(brand)),
+        Error::Gone(reason) => html(StatusCode::GONE, pages::gone(brand, *reason)),
+        Error::TooManyAttempts(secs) => {
+            let mut response = html(
+                StatusCode::TOO_MANY_REQUESTS,
+                pages::too_many_attempts(brand, *secs),
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, (*secs).into());
+            response
+        }
+        other => reply::error_response(other),
+    }
+}
+
+pub(super) async fn landing(
+    token: String,
+    query: Result<LinkQuery>,
+    state: AppState,
+    client: Client,
+) -> Response {
+    let query = query.unwrap_or_default();
+    match enter(&state, &token, &query, &client).await {
+        Ok(Entry::NeedsPassword(opened)) => html(
+            StatusCode::OK,
+            pages::password_form(
+                &state.config.branding.name,
+                &opened.share.title,
+                &token,
+                false,
+            ),
+        ),
+        Ok(Entry::Granted {
+            opened,
+            signed,
+            started,
+            ..
+        }) => match landing_page(&state, &opened, &signed).await {
+            Ok(body) => {
+                let mut response = html(StatusCode::OK, body);
+                if started {
+                    set_visit_cookie(&mut response, &token, &signed);
+                }
+                response
+            }
+            Err(e) => error_page(&state, &e),
+        },
+        Err(e) => error_page(&state, &e),
+    }
+}
+
+pub(super) async fn unlock(
+    token: String,
+    state: AppState,
+    client: Client,
+    body: Result<bytes::Bytes>,
+) -> Response {
+    let password = body
+        .ok()
+        .and_then(|b| serde_urlencoded::from_bytes::<BTreeMap<String, String>>(&b).ok())
+        .and_then(|mut form| form.remove("password"))
+        .unwrap_or_default();
+    match entry::unlock(&state, &token, &password, &requester(&client)).await {
+        Ok(Entry::Granted { signed, .. }) => {
+            let mut response = warp::reply().into_response_with(StatusCode::SEE_OTHER);
+            response
+                .headers_mut()
+                .insert(header::LOCATION, header_value(&format!("/s/{token}")));
+            set_visit_cookie(&mut response, &token, &signed);
+            response
+        }
+        Ok(Entry::NeedsPassword(_)) => error_page(
+            &state,
+            &Error::internal("unlock asked for a password again"),
+        ),
+        Err(Error::Unauthenticated(_)) => {
+            let title = entry::open(&state, &token)
+                .await
+                .map(|o| o.share.title)
+                .unwrap_or_default();
+            html(
+                StatusCode::UNAUTHORIZED,
+                pages::password_form(&state.config.branding.name, &title, &token, true),
+            )
+        }
+        Err(e) => error_page(&state, &e),
+    }
+}
+
+async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result<String> {
+    let share = &opened.share;
+    let assets = opened.servable_assets();
+    let offered = variants::offered_downloads(share, &assets);
+    let token = &opened.token;
+    let view_only = share.access == Access::View;
+    let may_original = variants::may_download(share, &Variant::Original).is_ok();
+    let label = |key: &str| -> String {
+        match key {
+            "type" => "Type".into(),
+            "size" => "Size".into(),
+            "dimensions" => "Dimensions".into(),
+            "duration" => "Duration".into(),
+            other => {
+                let mut chars = other.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    };
+    let variant_label = |v: &Variant| -> String {
+        match v {
+            Variant::Original => "Original".into(),
+            Variant::Preview => "Preview".into(),
+            Variant::Thumbnail => "Thumbnail".into(),
+            Variant::Preset(name) => format!("Preset “{name}”"),
+        }
+    };
+    let columns: Vec<String> = share
+        .show_attributes
+        .iter()
+        .filter(|k| k.as_str() != "name")
+        .take(8)
+        .cloned()
+        .collect();
+    let tiles = assets
+        .iter()
+        .map(|asset| {
+            let shown = shown_attributes(share, asset);
+            let facts = columns
+                .iter()
+                .map(|key| {
+                    let value = match (key.as_str(), shown.get(key)) {
+                        ("size", Some(_)) => pages::human_size(asset.size),
+                        (_, Some(v)) => v.clone(),
+                        (_, None) => "—".into(),
+                    };
+                    (label(key), value)
+                })
+                .collect();
+            let inline_original = may_original && variants::inline_safe(&asset.mime_type);
+            let preview = if asset.kind == crate::assets::Kind::Image {
+                if variants::ready(share, asset, &Variant::Preview) {
+                    Some(variant_url(token, asset, &Variant::Preview, signed, false))
+                } else if inline_original {
+                    Some(variant_url(token, asset, &Variant::Original, signed, false))
+                } else {
+                    variants::ready(share, asset, &Variant::Thumbnail)
+                        .then(|| variant_url(token, asset, &Variant::Thumbnail, signed, false))
+                }
+            } else {
+                None
+            };
+            let media = matches!(
+                asset.kind,
+                crate::assets::Kind::Video | crate::assets::Kind::Audio
+            )
+            .then_some(())
+            .filter(|_| inline_original)
+            .map(|_| variant_url(token, asset, &Variant::Original, signed, false));
+            let downloads = offered
+                .iter()
+                .map(|v| pages::Choice {
+                    label: variant_label(v),
+                    url: variant_url(token, asset, v, signed, true),
+                    size: variants::file_of(share, asset, v).map(|f| f.fingerprint.size),
+                })
+                .collect();
+            Tile {
+                id: asset.id.to_string(),
+                name: asset.name.clone(),
+                kind: serde_json::to_value(asset.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_else(|| "other".into()),
+                mime_type: asset.mime_type.clone(),
+                size: asset.size,
+                thumbnail: variants::ready(share, asset, &Variant::Thumbnail)
+                    .then(|| variant_url(token, asset, &Variant::Thumbnail, signed, false)),
+                preview,
+                media,
+                facts,
+                downloads,
+            }
+        })
+        .collect();
+    // "Download all": everything the link offers, or one variant (or the CSV) alone; the
+    // exact size of each zip is known before it is sent.
+    let mut download_all = Vec::new();
+    let csv = share.download_options.attributes && !view_only;
+    if !view_only && (assets.len() > 1 || csv) && (!offered.is_empty() || csv) {
+        let url = |variants: Option<&str>| match variants {
+            Some(v) => format!("/s/{token}/download.zip?v={signed}&variants={v}"),
+            None => format!("/s/{token}/download.zip?v={signed}"),
+        };
+        let size = |variants: Option<&str>| {
+            download_all::plan(share, &assets, variants, &state.blobs)
+                .ok()
+                .map(|p| p.layout.len())
+        };
+        let several = offered.len() > 1 || (csv && !offered.is_empty());
+        download_all.push(pages::Choice {
+            label: if several {
+                "Everything".into()
+            } else {
+                "All files".into()
+            },
+            url: url(None),
+            size: size(None),
+        });
+        if several {
+            for v in &offered {
+                let name = v.name();
+                download_all.push(pages::Choice {
+                    label: format!("{} only", variant_label(v)),
+                    url: url(Some(&name)),
+                    size: size(Some(&name)),
+                });
+            }
+            if csv {
+                download_all.push(pages::Choice {
+                    label: "Attributes (CSV) only".into(),
+                    url: url(Some("attributes")),
+                    size: size(Some("attributes")),
+                });
+            }
+        }
+    }
+    let total: u64 = assets.iter().map(|a| a.size).sum();
+    let summary = format!(
+        "{} file{} · {}",
+        assets.len(),
+        if assets.len() == 1 { "" } else { "s" },
+        pages::human_size(total)
+    );
+    Ok(pages::landing(&Landing {
+        brand: &state.config.branding.name,
+        title: &share.title,
+        description: &share.description,
+        summary,
+        expires_at: share
+            .expires_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        expires_text: share.expires_at.format("%-d %b %Y, %H:%M UTC").to_string(),
+        uses_left: share.uses_remaining(),
+        view_only,
+        columns: columns.iter().map(|k| label(k)).collect(),
+        tiles,
+        download_all,
+    }))
+}
