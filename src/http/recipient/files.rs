@@ -9,9 +9,9 @@ pub(super) async fn manifest(
     client: Client,
 ) -> Result<Response> {
     let query = query?;
-    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
-    let share = &opened.share;
-    let assets = opened.servable_assets();
+    let granted = granted(&state, &token, &query, &client).await?;
+    let (share, signed) = (&granted.opened.share, &granted.signed);
+    let assets = granted.opened.servable_assets();
     let offered = variants::offered_downloads(share, &assets);
     let items: Vec<_> = assets
         .iter()
@@ -19,11 +19,11 @@ pub(super) async fn manifest(
             let viewable: BTreeMap<String, String> = [Variant::Thumbnail, Variant::Preview]
                 .iter()
                 .filter(|v| variants::ready(share, asset, v))
-                .map(|v| (v.name(), variant_url(&token, asset, v, &signed, false)))
+                .map(|v| (v.name(), variant_url(&token, asset, v, signed, false)))
                 .collect();
             let downloads: BTreeMap<String, String> = offered
                 .iter()
-                .map(|v| (v.name(), variant_url(&token, asset, v, &signed, true)))
+                .map(|v| (v.name(), variant_url(&token, asset, v, signed, true)))
                 .collect();
             serde_json::json!({
                 "id": asset.id,
@@ -53,11 +53,7 @@ pub(super) async fn manifest(
         "downloadAll": download_all,
         "visit": signed,
     });
-    let mut response = reply::json(&body);
-    if started {
-        set_visit_cookie(&mut response, &token, &signed);
-    }
-    Ok(response)
+    Ok(granted.answer(reply::json(&body)))
 }
 
 pub(super) async fn variant(
@@ -70,8 +66,8 @@ pub(super) async fn variant(
 ) -> Result<Response> {
     let query = query?;
     let variant = Variant::parse(&name).ok_or(Error::NotFound("variant"))?;
-    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
-    let share = &opened.share;
+    let granted = granted(&state, &token, &query, &client).await?;
+    let (opened, share) = (&granted.opened, &granted.opened.share);
     let asset = opened
         .servable_assets()
         .into_iter()
@@ -91,13 +87,10 @@ pub(super) async fn variant(
     } else {
         EventKind::Preview
     };
-    let mut response = send_file(
-        &state, &opened, &client, &asset, &variant, file, attachment, kind,
+    let response = send_file(
+        &state, opened, &client, &asset, &variant, file, attachment, kind,
     )?;
-    if started {
-        set_visit_cookie(&mut response, &token, &signed);
-    }
-    Ok(response)
+    Ok(granted.answer(response))
 }
 
 /// One file of an asset, with ranges, its event and the sandbox for anything not shown inline.
@@ -189,12 +182,9 @@ pub(super) async fn download_all(
     client: Client,
 ) -> Result<Response> {
     let query = query?;
-    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
-    let mut response = bundle_response(&state, &opened, query.variants.as_deref(), &client).await?;
-    if started {
-        set_visit_cookie(&mut response, &token, &signed);
-    }
-    Ok(response)
+    let granted = granted(&state, &token, &query, &client).await?;
+    let response = bundle_response(&state, &granted.opened, query.variants.as_deref(), &client);
+    Ok(granted.answer(response.await?))
 }
 
 async fn bundle_response(
@@ -241,16 +231,17 @@ pub(super) async fn direct(
     client: Client,
 ) -> Result<Response> {
     let query = query?;
-    let (opened, signed, started) = granted(&state, &token, &query, &client).await?;
+    let granted = granted(&state, &token, &query, &client).await?;
+    let opened = &granted.opened;
     let assets = opened.servable_assets();
-    let mut response = match assets.as_slice() {
+    let response = match assets.as_slice() {
         [only] => {
             variants::may_download(&opened.share, &Variant::Original)?;
             let file = variants::file_of(&opened.share, only, &Variant::Original)
                 .ok_or(Error::NotFound("file"))?;
             send_file(
                 &state,
-                &opened,
+                opened,
                 &client,
                 only,
                 &Variant::Original,
@@ -259,10 +250,7 @@ pub(super) async fn direct(
                 EventKind::Download,
             )
         }
-        _ => bundle_response(&state, &opened, query.variants.as_deref(), &client).await,
+        _ => bundle_response(&state, opened, query.variants.as_deref(), &client).await,
     }?;
-    if started {
-        set_visit_cookie(&mut response, &token, &signed);
-    }
-    Ok(response)
+    Ok(granted.answer(response))
 }

@@ -121,20 +121,41 @@ async fn enter(state: &AppState, token: &str, query: &LinkQuery, client: &Client
     entry::enter(state, token, visit.as_deref(), &requester(client)).await
 }
 
+/// A data route's open link and the visit it rides on.
+struct Granted {
+    opened: Opened,
+    signed: String,
+    /// This request began the visit: its answer sets the cookie.
+    started: bool,
+}
+
+impl Granted {
+    fn answer(&self, mut response: Response) -> Response {
+        if self.started {
+            set_visit_cookie(&mut response, &self.opened.token, &self.signed);
+        }
+        response
+    }
+}
+
 /// Opens the link for a file or data route: a password still needed is a 401 here.
 async fn granted(
     state: &AppState,
     token: &str,
     query: &LinkQuery,
     client: &Client,
-) -> Result<(Opened, String, bool)> {
+) -> Result<Granted> {
     match enter(state, token, query, client).await? {
         Entry::Granted {
             opened,
             signed,
             started,
             ..
-        } => Ok((opened, signed, started)),
+        } => Ok(Granted {
+            opened,
+            signed,
+            started,
+        }),
         Entry::NeedsPassword(_) => Err(Error::Unauthenticated(
             "this link needs its password: POST it to /s/{token}/unlock".into(),
         )),
