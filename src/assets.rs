@@ -174,17 +174,29 @@ const MAX_NAME_CHARS: usize = 255;
 /// escaped where it is shown.
 pub fn clean_file_name(raw: &str) -> String {
     let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_NAME_CHARS)
-        .collect();
+    let cleaned: String = last.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = shorten_keeping_extension(cleaned.trim(), MAX_NAME_CHARS);
     let cleaned = cleaned.trim();
     if cleaned.is_empty() || cleaned == "." || cleaned == ".." {
         "unnamed".to_string()
     } else {
         cleaned.to_string()
     }
+}
+
+/// At most `max` characters, cut from the stem so that the extension (and with it the type)
+/// survives.
+fn shorten_keeping_extension(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_string();
+    }
+    let extension = name
+        .rfind('.')
+        .map(|dot| &name[dot..])
+        .filter(|ext| ext.len() > 1 && ext.chars().count() <= 16);
+    let extension = extension.unwrap_or_default();
+    let stem: String = name.chars().take(max - extension.chars().count()).collect();
+    stem + extension
 }
 
 pub fn mime_for(name: &str, declared: Option<&str>) -> String {
@@ -546,6 +558,11 @@ mod tests {
         assert_eq!(clean_file_name(""), "unnamed");
         assert_eq!(clean_file_name("<script>.html"), "<script>.html");
         assert_eq!(clean_file_name(&"x".repeat(5000)).chars().count(), 255);
+        let long = clean_file_name(&("é".repeat(300) + ".tar.gz"));
+        assert_eq!(long.chars().count(), 255);
+        assert!(long.ends_with("éé.gz"), "{long}");
+        let dotted = clean_file_name(&("a.".repeat(200)));
+        assert_eq!(dotted.chars().count(), 255);
     }
 
     #[test]

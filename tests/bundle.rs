@@ -306,6 +306,19 @@ async fn variants_and_the_attributes_csv() {
         .fetch(&format!("{}?variants=preview", bundle.zip_path), &[])
         .await;
     expect_error(not_offered, 403, "forbidden").await;
+    // A variant some file will never have (text has no preview, a corrupt photo failed) is not
+    // offered either, once the pending ones are settled: 403, not "try again later".
+    let with_previews = bundle_share(json!({"downloadOptions": {"preview": true}})).await;
+    let previews = format!("{}?variants=preview", with_previews.zip_path);
+    let mut answer = with_previews.fetch(&previews, &[]).await;
+    for _ in 0..50 {
+        if answer.status() != 409 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        answer = with_previews.fetch(&previews, &[]).await;
+    }
+    expect_error(answer, 403, "forbidden").await;
 
     // Without the CSV option, asking for it is refused and the default leaves it out.
     let plain = bundle_share(json!({})).await;

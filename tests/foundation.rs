@@ -515,6 +515,11 @@ async fn hostile_names_are_stored_safely_and_never_break_a_header() {
         .upload(&server.admin_token, &long, b"long".to_vec())
         .await;
     assert_eq!(asset["name"].as_str().unwrap().chars().count(), 255);
+    assert!(
+        asset["name"].as_str().unwrap().ends_with("x.txt"),
+        "the type survives the cut"
+    );
+    assert_eq!(asset["mimeType"], "text/plain");
     // A multipart file name with bytes that are not UTF-8.
     let boundary = "XbOuNdArY";
     let mut body =

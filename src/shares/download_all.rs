@@ -39,7 +39,7 @@ pub fn plan(
         share.download_options.attributes && share.access == super::Access::Download;
     let (variants, with_csv) = match requested.map(str::trim).filter(|r| !r.is_empty()) {
         None => (offered, with_csv_allowed),
-        Some(list) => choose(list, &offered, with_csv_allowed, share)?,
+        Some(list) => choose(list, &offered, with_csv_allowed, share, assets)?,
     };
     if variants.is_empty() && !with_csv {
         return Err(Error::NotFound("anything to download"));
@@ -101,6 +101,7 @@ fn choose(
     offered: &[Variant],
     csv_allowed: bool,
     share: &Share,
+    assets: &[Asset],
 ) -> Result<(Vec<Variant>, bool)> {
     let mut variants = Vec::new();
     let mut with_csv = false;
@@ -118,9 +119,20 @@ fn choose(
             .ok_or_else(|| Error::bad_request(format!("unknown variant {word:?}")))?;
         super::variants::may_download(share, &variant)?;
         if !offered.contains(&variant) {
-            return Err(Error::Conflict(format!(
-                "the {word} variant is not ready for every file"
-            )));
+            // Still being made: try again later. Never to exist for some file: not offered.
+            return Err(
+                match assets
+                    .iter()
+                    .any(|a| super::variants::pending(share, a, &variant))
+                {
+                    true => Error::Conflict(format!(
+                        "the {word} variant is not ready for every file yet"
+                    )),
+                    false => Error::forbidden(format!(
+                        "this link does not offer the {word} variant: not every file has one"
+                    )),
+                },
+            );
         }
         if !variants.contains(&variant) {
             variants.push(variant);

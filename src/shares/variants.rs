@@ -141,6 +141,16 @@ pub fn ready(share: &Share, asset: &Asset, variant: &Variant) -> bool {
     }
 }
 
+/// Is `variant` still being made for `asset` (so it may be ready later)?
+pub fn pending(share: &Share, asset: &Asset, variant: &Variant) -> bool {
+    variant.derivative_key(share).is_some_and(|key| {
+        asset
+            .derivatives
+            .get(&key)
+            .is_some_and(|d| d.state == DerivativeState::Pending)
+    })
+}
+
 /// The download variants the link offers: those it allows that exist for every asset.
 pub fn offered_downloads(share: &Share, assets: &[Asset]) -> Vec<Variant> {
     if share.access == Access::View {
