@@ -205,6 +205,8 @@ async fn expired_and_disabled_links_answer_410() {
     let page = get(&server, &link).await;
     assert_eq!(page.status(), 410);
     assert!(page.text().await.unwrap().contains("expired"));
+    let head = server.client.head(server.url(&link)).send().await.unwrap();
+    assert_eq!(head.status(), 410);
 
     let share = create_share(
         &server,
@@ -213,6 +215,15 @@ async fn expired_and_disabled_links_answer_410() {
     )
     .await;
     let (link, id) = (link_path(&share), share["id"].as_str().unwrap().to_string());
+    // HEAD tells whether a link works without using it up (link checkers, chat previews).
+    for path in [link.clone(), format!("{link}/manifest.json")] {
+        let head = server.client.head(server.url(&path)).send().await.unwrap();
+        assert_eq!(head.status(), 200, "{path}");
+    }
+    let unused = server
+        .get_json(&server.admin_token, &format!("/api/v1/shares/{id}"))
+        .await;
+    assert_eq!(unused["uses"], 0);
     let off = json_of(
         server
             .admin(Method::PATCH, &format!("/api/v1/shares/{id}"))

@@ -224,6 +224,16 @@ pub async fn enter(
     }
 }
 
+/// Whether the link works, for a request that must not start a visit (HEAD): gone links are
+/// errors; a link that would start a visit or ask for its password is fine.
+pub async fn peek(state: &AppState, token: &str) -> Result<()> {
+    let opened = open(state, token).await?;
+    match opened.decide(None, Utc::now()) {
+        Decision::Gone(reason) => Err(Error::Gone(reason)),
+        _ => Ok(()),
+    }
+}
+
 /// Checks a share password; the right one starts an unlocked visit.
 pub async fn unlock(
     state: &AppState,

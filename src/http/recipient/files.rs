@@ -2,6 +2,23 @@
 
 use super::*;
 
+/// HEAD on the page or the manifest: 200 while the link works, its 404/410 otherwise.
+pub(super) async fn peek(
+    token: String,
+    state: AppState,
+    content_type: &'static str,
+) -> Result<Response> {
+    entry::peek(&state, &token).await?;
+    let mut response = warp::Reply::into_response(warp::reply());
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, header_value(content_type));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, header_value("no-store"));
+    Ok(response)
+}
+
 pub(super) async fn manifest(
     token: String,
     query: Result<LinkQuery>,

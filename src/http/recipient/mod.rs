@@ -55,6 +55,20 @@ pub fn routes(state: AppState) -> Routes {
             .and(client())
             .then(page::landing)
             .boxed(),
+        // HEAD answers whether the link works, without starting a visit: link checkers and
+        // chat previews do not use up a link.
+        warp::path!("s" / String)
+            .and(warp::head())
+            .and(s())
+            .then(|t, s| files::peek(t, s, "text/html; charset=utf-8"))
+            .map(reply::finish)
+            .boxed(),
+        warp::path!("s" / String / "manifest.json")
+            .and(warp::head())
+            .and(s())
+            .then(|t, s| files::peek(t, s, "application/json"))
+            .map(reply::finish)
+            .boxed(),
         warp::path!("s" / String / "unlock")
             .and(warp::post())
             .and(s())
