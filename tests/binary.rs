@@ -616,15 +616,17 @@ async fn the_binary_runs_as_the_docker_image_describes() {
         .collect();
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
 
-    // As an unprivileged user (nobody), like the image's USER.
+    // As an unprivileged user (nobody), like the image's USER, from a copy of the binary it can
+    // reach wherever this checkout lives.
+    use std::os::unix::fs::PermissionsExt;
+    let open = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(dir.path(), open.clone()).unwrap();
+    let binary = dir.path().join("handoff");
+    std::fs::copy(BIN, &binary).unwrap();
+    std::fs::set_permissions(&binary, open).unwrap();
     let mut command = Command::new("setpriv");
-    command.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        BIN,
-        "serve",
-    ]);
+    command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+    command.arg(&binary).arg("serve");
     let running = start_command(command, dir.path(), &env);
     assert_eq!(running.base, format!("https://0.0.0.0:{https}"));
     let healthy = Command::new("sh")
