@@ -287,39 +287,49 @@ async fn without_smtp_emails_go_to_the_outbox_and_injection_is_neutralised() {
 }
 
 #[tokio::test]
-async fn email_link_sends_the_share_link_without_making_recipients() {
+async fn email_link_sends_each_address_its_link_without_making_recipients() {
     let (port, inbox) = smtp_server();
     let server = server_with_smtp(port).await;
     let asset = server
         .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
         .await;
-    let share = share_with(&server, json!({"title": "Link", "assetIds": [asset["id"]]})).await;
+    let body = json!({"title": "Link", "assetIds": [asset["id"]], "recipients": [{"email": "rex@example.org"}]});
+    let share = share_with(&server, body).await;
     let id = share["id"].as_str().unwrap();
+    wait_for(|| (inbox.mails.lock().unwrap().len() == 1).then_some(())).await;
+    let emails = json!({"emails": ["eve@example.org", "fay@example.org", "Rex@Example.org"], "message": "FYI"});
     let sent = server
         .admin(Method::POST, &format!("/api/v1/shares/{id}/email"))
-        .json(&json!({"emails": ["eve@example.org", "fay@example.org"], "message": "FYI"}))
+        .json(&emails)
         .send()
         .await
         .unwrap();
-    assert_eq!(json_of(sent, 202).await["queued"], 2);
+    assert_eq!(json_of(sent, 202).await["queued"], 3);
     let mails = wait_for(|| {
         let mails = inbox.mails.lock().unwrap().clone();
-        (mails.len() == 2).then_some(mails)
+        (mails.len() == 4).then_some(mails)
     })
     .await;
-    let share_path = link_path_of(&share);
-    for mail in mails {
-        let text = decode(&mail)["parts"]["text/plain"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        assert_eq!(link_in(&text), share_path);
+    // A recipient gets their own link (their visits are theirs); others get the share's.
+    let rex_path = link_path_of(&share["recipients"][0]);
+    for mail in &mails[1..] {
+        let mail = decode(mail);
+        let text = mail["parts"]["text/plain"].as_str().unwrap().to_string();
+        let expected = match mail["to"].as_str().unwrap() {
+            "rex@example.org" => rex_path.clone(),
+            _ => link_path_of(&share),
+        };
+        assert_eq!(link_in(&text), expected, "{}", mail["to"]);
         assert!(text.contains("FYI"));
     }
     let after = server
         .get_json(&server.admin_token, &format!("/api/v1/shares/{id}"))
         .await;
-    assert_eq!(after["recipients"], json!([]));
+    assert_eq!(
+        after["recipients"].as_array().unwrap().len(),
+        1,
+        "no new recipients"
+    );
 }
 
 fn link_path_of(share: &Value) -> String {

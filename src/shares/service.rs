@@ -233,7 +233,8 @@ fn queue_invites(
     Ok(())
 }
 
-/// Emails the share's own link to addresses, without making them recipients.
+/// Emails the link to addresses: a recipient of the share gets their own link (and their
+/// `emailState` follows it); anyone else gets the share's link without becoming a recipient.
 pub async fn email_link(
     state: &AppState,
     user: &User,
@@ -252,16 +253,33 @@ pub async fn email_link(
     let sent = state
         .store
         .write(move |tx| {
-            let share = managed(tx, &user, id)?;
+            let mut share = managed(tx, &user, id)?;
+            let recipient_of = |email: &String| {
+                share.recipients.iter().find(|r| {
+                    r.status == RecipientStatus::Active && r.email.as_ref() == Some(email)
+                })
+            };
+            let recipients: Vec<Uuid> = emails
+                .iter()
+                .filter_map(recipient_of)
+                .map(|r| r.id)
+                .collect();
+            let others: Vec<&String> = emails
+                .iter()
+                .filter(|e| recipient_of(e).is_none())
+                .collect();
+            let (sharer, message) = (&user.display_name, message.as_deref());
+            queue_invites(tx, &mut share, &recipients, sharer, &base, message)?;
+            tx.put(&share)?;
             let link = format!("{base}/s/{}", share.token);
             let letter = Letter {
-                sharer: &user.display_name,
+                sharer,
                 share: &share,
                 asset_count: asset_count(tx, &share)?,
                 link: &link,
-                message: message.as_deref(),
+                message,
             };
-            for email in &emails {
+            for email in others {
                 notify::enqueue(tx, share.id, None, email, &letter)?;
             }
             Ok(emails.len())
