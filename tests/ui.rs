@@ -839,3 +839,84 @@ async fn expired_and_unknown_links_show_their_pages() {
     sign_in(&guest, &server).await;
     guest.quit().await;
 }
+
+#[tokio::test]
+async fn on_a_phone_every_page_fits_the_screen() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let mut ids = Vec::new();
+    for (name, from, to) in [
+        (
+            "a-rather-long-file-name-from-a-camera-IMG_20261122_093512.png",
+            [240, 160, 60],
+            [220, 60, 90],
+        ),
+        ("b.png", [40, 180, 200], [60, 60, 210]),
+    ] {
+        ids.push(
+            server
+                .upload(&server.admin_token, name, png(160, 100, from, to))
+                .await["id"]
+                .clone(),
+        );
+    }
+    let share = api_share(
+        &server,
+        json!({
+            "title": "Spring campaign — final selects for the agency and the print shop",
+            "description": "Everything we agreed on Tuesday, in full resolution.",
+            "assetIds": ids, "maxUses": 5,
+        }),
+    )
+    .await;
+    let work = tempfile::tempdir().unwrap();
+    let phone = driver.browser(work.path()).await;
+    sign_in(&phone, &server).await;
+    phone
+        .cmd(
+            Method::POST,
+            "/window/rect",
+            json!({"width": 390, "height": 844}),
+        )
+        .await
+        .unwrap();
+    // The page is no wider than the screen; when it is, name what sticks out (boxes that
+    // escape their scrolling parent, like a visually hidden label, are the usual cause).
+    let fits = "return document.documentElement.scrollWidth <= window.innerWidth";
+    let culprits = "return [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter(e => !e.parentElement.closest('.table-wrap, .strip') || getComputedStyle(e).position !== 'static')
+        .slice(0, 8).map(e => e.tagName + '.' + e.className)";
+    for (path, ready, shot) in [
+        ("/", "#asset-grid .tile", "18-phone-assets"),
+        ("/#/shares", "#shares-table", "19-phone-shares"),
+        (&link_path(&share), "#assets .asset", "20-phone-recipient"),
+    ] {
+        phone.goto(&server.url(path)).await;
+        phone.wait_for(ready).await;
+        phone.screenshot(shot).await;
+        let wide = phone.js(culprits, json!([])).await;
+        assert_eq!(
+            phone.js(fits, json!([])).await,
+            json!(true),
+            "{path} scrolls sideways: {wide}"
+        );
+    }
+    // The recipient's main action is on the first screen.
+    let visible = "const r = document.querySelector(arguments[0]).getBoundingClientRect(); return r.bottom <= window.innerHeight && r.right <= window.innerWidth";
+    assert_eq!(
+        phone
+            .js(visible, json!(["[aria-label=\"Download all files\"]"]))
+            .await,
+        json!(true)
+    );
+    phone.quit().await;
+}
+
+fn link_path(share: &Value) -> String {
+    let url = share["url"].as_str().unwrap();
+    url[url.find("/s/").unwrap()..].to_string()
+}
