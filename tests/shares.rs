@@ -16,12 +16,6 @@ async fn create_share(server: &TestServer, token: &str, body: Value) -> Value {
     json_of(response, 201).await
 }
 
-/// The path part of a share URL: `/s/TOKEN`.
-fn link_path(share: &Value) -> String {
-    let url = share["url"].as_str().unwrap();
-    url[url.find("/s/").unwrap()..].to_string()
-}
-
 async fn get(server: &TestServer, path: &str) -> reqwest::Response {
     server.client.get(server.url(path)).send().await.unwrap()
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestServer, ADMIN_EMAIL, ADMIN_PASSWORD};
+use common::{link_path, TestServer, ADMIN_EMAIL, ADMIN_PASSWORD};
 use reqwest::Method;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -914,9 +914,4 @@ async fn on_a_phone_every_page_fits_the_screen() {
         json!(true)
     );
     phone.quit().await;
-}
-
-fn link_path(share: &Value) -> String {
-    let url = share["url"].as_str().unwrap();
-    url[url.find("/s/").unwrap()..].to_string()
 }

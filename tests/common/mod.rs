@@ -254,3 +254,9 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     }
     found
 }
+
+/// The path part of a share's or recipient's URL: `/s/TOKEN`.
+pub fn link_path(share: &Value) -> String {
+    let url = share["url"].as_str().unwrap();
+    url[url.find("/s/").unwrap()..].to_string()
+}
