@@ -35,13 +35,16 @@ pub type TrustedProxies = Arc<[ipnet::IpNet]>;
 
 /// The client behind `peer`: when the peer is a trusted proxy, the rightmost forwarded address
 /// that is not itself a trusted proxy (the ones left of it could be made up by the client).
-fn client_address(peer: SocketAddr, proxies: &[ipnet::IpNet], request: &Incoming) -> SocketAddr {
+fn client_address(
+    peer: SocketAddr,
+    proxies: &[ipnet::IpNet],
+    headers: &hyper::HeaderMap,
+) -> SocketAddr {
     let trusted = |ip: &std::net::IpAddr| proxies.iter().any(|net| net.contains(ip));
     if !trusted(&peer.ip()) {
         return peer;
     }
-    let forwarded = request
-        .headers()
+    let forwarded = headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -285,7 +288,7 @@ fn with_peer(
        + 'static {
     let service = warp::service(routes);
     hyper::service::service_fn(move |request: Incoming| {
-        let client = client_address(peer, &proxies, &request);
+        let client = client_address(peer, &proxies, request.headers());
         let id = request_id(&request);
         let mut request = request.map(|body| Lingering(Some(body)));
         request.extensions_mut().insert(PeerAddr(client));
@@ -319,4 +322,45 @@ pub fn redirect_routes(public_url: String) -> Routes {
                 .into_response()
         })
         .boxed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_trusted_proxies() {
+        let proxies: Vec<ipnet::IpNet> =
+            vec!["10.0.0.0/8".parse().unwrap(), "::1/128".parse().unwrap()];
+        let client = |peer: &str, forwarded: &[&str]| {
+            let mut headers = hyper::HeaderMap::new();
+            for value in forwarded {
+                headers.append("x-forwarded-for", value.parse().unwrap());
+            }
+            let peer: SocketAddr = peer.parse().unwrap();
+            client_address(peer, &proxies, &headers).ip().to_string()
+        };
+        // Not a proxy: the header is whatever the client says, so it is ignored.
+        assert_eq!(client("203.0.113.1:5000", &["198.51.100.1"]), "203.0.113.1");
+        // Behind proxies: the rightmost address that is not a trusted proxy.
+        assert_eq!(
+            client("10.0.0.2:5000", &["1.1.1.1, 198.51.100.1"]),
+            "198.51.100.1"
+        );
+        assert_eq!(
+            client("10.0.0.2:5000", &["198.51.100.1, 10.0.0.7"]),
+            "198.51.100.1"
+        );
+        assert_eq!(
+            client("10.0.0.2:5000", &["1.1.1.1", "198.51.100.1"]),
+            "198.51.100.1"
+        );
+        assert_eq!(client("[::1]:5000", &["2001:db8::5"]), "2001:db8::5");
+        // A garbled hop stops the walk at the last address known to be real.
+        assert_eq!(
+            client("10.0.0.2:5000", &["198.51.100.1, bogus"]),
+            "10.0.0.2"
+        );
+        assert_eq!(client("10.0.0.2:5000", &[]), "10.0.0.2");
+    }
 }
