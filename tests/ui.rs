@@ -52,7 +52,11 @@ impl Driver {
             .local_addr()
             .unwrap()
             .port();
+        // Its own process group, so that the browsers it starts go with it even when a test
+        // fails before closing them (left running, they disturb benchmarks and later tests).
+        use std::os::unix::process::CommandExt;
         let child = Command::new(program)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -146,7 +150,11 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = format!("-{}", self.child.id());
+        let killed = Command::new("kill").args(["-KILL", "--", &group]).status();
+        if !killed.is_ok_and(|status| status.success()) {
+            let _ = self.child.kill();
+        }
         let _ = self.child.wait();
     }
 }
