@@ -217,6 +217,13 @@ fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, Error> {
     serde_json::to_vec(value).map_err(Error::internal)
 }
 
+/// The owner index of `R`'s table.
+fn owner_index<R: Record>() -> Result<tables::OwnerTable, Error> {
+    R::TABLE
+        .owner_index()
+        .ok_or_else(|| Error::internal(format!("{:?} has no owner index", R::TABLE)))
+}
+
 /// The first `limit` records that `keep` accepts, and the key of the last one when more follow.
 fn take_page<R: Record>(
     records: impl Iterator<Item = Result<R, Error>>,
@@ -281,38 +288,27 @@ macro_rules! reads {
                 limit: usize,
                 keep: impl FnMut(&R) -> bool,
             ) -> Result<Page<R>, Error> {
-                let upper = before.map(|b| b.as_u128()).unwrap_or(u128::MAX);
-                let records = self.owned_keys::<R>(owner, upper)?.into_iter().rev();
-                take_page(records.map(|id| self.owned_record(id)), limit, keep)
+                let index = self.0.open_table(owner_index::<R>()?)?;
+                let (owner, upper) = (owner.as_u128(), before.map_or(u128::MAX, |b| b.as_u128()));
+                let records = index
+                    .range((owner, 0)..(owner, upper))?
+                    .rev()
+                    .map(|entry| self.owned_record(entry?.0.value().1));
+                take_page(records, limit, keep)
             }
 
             /// Every record of one owner that `keep` accepts, oldest first.
             pub fn owned<R: Record>(
                 &self,
                 owner: Uuid,
-                mut keep: impl FnMut(&R) -> bool,
+                keep: impl FnMut(&R) -> bool,
             ) -> Result<Vec<R>, Error> {
-                let mut items = Vec::new();
-                for id in self.owned_keys::<R>(owner, u128::MAX)? {
-                    let record: R = self.owned_record(id)?;
-                    if keep(&record) {
-                        items.push(record);
-                    }
-                }
-                Ok(items)
-            }
-
-            fn owned_keys<R: Record>(&self, owner: Uuid, upper: u128) -> Result<Vec<u128>, Error> {
-                let index = R::TABLE
-                    .owner_index()
-                    .ok_or_else(|| Error::internal(format!("{:?} has no owner index", R::TABLE)))?;
-                let table = self.0.open_table(index)?;
+                let index = self.0.open_table(owner_index::<R>()?)?;
                 let owner = owner.as_u128();
-                let mut keys = Vec::new();
-                for entry in table.range((owner, 0)..(owner, upper))? {
-                    keys.push(entry?.0.value().1);
-                }
-                Ok(keys)
+                let records = index
+                    .range((owner, 0)..=(owner, u128::MAX))?
+                    .map(|entry| self.owned_record(entry?.0.value().1));
+                Ok(take_page(records, usize::MAX, keep)?.items)
             }
 
             fn owned_record<R: Record>(&self, id: u128) -> Result<R, Error> {
