@@ -5,6 +5,7 @@ pub mod download_all;
 pub mod entry;
 pub mod events;
 pub mod options;
+pub mod recipients;
 pub mod service;
 pub mod variants;
 pub mod visits;

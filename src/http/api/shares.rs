@@ -9,6 +9,7 @@ use crate::http::reply;
 use crate::http::views::{Listing, ShareView};
 use crate::shares::events::Event;
 use crate::shares::options::ExpiryAsk;
+use crate::shares::recipients;
 use crate::shares::service::{self, ListQuery, NewShare, Patch, RecipientAsk};
 use crate::shares::{Access, DownloadOptions};
 use crate::state::AppState;
@@ -256,7 +257,7 @@ pub async fn add_recipients(
 ) -> Result<Response> {
     let (who, body) = (who?, body?);
     let asks = asks(Some(body.recipients))?;
-    let (share, _) = service::add_recipients(
+    let (share, _) = recipients::add_recipients(
         &state,
         &who.user,
         id,
@@ -275,7 +276,7 @@ pub async fn remove_recipient(
     state: AppState,
     who: Result<Principal>,
 ) -> Result<Response> {
-    let share = service::remove_recipient(&state, &who?.user, id, recipient_id).await?;
+    let share = recipients::remove_recipient(&state, &who?.user, id, recipient_id).await?;
     Ok(reply::json(&ShareView::new(&share, &base(&state))))
 }
 
@@ -433,7 +434,7 @@ pub async fn quick_share(
         };
         let (mut share, skipped) = service::update(&state, &who.user, id, patch).await?;
         if !recipients.is_empty() {
-            share = service::add_recipients(&state, &who.user, id, recipients, None, None)
+            share = recipients::add_recipients(&state, &who.user, id, recipients, None, None)
                 .await?
                 .0;
         }
@@ -509,7 +510,7 @@ pub async fn email(
     body: Result<EmailBody>,
 ) -> Result<Response> {
     let (who, body) = (who?, body?);
-    let queued = service::email_link(&state, &who.user, id, body.emails, body.message).await?;
+    let queued = recipients::email_link(&state, &who.user, id, body.emails, body.message).await?;
     Ok(reply::json_with(
         warp::http::StatusCode::ACCEPTED,
         &Queued { queued },
