@@ -4,7 +4,7 @@
 
 use crate::accounts::{self, NewUser, Role, TokenKind, User, UserChanges, UserStatus};
 use crate::error::{Error, Result};
-use crate::shares::Share;
+use crate::shares::{counters, Share};
 use crate::state::AppState;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -185,7 +185,10 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<String> 
 async fn share_command(state: &AppState, command: ShareCommand) -> Result<String> {
     match command {
         ShareCommand::List => {
-            let shares = state.store.read(|tx| tx.all::<Share>(|_| true)).await?;
+            let shares = state
+                .store
+                .read(|tx| counters::load(tx, tx.all::<Share>(|_| true)?))
+                .await?;
             let users = state.store.read(|tx| tx.all::<User>(|_| true)).await?;
             let now = chrono::Utc::now();
             let base = state.config.public_url();
@@ -196,9 +199,9 @@ async fn share_command(state: &AppState, command: ShareCommand) -> Result<String
                         .iter()
                         .find(|u| u.id == s.owner_id)
                         .map_or("?", |u| u.email.as_str());
-                    let uses = s
-                        .max_uses
-                        .map_or(format!("{}", s.uses), |m| format!("{}/{m}", s.uses));
+                    let uses = s.max_uses.map_or(format!("{}", s.counters.uses), |m| {
+                        format!("{}/{m}", s.counters.uses)
+                    });
                     format!(
                         "{}\t{}\t{uses}\t{}\t{owner}\t{}\t{base}/s/{}",
                         s.id,
@@ -232,7 +235,7 @@ async fn stats(state: &AppState) -> Result<String> {
             Ok((
                 tx.all::<User>(|u| u.status == UserStatus::Active)?.len(),
                 tx.all::<crate::assets::Asset>(|_| true)?,
-                tx.all::<Share>(|_| true)?,
+                counters::load(tx, tx.all::<Share>(|_| true)?)?,
                 tx.count::<crate::derivatives::Job>()?,
                 tx.all::<crate::notify::EmailJob>(|j| j.state != crate::notify::EmailState::Sent)?
                     .len(),
@@ -245,8 +248,8 @@ async fn stats(state: &AppState) -> Result<String> {
     for share in &shares {
         *by_status.entry(share.status(now)).or_insert(0) += 1;
     }
-    let visits: u64 = shares.iter().map(|s| s.visits).sum();
-    let downloads: u64 = shares.iter().map(|s| s.downloads).sum();
+    let visits: u64 = shares.iter().map(|s| s.counters.visits).sum();
+    let downloads: u64 = shares.iter().map(|s| s.counters.downloads).sum();
     Ok(format!(
         "users {users}\nassets {} ({bytes} bytes)\nshares {} {by_status:?}\nvisits {visits}\ndownloads {downloads}\nmedia jobs waiting {jobs}\nemails not yet sent {emails}",
         assets.len(),

@@ -7,8 +7,7 @@ use crate::derivatives::Workers;
 use crate::limits::AttemptLimiter;
 use crate::metrics::Metrics;
 use crate::notify::Mailer;
-use crate::shares::events::EventLog;
-use crate::shares::visits::VisitCounter;
+use crate::shares::links::Links;
 use crate::store::Store;
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,10 +24,8 @@ pub struct AppState {
     pub logins: Arc<AttemptLimiter>,
     /// Wrong share passwords per link and address.
     pub unlocks: Arc<AttemptLimiter>,
-    pub events: EventLog,
-    pub visits: VisitCounter,
-    pub links: Arc<crate::shares::entry::LinkCache>,
-    pub recent_visits: Arc<crate::shares::entry::RecentVisits>,
+    /// The recipient side of links: cache, visits, the event log.
+    pub links: Links,
     pub mailer: Mailer,
     pub workers: Workers,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
@@ -61,6 +58,15 @@ impl AppState {
         )
         .map_err(|e| format!("smtp: {e}"))?;
         let blobs = Arc::new(blobs);
+        let signer = Signer::new(server_key);
+        let metrics = Arc::new(Metrics::default());
+        let unlocks = Arc::new(unlocks);
+        let links = Links::start(
+            store.clone(),
+            signer.clone(),
+            unlocks.clone(),
+            metrics.clone(),
+        );
         let workers = crate::derivatives::start(store.clone(), blobs.clone(), &config)
             .map_err(|e| format!("media jobs: {e}"))?;
         Ok(AppState {
@@ -68,15 +74,12 @@ impl AppState {
             workers,
             config: Arc::new(config),
             blobs,
-            signer: Signer::new(server_key),
-            metrics: Arc::new(Metrics::default()),
+            signer,
+            metrics,
             logins: Arc::new(AttemptLimiter::new(LOGIN_ATTEMPTS, LOGIN_WINDOW)),
-            unlocks: Arc::new(unlocks),
+            unlocks,
             tls,
-            events: EventLog::start(store.clone()),
-            visits: VisitCounter::start(store.clone()),
-            links: Arc::default(),
-            recent_visits: Arc::default(),
+            links,
             store,
         })
     }

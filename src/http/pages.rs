@@ -182,7 +182,9 @@ pub fn gone_with_contact(brand: &str, reason: GoneReason, contact: Option<&str>)
     )
 }
 
-pub fn password_form(brand: &str, title: &str, token: &str, wrong: bool) -> String {
+/// The form of a protected link. It names nothing of the share (not even its title): before
+/// the password, a recipient learns only that the link is protected.
+pub fn password_form(brand: &str, token: &str, wrong: bool) -> String {
     let error = if wrong {
         "<p class=\"error\" id=\"password-error\" role=\"alert\">Wrong password. Try again.</p>"
     } else {
@@ -194,17 +196,16 @@ pub fn password_form(brand: &str, title: &str, token: &str, wrong: bool) -> Stri
         ""
     };
     let body = format!(
-        "<p class=\"muted\">Enter the password you were given to see the files of <strong>{}</strong>.</p>{error}\
+        "<p class=\"muted\">Enter the password you were given to see the files.</p>{error}\
          <form method=\"post\" action=\"/s/{}/unlock\" class=\"unlock\"><label for=\"password\">Password</label>\
          <input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required autofocus{described}>\
          <button type=\"submit\" class=\"button primary\">Open</button></form>\
          <p class=\"muted small\">No password? Ask the person who shared the link.</p>",
-        escape(title),
         escape(token)
     );
     page(
         brand,
-        title,
+        "Protected link",
         &card("password", "lock", "This link is protected", &body),
         false,
     )
@@ -477,7 +478,7 @@ mod tests {
             escape("<script>\"x\"&'y'</script>"),
             "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;"
         );
-        let html = password_form("b", "<img src=x onerror=alert(1)>", "tok", true);
+        let html = password_form("b", "tok\"<img src=x onerror=alert(1)>", true);
         assert!(!html.contains("<img src=x"));
         assert!(html.contains("Wrong password"));
     }

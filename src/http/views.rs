@@ -3,7 +3,9 @@
 use crate::accounts::{Role, Token, User, UserStatus};
 use crate::assets::{Asset, AssetStatus, Collection, Derivative, Kind};
 use crate::shares::service::Skipped;
-use crate::shares::{Access, Content, DownloadOptions, Recipient, RecipientStatus, Share};
+use crate::shares::{
+    Access, Content, DownloadOptions, Recipient, RecipientCounters, RecipientStatus, Share,
+};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -151,7 +153,12 @@ pub struct RecipientView {
 }
 
 impl RecipientView {
-    pub fn new(r: &Recipient, base: &str, now: DateTime<Utc>) -> RecipientView {
+    pub fn new(
+        r: &Recipient,
+        counts: RecipientCounters,
+        base: &str,
+        now: DateTime<Utc>,
+    ) -> RecipientView {
         let status = match r.status {
             RecipientStatus::Removed => "removed",
             RecipientStatus::Active if r.expires_at <= now => "expired",
@@ -164,9 +171,9 @@ impl RecipientView {
             url: format!("{base}/s/{}", r.token),
             expires_at: r.expires_at,
             status,
-            visits: r.visits,
-            downloads: r.downloads,
-            last_access_at: r.last_access_at,
+            visits: counts.visits,
+            downloads: counts.downloads,
+            last_access_at: counts.last_access_at,
             email_state: r.email_state.clone(),
         }
     }
@@ -224,7 +231,7 @@ impl ShareView {
             created_at: share.created_at,
             expires_at: share.expires_at,
             max_uses: share.max_uses,
-            uses: share.uses,
+            uses: share.counters.uses,
             uses_remaining: share.uses_remaining(),
             access: share.access,
             enabled: share.enabled,
@@ -235,13 +242,13 @@ impl ShareView {
             allowed: allow_json(&share.allowed),
             asset_ids,
             collection_id,
-            visits: share.visits,
-            downloads: share.downloads,
-            last_access_at: share.last_access_at,
+            visits: share.counters.visits,
+            downloads: share.counters.downloads,
+            last_access_at: share.counters.last_access_at,
             recipients: share
                 .recipients
                 .iter()
-                .map(|r| RecipientView::new(r, base, now))
+                .map(|r| RecipientView::new(r, share.counters.recipient(r.id), base, now))
                 .collect(),
             skipped: None,
         }

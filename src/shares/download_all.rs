@@ -152,12 +152,16 @@ fn file_name_for(asset: &Asset, variant: &Variant, mime: &str) -> String {
         .map(|(s, _)| s)
         .filter(|s| !s.is_empty())
         .unwrap_or(&asset.name);
-    let extension = match mime {
+    format!("{stem}.{}", extension_for(mime))
+}
+
+/// The file extension of a derivative of type `mime` (derivatives are JPEG, PNG or WebP).
+pub fn extension_for(mime: &str) -> &'static str {
+    match mime {
         "image/png" => "png",
         "image/webp" => "webp",
         _ => "jpg",
-    };
-    format!("{stem}.{extension}")
+    }
 }
 
 fn csv_of(assets: &[Asset]) -> String {

@@ -1,7 +1,7 @@
 //! The record of what happened on links. Events are queued and written in batches by one
 //! task, so that recording never waits on a disk sync in the request path.
 
-use super::Share;
+use super::{counters, Share};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -116,18 +116,15 @@ fn write_events(
     }
     for (share_id, events) in by_share {
         tx.append_events(share_id, &events)?;
-        let Some(mut share) = tx.get::<Share>(share_id)? else {
+        let downloads: Vec<_> = events.iter().filter(|e| e.counts_as_download()).collect();
+        if downloads.is_empty() || tx.get::<Share>(share_id)?.is_none() {
             continue;
-        };
-        for event in events.iter().filter(|e| e.counts_as_download()) {
-            share.downloads += 1;
-            share.last_access_at = Some(event.at);
-            if let Some(recipient) = event.recipient_id.and_then(|id| share.recipient_mut(id)) {
-                recipient.downloads += 1;
-                recipient.last_access_at = Some(event.at);
-            }
         }
-        tx.put(&share)?;
+        let mut counters = counters::read_in_write(tx, share_id)?;
+        for event in downloads {
+            counters.count_download(event.recipient_id, event.at);
+        }
+        tx.put(&counters)?;
     }
     Ok(())
 }

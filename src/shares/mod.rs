@@ -2,8 +2,8 @@
 
 pub mod access;
 pub mod download_all;
-pub mod entry;
 pub mod events;
+pub mod links;
 pub mod options;
 pub mod recipients;
 pub mod service;
@@ -14,6 +14,7 @@ use crate::config::SharingAllow;
 use crate::store::{Record, Table};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -63,9 +64,6 @@ pub struct Recipient {
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub status: RecipientStatus,
-    pub visits: u64,
-    pub downloads: u64,
-    pub last_access_at: Option<DateTime<Utc>>,
     /// queued / sent / failed: …; None until an email is asked for.
     pub email_state: Option<String>,
 }
@@ -81,8 +79,10 @@ pub struct Share {
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub max_uses: Option<u64>,
-    pub uses: u64,
     pub password_hash: Option<String>,
+    /// Raised each time a password is set: visits unlocked with an older one end.
+    #[serde(default)]
+    pub password_generation: u32,
     pub access: Access,
     pub download_options: DownloadOptions,
     pub show_attributes: Vec<String>,
@@ -93,12 +93,104 @@ pub struct Share {
     pub allowed: SharingAllow,
     pub max_expiry_days: u32,
     pub message: Option<String>,
-    pub visits: u64,
-    pub downloads: u64,
-    pub last_access_at: Option<DateTime<Utc>>,
     /// Set when its creator was deleted without handing it on: the link answers 410.
     #[serde(default)]
     pub creator_deleted: bool,
+    /// Kept in their own table (`Counters`); filled by `counters::load`, never saved with the share.
+    #[serde(skip)]
+    pub counters: ShareCounters,
+}
+
+/// How much a share's links were used: counted apart from the share's record, so that visits
+/// and downloads neither rewrite the share nor make its cached link stale.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ShareCounters {
+    pub share_id: Uuid,
+    pub uses: u64,
+    pub visits: u64,
+    pub downloads: u64,
+    pub last_access_at: Option<DateTime<Utc>>,
+    pub recipients: BTreeMap<Uuid, RecipientCounters>,
+}
+
+/// The counts of one recipient's link.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecipientCounters {
+    pub visits: u64,
+    pub downloads: u64,
+    pub last_access_at: Option<DateTime<Utc>>,
+}
+
+impl Record for ShareCounters {
+    const TABLE: Table = Table::Counters;
+    fn key(&self) -> Uuid {
+        self.share_id
+    }
+}
+
+impl ShareCounters {
+    pub fn recipient(&self, id: Uuid) -> RecipientCounters {
+        self.recipients.get(&id).cloned().unwrap_or_default()
+    }
+
+    /// Counts one visit (and so one use) on the link of `recipient` (None: the share's own).
+    pub fn count_visit(&mut self, recipient: Option<Uuid>, at: DateTime<Utc>) {
+        self.uses += 1;
+        self.visits += 1;
+        if let Some(counts) = self.accessed(recipient, at) {
+            counts.visits += 1;
+        }
+    }
+
+    pub fn count_download(&mut self, recipient: Option<Uuid>, at: DateTime<Utc>) {
+        self.downloads += 1;
+        if let Some(counts) = self.accessed(recipient, at) {
+            counts.downloads += 1;
+        }
+    }
+
+    /// Notes an access at `at`, and returns the counters of the recipient's link, if any.
+    fn accessed(
+        &mut self,
+        recipient: Option<Uuid>,
+        at: DateTime<Utc>,
+    ) -> Option<&mut RecipientCounters> {
+        self.last_access_at = Some(at);
+        let counts = self.recipients.entry(recipient?).or_default();
+        counts.last_access_at = Some(at);
+        Some(counts)
+    }
+}
+
+/// Reading and writing a share's counters inside a transaction.
+pub mod counters {
+    use super::{Share, ShareCounters};
+    use crate::error::Result;
+    use crate::store::{ReadTx, WriteTx};
+    use uuid::Uuid;
+
+    macro_rules! loaders {
+        ($($name:ident: $tx:ty),*) => {$(
+            /// The counters of share `id` (zero for a share never visited).
+            pub fn $name(tx: &$tx, id: Uuid) -> Result<ShareCounters> {
+                Ok(tx.get::<ShareCounters>(id)?.unwrap_or(ShareCounters {
+                    share_id: id,
+                    ..ShareCounters::default()
+                }))
+            }
+        )*};
+    }
+    loaders!(read: ReadTx, read_in_write: WriteTx);
+
+    /// Fills the counters of shares read from the store, for showing them to their owners.
+    pub fn load(tx: &ReadTx, mut shares: Vec<Share>) -> Result<Vec<Share>> {
+        for share in &mut shares {
+            share.counters = read(tx, share.id)?;
+        }
+        Ok(shares)
+    }
 }
 
 impl Record for Share {
@@ -120,7 +212,8 @@ pub struct Link {
 
 impl Share {
     pub fn uses_remaining(&self) -> Option<u64> {
-        self.max_uses.map(|max| max.saturating_sub(self.uses))
+        self.max_uses
+            .map(|max| max.saturating_sub(self.counters.uses))
     }
 
     pub fn recipient(&self, id: Uuid) -> Option<&Recipient> {
@@ -139,18 +232,9 @@ impl Share {
         "used_up",
     ];
 
-    /// One of `STATUSES`, as listed to its owner.
+    /// One of `STATUSES`, as listed to its owner: what the access rule says of a new visit on
+    /// the share's own link.
     pub fn status(&self, now: DateTime<Utc>) -> &'static str {
-        if self.creator_deleted {
-            "creator_deleted"
-        } else if !self.enabled {
-            "disabled"
-        } else if self.expires_at <= now {
-            "expired"
-        } else if self.uses_remaining() == Some(0) {
-            "used_up"
-        } else {
-            "active"
-        }
+        access::status(self, now)
     }
 }

@@ -131,9 +131,6 @@ pub(super) fn make_recipient(
         created_at: now,
         expires_at,
         status: RecipientStatus::Active,
-        visits: 0,
-        downloads: 0,
-        last_access_at: None,
         email_state: None,
     })
 }

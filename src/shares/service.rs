@@ -4,7 +4,7 @@
 
 use super::options::{self, ExpiryAsk, ExpiryRules};
 use super::recipients::{make_recipient, queue_invites};
-use super::{Access, Content, DownloadOptions, Link, Share};
+use super::{counters, Access, Content, DownloadOptions, Link, Share, ShareCounters};
 use crate::accounts::{self, Permission, User, UserStatus};
 use crate::assets::{Asset, Collection};
 use crate::auth;
@@ -66,8 +66,9 @@ pub fn may_manage(user: &User, share: &Share) -> Result<()> {
 
 /// The share `id`, if `user` may manage it (inside a write transaction).
 pub(super) fn managed(tx: &WriteTx, user: &User, id: Uuid) -> Result<Share> {
-    let share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+    let mut share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
     may_manage(user, &share)?;
+    share.counters = counters::read_in_write(tx, id)?;
     Ok(share)
 }
 
@@ -143,8 +144,8 @@ pub async fn create(
         created_at: now,
         expires_at,
         max_uses,
-        uses: 0,
         password_hash,
+        password_generation: 0,
         access,
         download_options,
         show_attributes,
@@ -154,10 +155,8 @@ pub async fn create(
         allowed,
         max_expiry_days: config.sharing.max_expiry_days,
         message: new.message,
-        visits: 0,
-        downloads: 0,
-        last_access_at: None,
         creator_deleted: false,
+        counters: ShareCounters::default(),
     };
     let recipients = new.recipients;
     let (sharer, base) = (owner.display_name.clone(), state.config.public_url());
@@ -251,9 +250,11 @@ fn shareable(tx: &WriteTx, ids: &[Uuid], now: DateTime<Utc>) -> Result<(Vec<Uuid
 pub async fn get(state: &AppState, user: &User, id: Uuid) -> Result<Share> {
     let share = state
         .store
-        .read(move |tx| tx.get::<Share>(id))
-        .await?
-        .ok_or(Error::NotFound("share"))?;
+        .read(move |tx| {
+            let share = tx.get::<Share>(id)?.ok_or(Error::NotFound("share"))?;
+            Ok(counters::load(tx, vec![share])?.remove(0))
+        })
+        .await?;
     may_read(user, &share)?;
     Ok(share)
 }
@@ -280,15 +281,24 @@ pub async fn list(state: &AppState, user: &User, query: ListQuery) -> Result<Pag
     state
         .store
         .read(move |tx| {
+            let has_status = |s: &Share, status: &str| {
+                let mut counted = s.clone();
+                counted.counters = counters::read(tx, s.id).unwrap_or_default();
+                counted.status(now) == status
+            };
             let keep = |s: &Share| {
                 query.owner.is_none_or(|o| s.owner_id == o)
-                    && query.status.as_deref().is_none_or(|st| s.status(now) == st)
+                    && query.status.as_deref().is_none_or(|st| has_status(s, st))
             };
-            match (admin, query.owner) {
+            let page = match (admin, query.owner) {
                 (true, None) => tx.page::<Share>(query.before, query.limit, keep),
                 (true, Some(owner)) => tx.owned_page(owner, query.before, query.limit, keep),
                 (false, _) => tx.owned_page(user_id, query.before, query.limit, keep),
-            }
+            }?;
+            Ok(Page {
+                items: counters::load(tx, page.items)?,
+                next: page.next,
+            })
         })
         .await
 }
@@ -389,6 +399,8 @@ pub async fn update(
                 share.max_uses = v;
             }
             if let Some(v) = password_hash {
+                // A new password ends the visits unlocked with the one before.
+                share.password_generation += u32::from(v.is_some());
                 share.password_hash = v;
             }
             if let Some(v) = access {
@@ -472,6 +484,7 @@ pub async fn delete(state: &AppState, user: &User, id: Uuid) -> Result<()> {
                 tx.unlink(Index::Links, &recipient.token)?;
             }
             tx.remove_events(id)?;
+            tx.remove::<ShareCounters>(id)?;
             tx.remove::<Share>(id)?;
             Ok(())
         })
@@ -549,7 +562,7 @@ pub async fn shares_of_asset(state: &AppState, user: &User, asset_id: Uuid) -> R
                     found.push(share);
                 }
             }
-            Ok(found)
+            counters::load(tx, found)
         })
         .await
 }

@@ -1,24 +1,28 @@
 //! Starting visits: each counts one use. Requests are gathered and counted in one write
 //! transaction per batch (group commit), in arrival order, so counting stays exact under any
-//! concurrency while a burst of visitors costs one disk sync, not one each.
+//! concurrency while a burst of visitors costs one disk sync, not one each. Each is decided
+//! again by the access rule on the share as it is inside the transaction.
 
-use super::Share;
-use crate::error::{Error, GoneReason, Result};
+use super::access::{evaluate, Ask, Decision, Want};
+use super::{counters, Share};
+use crate::accounts::{User, UserStatus};
+use crate::error::{Error, Result};
 use crate::store::{Store, WriteTx};
 use chrono::{DateTime, Utc};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-struct Ask {
+struct Begin {
     share_id: Uuid,
     recipient_id: Option<Uuid>,
+    password_given: bool,
     at: DateTime<Utc>,
     reply: oneshot::Sender<Result<Share>>,
 }
 
 #[derive(Clone)]
 pub struct VisitCounter {
-    queue: mpsc::Sender<Ask>,
+    queue: mpsc::Sender<Begin>,
 }
 
 const BATCH: usize = 512;
@@ -31,12 +35,19 @@ impl VisitCounter {
         VisitCounter { queue }
     }
 
-    /// Counts one use and one visit; the share as it is after, or Gone when none was left.
-    pub async fn begin(&self, share_id: Uuid, recipient_id: Option<Uuid>) -> Result<Share> {
+    /// Counts one use and one visit on the link of `recipient_id` (None: the share's own); the
+    /// share as it is after, with its counters, or why the link refuses a new visit.
+    pub async fn begin(
+        &self,
+        share_id: Uuid,
+        recipient_id: Option<Uuid>,
+        password_given: bool,
+    ) -> Result<Share> {
         let (reply, answer) = oneshot::channel();
-        let ask = Ask {
+        let ask = Begin {
             share_id,
             recipient_id,
+            password_given,
             at: Utc::now(),
             reply,
         };
@@ -50,19 +61,19 @@ impl VisitCounter {
     }
 }
 
-async fn count_batches(store: Store, mut rx: mpsc::Receiver<Ask>) {
+async fn count_batches(store: Store, mut rx: mpsc::Receiver<Begin>) {
     let mut batch = Vec::with_capacity(BATCH);
     while rx.recv_many(&mut batch, BATCH).await > 0 {
-        let asks: Vec<Ask> = std::mem::take(&mut batch);
-        let keys: Vec<(Uuid, Option<Uuid>, DateTime<Utc>)> = asks
+        let asks: Vec<Begin> = std::mem::take(&mut batch);
+        let keys: Vec<_> = asks
             .iter()
-            .map(|a| (a.share_id, a.recipient_id, a.at))
+            .map(|a| (a.share_id, a.recipient_id, a.password_given, a.at))
             .collect();
         let outcome = store
             .write(move |tx| {
                 Ok(keys
                     .iter()
-                    .map(|(s, r, at)| count_one(tx, *s, *r, *at))
+                    .map(|&(s, r, password, at)| count_one(tx, s, r, password, at))
                     .collect::<Vec<_>>())
             })
             .await;
@@ -85,25 +96,34 @@ fn count_one(
     tx: &WriteTx,
     share_id: Uuid,
     recipient_id: Option<Uuid>,
+    password_given: bool,
     now: DateTime<Utc>,
 ) -> Result<Share> {
     let mut share = tx.get::<Share>(share_id)?.ok_or(Error::NotFound("link"))?;
-    if !share.enabled {
-        return Err(Error::Gone(GoneReason::Disabled));
+    let creator_active = tx
+        .get::<User>(share.owner_id)?
+        .is_some_and(|u| u.status == UserStatus::Active);
+    share.counters = counters::read_in_write(tx, share_id)?;
+    let recipient = recipient_id.and_then(|id| share.recipient(id));
+    let ask = Ask {
+        password_given,
+        ..Ask::new(Want::Look, None)
+    };
+    match evaluate(&share, recipient, creator_active, ask, now) {
+        Decision::StartVisit => {}
+        Decision::Gone(reason) => return Err(Error::Gone(reason)),
+        Decision::NeedsPassword => {
+            return Err(Error::Unauthenticated(
+                "this link needs its password".into(),
+            ))
+        }
+        other => {
+            return Err(Error::internal(format!(
+                "a new visit was decided {other:?}"
+            )))
+        }
     }
-    if share.expires_at <= now {
-        return Err(Error::Gone(GoneReason::Expired));
-    }
-    if share.uses_remaining() == Some(0) {
-        return Err(Error::Gone(GoneReason::UsedUp));
-    }
-    share.uses += 1;
-    share.visits += 1;
-    share.last_access_at = Some(now);
-    if let Some(recipient) = recipient_id.and_then(|id| share.recipient_mut(id)) {
-        recipient.visits += 1;
-        recipient.last_access_at = Some(now);
-    }
-    tx.put(&share)?;
+    share.counters.count_visit(recipient_id, now);
+    tx.put(&share.counters)?;
     Ok(share)
 }

@@ -6,8 +6,11 @@ mod tables;
 use crate::error::Error;
 use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata};
 use serde::{de::DeserializeOwned, Serialize};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, PoisonError};
 pub use tables::{Index, Table, SCHEMA_VERSION};
 use tables::{BLOB_REFS, EVENTS, META};
 use uuid::Uuid;
@@ -75,8 +78,39 @@ pub trait Record: Serialize + DeserializeOwned {
 #[derive(Clone)]
 pub struct Store {
     db: Arc<redb::Database>,
-    /// Counts commits: a value read at generation N is still current while it is N.
-    generation: Arc<std::sync::atomic::AtomicU64>,
+    changes: Arc<Changes>,
+}
+
+/// When what links show last changed, for caches: the commit number of the last commit that
+/// wrote a table seen through every link, and per share the last one that wrote that share.
+/// Commits that write only counters, events, jobs or emails change nothing here.
+#[derive(Default)]
+struct Changes {
+    commits: AtomicU64,
+    shown_everywhere: AtomicU64,
+    shares: std::sync::Mutex<HashMap<Uuid, u64>>,
+}
+
+/// What one write transaction wrote, as far as `Changes` cares.
+#[derive(Default)]
+struct Touched {
+    shown_everywhere: bool,
+    shares: Vec<Uuid>,
+}
+
+impl Changes {
+    fn committed(&self, touched: Touched) {
+        let commit = self.commits.fetch_add(1, Ordering::AcqRel) + 1;
+        if touched.shown_everywhere {
+            self.shown_everywhere.store(commit, Ordering::Release);
+        }
+        if !touched.shares.is_empty() {
+            let mut shares = self.shares.lock().unwrap_or_else(PoisonError::into_inner);
+            for id in touched.shares {
+                shares.insert(id, commit);
+            }
+        }
+    }
 }
 
 impl Store {
@@ -85,7 +119,7 @@ impl Store {
         let db = redb::Database::create(path)?;
         let store = Store {
             db: Arc::new(db),
-            generation: Arc::default(),
+            changes: Arc::default(),
         };
         store.prepare(path)?;
         Ok(store)
@@ -135,10 +169,22 @@ impl Store {
         found.map(|v| decode_u32(v.value())).transpose()
     }
 
-    /// The number of commits so far. Read it before reading data: the data is current while the
-    /// generation stays the same.
-    pub fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::Acquire)
+    /// The number of commits so far. Read it before reading data that a cache keeps.
+    pub fn commits(&self) -> u64 {
+        self.changes.commits.load(Ordering::Acquire)
+    }
+
+    /// Whether what the link of `share` shows (the share, its assets and collection, its
+    /// creator, the link index) may have changed since commit number `since`.
+    pub fn changed_since(&self, share: Uuid, since: u64) -> bool {
+        let changes = &self.changes;
+        changes.shown_everywhere.load(Ordering::Acquire) > since
+            || changes
+                .shares
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get(&share)
+                .is_some_and(|&commit| commit > since)
     }
 
     /// Runs `f` in one read transaction, on the blocking pool.
@@ -157,24 +203,17 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&WriteTx) -> Result<T, Error> + Send + 'static,
     {
-        let (db, generation) = (self.db.clone(), self.generation.clone());
-        blocking(move || {
-            let tx = WriteTx(db.begin_write()?);
-            let value = f(&tx)?;
-            tx.0.commit()?;
-            generation.fetch_add(1, std::sync::atomic::Ordering::Release);
-            Ok(value)
-        })
-        .await
+        let store = self.clone();
+        blocking(move || store.write_now(f)).await
     }
 
     /// The same, for callers already off the async threads (start-up, CLI).
     pub fn write_now<T>(&self, f: impl FnOnce(&WriteTx) -> Result<T, Error>) -> Result<T, Error> {
-        let tx = WriteTx(self.db.begin_write()?);
+        let tx = WriteTx(self.db.begin_write()?, RefCell::default());
         let value = f(&tx)?;
-        tx.0.commit()?;
-        self.generation
-            .fetch_add(1, std::sync::atomic::Ordering::Release);
+        let WriteTx(tx, touched) = tx;
+        tx.commit()?;
+        self.changes.committed(touched.into_inner());
         Ok(value)
     }
 
@@ -245,7 +284,7 @@ fn take_page<R: Record>(
 }
 
 pub struct ReadTx(redb::ReadTransaction);
-pub struct WriteTx(redb::WriteTransaction);
+pub struct WriteTx(redb::WriteTransaction, RefCell<Touched>);
 
 /// A page of records, newest first, and the cursor of the next page.
 pub struct Page<R> {
@@ -387,7 +426,16 @@ reads!(ReadTx);
 reads!(WriteTx);
 
 impl WriteTx {
+    fn touch(&self, table: Table, id: Uuid) {
+        let mut touched = self.1.borrow_mut();
+        match table {
+            Table::Shares => touched.shares.push(id),
+            other => touched.shown_everywhere |= other.shown_through_links(),
+        }
+    }
+
     pub fn put<R: Record>(&self, record: &R) -> Result<(), Error> {
+        self.touch(R::TABLE, record.key());
         let mut table = self.0.open_table(R::TABLE.def())?;
         let id = record.key().as_u128();
         let old = table.insert(id, encode(record)?.as_slice())?;
@@ -410,6 +458,7 @@ impl WriteTx {
     }
 
     pub fn remove<R: Record>(&self, id: Uuid) -> Result<Option<R>, Error> {
+        self.touch(R::TABLE, id);
         let mut table = self.0.open_table(R::TABLE.def())?;
         let old: Option<R> = table
             .remove(id.as_u128())?
@@ -426,12 +475,14 @@ impl WriteTx {
     }
 
     pub fn link<V: Serialize>(&self, index: Index, key: &str, value: &V) -> Result<(), Error> {
+        self.1.borrow_mut().shown_everywhere |= matches!(index, Index::Links);
         let mut table = self.0.open_table(index.def())?;
         table.insert(key, encode(value)?.as_slice())?;
         Ok(())
     }
 
     pub fn unlink(&self, index: Index, key: &str) -> Result<(), Error> {
+        self.1.borrow_mut().shown_everywhere |= matches!(index, Index::Links);
         let mut table = self.0.open_table(index.def())?;
         table.remove(key)?;
         Ok(())

@@ -4,7 +4,7 @@ use super::StoreError;
 use redb::{ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
 
 /// Raise when the layout of a table or a record changes incompatibly; add a migration below.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub(super) const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 pub(super) const BLOB_REFS: TableDefinition<&str, u64> = TableDefinition::new("blob_refs");
@@ -26,10 +26,13 @@ pub enum Table {
     Shares,
     Jobs,
     Emails,
+    /// A share's counts of uses, visits and downloads: written on every visit and download,
+    /// apart from the share so that counting never makes a cached link stale.
+    Counters,
 }
 
 impl Table {
-    const ALL: [Table; 7] = [
+    const ALL: [Table; 8] = [
         Table::Users,
         Table::Tokens,
         Table::Assets,
@@ -37,6 +40,7 @@ impl Table {
         Table::Shares,
         Table::Jobs,
         Table::Emails,
+        Table::Counters,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -48,7 +52,14 @@ impl Table {
             Table::Shares => "shares",
             Table::Jobs => "jobs",
             Table::Emails => "emails",
+            Table::Counters => "share_counters",
         })
+    }
+
+    /// Whether what a link shows depends on this table beyond its share record: a commit that
+    /// writes one of these makes every cached link stale.
+    pub(super) fn shown_through_links(self) -> bool {
+        matches!(self, Table::Users | Table::Assets | Table::Collections)
     }
 
     /// The index of records by owner, for the tables whose records have one (schema 2 on).
@@ -105,6 +116,7 @@ pub(super) fn migrate(tx: &WriteTransaction, from: u32) -> Result<(), StoreError
     for version in from..SCHEMA_VERSION {
         match version {
             1 => index_owners(tx, Table::Shares)?,
+            2 => counters_out_of_shares(tx)?,
             other => {
                 return Err(StoreError::Corrupt(format!(
                     "no migration from schema version {other}"
@@ -132,6 +144,65 @@ fn index_owners(tx: &WriteTransaction, table: Table) -> Result<(), StoreError> {
         let record: Owned = serde_json::from_slice(value.value())
             .map_err(|e| StoreError::Corrupt(format!("{table:?} {}: {e}", key.value())))?;
         index.insert((record.owner_id.as_u128(), key.value()), ())?;
+    }
+    Ok(())
+}
+
+/// 2 → 3: moves the counts (uses, visits, downloads, last access, per recipient too) out of
+/// each share's record into its own counters record. Works on the JSON as schema 2 wrote it.
+fn counters_out_of_shares(tx: &WriteTransaction) -> Result<(), StoreError> {
+    use serde_json::{json, Map, Value};
+    let mut shares = tx.open_table(Table::Shares.def())?;
+    let mut counters = tx.open_table(Table::Counters.def())?;
+    let mut moved = Vec::new();
+    for entry in shares.iter()? {
+        let (key, value) = entry?;
+        let corrupt = |e: String| StoreError::Corrupt(format!("share {}: {e}", key.value()));
+        let mut share: Map<String, Value> =
+            serde_json::from_slice(value.value()).map_err(|e| corrupt(e.to_string()))?;
+        let take = |record: &mut Map<String, Value>| {
+            ["visits", "downloads", "last_access_at"].map(|field| {
+                let none = if field == "last_access_at" {
+                    Value::Null
+                } else {
+                    json!(0)
+                };
+                (field, record.remove(field).unwrap_or(none))
+            })
+        };
+        let mut recipients = Map::new();
+        if let Some(Value::Array(list)) = share.get_mut("recipients") {
+            for recipient in list.iter_mut().filter_map(Value::as_object_mut) {
+                let id = recipient
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string();
+                let counts: Map<String, Value> = take(recipient)
+                    .map(|(k, v)| (k.to_string(), v))
+                    .into_iter()
+                    .collect();
+                recipients.insert(id, Value::Object(counts));
+            }
+        }
+        let uses = share.remove("uses").unwrap_or(json!(0));
+        let mut record: Map<String, Value> = take(&mut share)
+            .map(|(k, v)| (k.to_string(), v))
+            .into_iter()
+            .collect();
+        record.insert(
+            "share_id".into(),
+            share.get("id").cloned().unwrap_or_default(),
+        );
+        record.insert("uses".into(), uses);
+        record.insert("recipients".into(), Value::Object(recipients));
+        let encode =
+            |v: &Map<String, Value>| serde_json::to_vec(v).map_err(|e| corrupt(e.to_string()));
+        moved.push((key.value(), encode(&share)?, encode(&record)?));
+    }
+    for (key, share, record) in moved {
+        shares.insert(key, share.as_slice())?;
+        counters.insert(key, record.as_slice())?;
     }
     Ok(())
 }

@@ -305,7 +305,7 @@ pub async fn events(
     let (who, query) = (who?, query?);
     service::get(&state, &who.user, id).await?;
     let limit = page_limit(query.limit.or(Some(500)))?;
-    state.events.flush().await;
+    state.links.events.flush().await;
     let after = query.cursor.unwrap_or(0);
     let items = state
         .store

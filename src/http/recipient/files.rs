@@ -1,14 +1,20 @@
 //! The data of a link: the manifest, each file, "download all" and the direct link.
+//! Each route decides and makes its answer ready before it is admitted: a request that will
+//! be refused anyway counts no use.
 
 use super::*;
+use crate::shares::download_all::Plan;
 
-/// HEAD on the page or the manifest: 200 while the link works, its 404/410 otherwise.
+/// HEAD on the page or the manifest: 200 while the link works (also when it would ask for its
+/// password), its 404/410 otherwise.
 pub(super) async fn peek(
     token: String,
     state: AppState,
+    client: Client,
     content_type: &'static str,
 ) -> Result<Response> {
-    entry::peek(&state, &token).await?;
+    let entering = enter(&state, &token, &LinkQuery::default(), &client).await?;
+    entering.decide(Want::Look)?;
     let mut response = warp::Reply::into_response(warp::reply());
     response
         .headers_mut()
@@ -26,8 +32,11 @@ pub(super) async fn manifest(
     client: Client,
 ) -> Result<Response> {
     let query = query?;
-    let granted = granted(&state, &token, &query, &client).await?;
-    let (share, signed) = (&granted.opened.share, &granted.signed);
+    let entering = enter(&state, &token, &query, &client).await?;
+    let go = decide_data(&entering, Want::Look)?;
+    let granted = state.links.admit(entering, go).await?;
+    let share = &granted.opened.share;
+    let signed = granted.signed.as_deref().unwrap_or_default();
     let assets = granted.opened.servable_assets();
     let offered = variants::offered_downloads(share, &assets);
     let items: Vec<_> = assets
@@ -70,7 +79,7 @@ pub(super) async fn manifest(
         "downloadAll": download_all,
         "visit": signed,
     });
-    Ok(granted.answer(reply::json(&body)))
+    Ok(answer(&granted, reply::json(&body)))
 }
 
 pub(super) async fn variant(
@@ -83,20 +92,22 @@ pub(super) async fn variant(
 ) -> Result<Response> {
     let query = query?;
     let variant = Variant::parse(&name).ok_or(Error::NotFound("variant"))?;
-    let granted = granted(&state, &token, &query, &client).await?;
-    let (opened, share) = (&granted.opened, &granted.opened.share);
-    let asset = opened
+    let entering = enter(&state, &token, &query, &client).await?;
+    let asset = entering
+        .opened
         .servable_assets()
         .into_iter()
-        .find(|a| a.id == asset_id)
-        .ok_or(Error::NotFound("asset in this share"))?;
-    let download =
-        query.wants_download() || (variant == Variant::Original && !variants::plays_inline(&asset));
-    match download {
-        true => variants::may_download(share, &variant)?,
-        false => variants::may_view(share, &asset, &variant)?,
-    }
-    let file = variants::file_of(share, &asset, &variant)
+        .find(|a| a.id == asset_id);
+    let download = query.wants_download()
+        || (variant == Variant::Original && !asset.as_ref().is_some_and(variants::plays_inline));
+    let want = Want::File {
+        asset: asset.as_ref(),
+        variant: &variant,
+        download,
+    };
+    let go = decide_data(&entering, want)?;
+    let asset = asset.ok_or(Error::NotFound("asset in this share"))?;
+    let file = variants::file_of(&entering.opened.share, &asset, &variant)
         .ok_or(Error::NotFound("this variant (not made, or not ready yet)"))?;
     let attachment = query.wants_download() || !variants::inline_safe(&file.mime_type);
     let kind = if download {
@@ -104,10 +115,18 @@ pub(super) async fn variant(
     } else {
         EventKind::Preview
     };
+    let granted = state.links.admit(entering, go).await?;
     let response = send_file(
-        &state, opened, &client, &asset, &variant, file, attachment, kind,
+        &state,
+        &granted.opened,
+        &client,
+        &asset,
+        &variant,
+        file,
+        attachment,
+        kind,
     )?;
-    Ok(granted.answer(response))
+    Ok(answer(&granted, response))
 }
 
 /// One file of an asset, with ranges, its event and the sandbox for anything not shown inline.
@@ -128,11 +147,7 @@ fn send_file(
             "{} ({}).{}",
             asset.name,
             variant.name().replace('/', " "),
-            if file.mime_type == "image/png" {
-                "png"
-            } else {
-                "jpg"
-            }
+            download_all::extension_for(&file.mime_type)
         ),
     };
     let rep = Representation {
@@ -157,7 +172,7 @@ fn send_file(
         Some(variant.name()),
     );
     let mut response = reply::ranged(&client.method, &client.headers, &rep, |range| {
-        counted(reply::file_stream(path, range), recorder)
+        counted(reply::file_stream(path, range), recorder())
     })?;
     if attachment {
         response.headers_mut().insert(
@@ -169,6 +184,7 @@ fn send_file(
 }
 
 /// Records the event with the bytes actually sent, when the body ends or the client leaves.
+/// Only a body that is really sent counts as an active download (not HEAD, 304 or 416).
 fn recorder(
     state: &AppState,
     opened: &Opened,
@@ -176,19 +192,21 @@ fn recorder(
     kind: EventKind,
     asset: Option<Uuid>,
     variant: Option<String>,
-) -> impl FnOnce(u64) + Send + Sync + 'static {
-    let events = state.events.clone();
+) -> impl FnOnce() -> Box<dyn FnOnce(u64) + Send + Sync> {
+    let events = state.links.events.clone();
     let metrics = state.metrics.clone();
     let mut event = requester(client).event(kind, opened.recipient_id);
     event.asset_id = asset;
     event.variant = variant;
     let share_id = opened.share.id;
-    metrics.active_downloads.fetch_add(1, Ordering::Relaxed);
-    move |sent| {
-        metrics.active_downloads.fetch_sub(1, Ordering::Relaxed);
-        Metrics::add(&metrics.bytes_sent, sent);
-        event.bytes = Some(sent);
-        events.record(share_id, event);
+    move || {
+        metrics.active_downloads.fetch_add(1, Ordering::Relaxed);
+        Box::new(move |sent| {
+            metrics.active_downloads.fetch_sub(1, Ordering::Relaxed);
+            Metrics::add(&metrics.bytes_sent, sent);
+            event.bytes = Some(sent);
+            events.record(share_id, event);
+        })
     }
 }
 
@@ -199,25 +217,38 @@ pub(super) async fn download_all(
     client: Client,
 ) -> Result<Response> {
     let query = query?;
-    let granted = granted(&state, &token, &query, &client).await?;
-    let response = bundle_response(&state, &granted.opened, query.variants.as_deref(), &client);
-    Ok(granted.answer(response.await?))
+    let entering = enter(&state, &token, &query, &client).await?;
+    bundle(&state, entering, &query, &client).await
 }
 
-async fn bundle_response(
+/// The link's zip, decided and planned before the request is admitted.
+async fn bundle(
+    state: &AppState,
+    entering: Entering,
+    query: &LinkQuery,
+    client: &Client,
+) -> Result<Response> {
+    let go = decide_data(&entering, Want::Bundle)?;
+    let variants = query.variants.as_deref();
+    let plan = bundle_plan(state, &entering.opened, variants)?;
+    let granted = state.links.admit(entering, go).await?;
+    let response = bundle_response(state, &granted.opened, plan, variants, client)?;
+    Ok(answer(&granted, response))
+}
+
+/// What goes into the link's zip: errors for variants it cannot have.
+fn bundle_plan(state: &AppState, opened: &Opened, variants: Option<&str>) -> Result<Plan> {
+    let assets = opened.servable_assets();
+    download_all::plan(&opened.share, &assets, variants, &state.blobs)
+}
+
+fn bundle_response(
     state: &AppState,
     opened: &Opened,
+    plan: Plan,
     variants: Option<&str>,
     client: &Client,
 ) -> Result<Response> {
-    let share = &opened.share;
-    if share.access == Access::View {
-        return Err(Error::forbidden(
-            "this link is view-only: nothing can be downloaded",
-        ));
-    }
-    let assets = opened.servable_assets();
-    let plan = download_all::plan(share, &assets, variants, &state.blobs)?;
     let rep = Representation {
         len: plan.layout.len(),
         etag: plan.etag.clone(),
@@ -236,7 +267,7 @@ async fn bundle_response(
     );
     let layout = plan.layout;
     reply::ranged(&client.method, &client.headers, &rep, |range| {
-        counted(crate::bundle::stream(layout, range), recorder)
+        counted(crate::bundle::stream(layout, range), recorder())
     })
 }
 
@@ -248,26 +279,29 @@ pub(super) async fn direct(
     client: Client,
 ) -> Result<Response> {
     let query = query?;
-    let granted = granted(&state, &token, &query, &client).await?;
-    let opened = &granted.opened;
-    let assets = opened.servable_assets();
-    let response = match assets.as_slice() {
-        [only] => {
-            variants::may_download(&opened.share, &Variant::Original)?;
-            let file = variants::file_of(&opened.share, only, &Variant::Original)
-                .ok_or(Error::NotFound("file"))?;
-            send_file(
-                &state,
-                opened,
-                &client,
-                only,
-                &Variant::Original,
-                file,
-                true,
-                EventKind::Download,
-            )
-        }
-        _ => bundle_response(&state, opened, query.variants.as_deref(), &client).await,
-    }?;
-    Ok(granted.answer(response))
+    let entering = enter(&state, &token, &query, &client).await?;
+    let assets = entering.opened.servable_assets();
+    if let [only] = assets.as_slice() {
+        let want = Want::File {
+            asset: Some(only),
+            variant: &Variant::Original,
+            download: true,
+        };
+        let go = decide_data(&entering, want)?;
+        let file = variants::file_of(&entering.opened.share, only, &Variant::Original)
+            .ok_or(Error::NotFound("file"))?;
+        let granted = state.links.admit(entering, go).await?;
+        let response = send_file(
+            &state,
+            &granted.opened,
+            &client,
+            only,
+            &Variant::Original,
+            file,
+            true,
+            EventKind::Download,
+        )?;
+        return Ok(answer(&granted, response));
+    }
+    bundle(&state, entering, &query, &client).await
 }

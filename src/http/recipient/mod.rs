@@ -1,5 +1,7 @@
 //! The recipient side: `/s/{token}` (page, unlock, manifest, files, zip) and `/d/{token}`.
-//! Every route goes through `entry::enter`, which applies the access rule.
+//! Every route opens its link with `Links::enter`, decides what it wants with the access rule
+//! (counting nothing), makes everything ready that can still fail, and only then is admitted,
+//! which starts a visit (one use) when the rule said so.
 //! `page` answers in HTML (landing, password form, error pages); `files` answers with data
 //! (manifest, files, zips, the direct link).
 
@@ -14,9 +16,10 @@ use crate::http::pages::{self, Landing, Tile};
 use crate::http::reply::{self, content_disposition, counted, header_value, Representation};
 use crate::metrics::Metrics;
 use crate::server::Routes;
+use crate::shares::access::Want;
 use crate::shares::download_all;
-use crate::shares::entry::{self, Entry, Opened, Requester};
 use crate::shares::events::EventKind;
+use crate::shares::links::{self, Entering, Go, Granted, Opened, Requester};
 use crate::shares::variants::{self, Variant};
 use crate::shares::{Access, Share};
 use crate::state::AppState;
@@ -60,13 +63,15 @@ pub fn routes(state: AppState) -> Routes {
         warp::path!("s" / String)
             .and(warp::head())
             .and(s())
-            .then(|t, s| files::peek(t, s, "text/html; charset=utf-8"))
+            .and(client())
+            .then(|t, s, c| files::peek(t, s, c, "text/html; charset=utf-8"))
             .map(reply::finish)
             .boxed(),
         warp::path!("s" / String / "manifest.json")
             .and(warp::head())
             .and(s())
-            .then(|t, s| files::peek(t, s, "application/json"))
+            .and(client())
+            .then(|t, s, c| files::peek(t, s, c, "application/json"))
             .map(reply::finish)
             .boxed(),
         warp::path!("s" / String / "unlock")
@@ -124,61 +129,47 @@ fn requester(client: &Client) -> Requester {
         address: client.address,
         user_agent: client.user_agent.clone(),
         resuming: client.headers.contains_key(header::RANGE),
+        head: client.method == warp::http::Method::HEAD,
     }
 }
 
-async fn enter(state: &AppState, token: &str, query: &LinkQuery, client: &Client) -> Result<Entry> {
-    let visit = query
-        .v
-        .clone()
-        .or_else(|| cookie(&client.headers, VISIT_COOKIE));
-    entry::enter(state, token, visit.as_deref(), &requester(client)).await
-}
-
-/// A data route's open link and the visit it rides on.
-struct Granted {
-    opened: Opened,
-    signed: String,
-    /// This request began the visit: its answer sets the cookie.
-    started: bool,
-}
-
-impl Granted {
-    fn answer(&self, mut response: Response) -> Response {
-        if self.started {
-            set_visit_cookie(&mut response, &self.opened.token, &self.signed);
-        }
-        response
-    }
-}
-
-/// Opens the link for a file or data route: a password still needed is a 401 here.
-async fn granted(
+/// Opens the link for a request, with the visit it carries (`v`, or the cookie).
+async fn enter(
     state: &AppState,
     token: &str,
     query: &LinkQuery,
     client: &Client,
-) -> Result<Granted> {
-    match enter(state, token, query, client).await? {
-        Entry::Granted {
-            opened,
-            signed,
-            started,
-            ..
-        } => Ok(Granted {
-            opened,
-            signed,
-            started,
-        }),
-        Entry::NeedsPassword(_) => Err(Error::Unauthenticated(
-            "this link needs its password: POST it to /s/{token}/unlock".into(),
-        )),
+) -> Result<Entering> {
+    let visit = query
+        .v
+        .clone()
+        .or_else(|| cookie(&client.headers, VISIT_COOKIE));
+    state
+        .links
+        .enter(token, visit.as_deref(), requester(client))
+        .await
+}
+
+/// Decides what a data route wants: a password still needed is a 401 here, before anything
+/// about the request itself is told.
+fn decide_data(entering: &Entering, want: Want) -> Result<Go> {
+    match entering.decide(want)? {
+        Go::Password => Err(links::password_needed()),
+        go => Ok(go),
     }
+}
+
+/// The answer of an admitted request: with the visit cookie when the request began the visit.
+fn answer(granted: &Granted, mut response: Response) -> Response {
+    if let (true, Some(signed)) = (granted.started, &granted.signed) {
+        set_visit_cookie(&mut response, &granted.opened.token, signed);
+    }
+    response
 }
 
 /// The visit cookie, for the link's pages and files (`/s/TOKEN`) and its direct link (`/d/TOKEN`).
 fn set_visit_cookie(response: &mut Response, token: &str, signed: &str) {
-    let max_age = entry::VISIT_HOURS * 3600;
+    let max_age = links::VISIT_HOURS * 3600;
     for prefix in ["s", "d"] {
         let cookie = format!("{VISIT_COOKIE}={signed}; Path=/{prefix}/{token}; HttpOnly; Secure; SameSite=Lax; Max-Age={max_age}");
         response

@@ -49,33 +49,28 @@ pub(super) async fn landing(
     client: Client,
 ) -> Response {
     let query = query.unwrap_or_default();
-    match enter(&state, &token, &query, &client).await {
-        Ok(Entry::NeedsPassword(opened)) => html(
-            StatusCode::OK,
-            pages::password_form(
-                &state.config.branding.name,
-                &opened.share.title,
-                &token,
-                false,
-            ),
-        ),
-        Ok(Entry::Granted {
-            opened,
-            signed,
-            started,
-            ..
-        }) => match landing_page(&state, &opened, &signed).await {
-            Ok(body) => {
-                let mut response = html(StatusCode::OK, body);
-                if started {
-                    set_visit_cookie(&mut response, &token, &signed);
-                }
-                response
-            }
-            Err(e) => error_page(&state, &e),
-        },
+    match landing_response(&state, &token, &query, &client).await {
+        Ok(response) => response,
         Err(e) => error_page(&state, &e),
     }
+}
+
+async fn landing_response(
+    state: &AppState,
+    token: &str,
+    query: &LinkQuery,
+    client: &Client,
+) -> Result<Response> {
+    let entering = enter(state, token, query, client).await?;
+    let go = entering.decide(Want::Look)?;
+    if go == Go::Password {
+        let form = pages::password_form(&state.config.branding.name, token, false);
+        return Ok(html(StatusCode::OK, form));
+    }
+    let granted = state.links.admit(entering, go).await?;
+    let signed = granted.signed.as_deref().unwrap_or_default();
+    let body = landing_page(state, &granted.opened, signed).await?;
+    Ok(answer(&granted, html(StatusCode::OK, body)))
 }
 
 pub(super) async fn unlock(
@@ -89,29 +84,22 @@ pub(super) async fn unlock(
         .and_then(|b| serde_urlencoded::from_bytes::<BTreeMap<String, String>>(&b).ok())
         .and_then(|mut form| form.remove("password"))
         .unwrap_or_default();
-    match entry::unlock(&state, &token, &password, &requester(&client)).await {
-        Ok(Entry::Granted { signed, .. }) => {
+    match state
+        .links
+        .unlock(&token, &password, &requester(&client))
+        .await
+    {
+        Ok(granted) => {
             let mut response = warp::reply().into_response_with(StatusCode::SEE_OTHER);
             response
                 .headers_mut()
                 .insert(header::LOCATION, header_value(&format!("/s/{token}")));
-            set_visit_cookie(&mut response, &token, &signed);
-            response
+            answer(&granted, response)
         }
-        Ok(Entry::NeedsPassword(_)) => error_page(
-            &state,
-            &Error::internal("unlock asked for a password again"),
+        Err(Error::Unauthenticated(_)) => html(
+            StatusCode::UNAUTHORIZED,
+            pages::password_form(&state.config.branding.name, &token, true),
         ),
-        Err(Error::Unauthenticated(_)) => {
-            let title = entry::open(&state, &token)
-                .await
-                .map(|o| o.share.title)
-                .unwrap_or_default();
-            html(
-                StatusCode::UNAUTHORIZED,
-                pages::password_form(&state.config.branding.name, &title, &token, true),
-            )
-        }
         Err(e) => error_page(&state, &e),
     }
 }
