@@ -1,16 +1,16 @@
 //! The metadata store: redb tables and transactions. The only code that touches redb.
 //! Records are serde values kept as JSON bytes under UUID keys (v7: keys sort by creation).
 
+mod changes;
 mod tables;
 
 use crate::error::Error;
+use changes::{Changes, Touched};
 use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, PoisonError};
+use std::sync::Arc;
 pub use tables::{Index, Table, SCHEMA_VERSION};
 use tables::{BLOB_REFS, EVENTS, META};
 use uuid::Uuid;
@@ -81,38 +81,6 @@ pub struct Store {
     changes: Arc<Changes>,
 }
 
-/// When what links show last changed, for caches: the commit number of the last commit that
-/// wrote a table seen through every link, and per share the last one that wrote that share.
-/// Commits that write only counters, events, jobs or emails change nothing here.
-#[derive(Default)]
-struct Changes {
-    commits: AtomicU64,
-    shown_everywhere: AtomicU64,
-    shares: std::sync::Mutex<HashMap<Uuid, u64>>,
-}
-
-/// What one write transaction wrote, as far as `Changes` cares.
-#[derive(Default)]
-struct Touched {
-    shown_everywhere: bool,
-    shares: Vec<Uuid>,
-}
-
-impl Changes {
-    fn committed(&self, touched: Touched) {
-        let commit = self.commits.fetch_add(1, Ordering::AcqRel) + 1;
-        if touched.shown_everywhere {
-            self.shown_everywhere.store(commit, Ordering::Release);
-        }
-        if !touched.shares.is_empty() {
-            let mut shares = self.shares.lock().unwrap_or_else(PoisonError::into_inner);
-            for id in touched.shares {
-                shares.insert(id, commit);
-            }
-        }
-    }
-}
-
 impl Store {
     /// Opens (or creates) the database, creating every table and checking the schema version.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -171,20 +139,13 @@ impl Store {
 
     /// The number of commits so far. Read it before reading data that a cache keeps.
     pub fn commits(&self) -> u64 {
-        self.changes.commits.load(Ordering::Acquire)
+        self.changes.commits()
     }
 
     /// Whether what the link of `share` shows (the share, its assets and collection, its
     /// creator, the link index) may have changed since commit number `since`.
     pub fn changed_since(&self, share: Uuid, since: u64) -> bool {
-        let changes = &self.changes;
-        changes.shown_everywhere.load(Ordering::Acquire) > since
-            || changes
-                .shares
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .get(&share)
-                .is_some_and(|&commit| commit > since)
+        self.changes.changed_since(share, since)
     }
 
     /// Runs `f` in one read transaction, on the blocking pool.
