@@ -9,14 +9,11 @@ use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 use std::time::Duration;
 
-async fn create_share(server: &TestServer, body: Value) -> Value {
-    let response = server
-        .admin(Method::POST, "/api/v1/shares")
-        .json(&body)
-        .send()
+/// The admin's upload of a small text file.
+async fn text(server: &TestServer, name: &str, body: &str) -> Value {
+    server
+        .upload(&server.admin_token, name, body.as_bytes().to_vec())
         .await
-        .unwrap();
-    json_of(response, 201).await
 }
 
 /// A fresh client (no cookies) asking `method` of `path`.
@@ -82,21 +79,15 @@ async fn patch_share(server: &TestServer, share: &Value, body: Value) {
 #[tokio::test]
 async fn requests_that_are_refused_anyway_count_no_use() {
     let server = TestServer::start().await;
-    let a = server
-        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
-        .await;
-    let b = server
-        .upload(&server.admin_token, "b.txt", b"bravo".to_vec())
-        .await;
-    let other = server
-        .upload(&server.admin_token, "c.txt", b"other".to_vec())
-        .await;
+    let a = text(&server, "a.txt", "alpha").await;
+    let b = text(&server, "b.txt", "bravo").await;
+    let other = text(&server, "c.txt", "other").await;
     let (a_id, other_id) = (a["id"].as_str().unwrap(), other["id"].as_str().unwrap());
-    let view_only = create_share(
-        &server,
-        json!({"title": "Look only", "assetIds": [a["id"]], "access": "view", "maxUses": 2}),
-    )
-    .await;
+    let view_only = server
+        .admin_share(
+            json!({"title": "Look only", "assetIds": [a["id"]], "access": "view", "maxUses": 2}),
+        )
+        .await;
     let link = link_path(&view_only);
     let token = link.trim_start_matches("/s/");
     let refused = [
@@ -117,12 +108,12 @@ async fn requests_that_are_refused_anyway_count_no_use() {
     assert_eq!(uses_of(&server, &view_only).await, 0);
 
     // On a download link: a variant the link does not offer, or a zip of one it cannot have.
-    let download = create_share(
-        &server,
-        json!({"title": "Take", "assetIds": [a["id"], b["id"]], "maxUses": 1,
+    let download = server
+        .admin_share(
+            json!({"title": "Take", "assetIds": [a["id"], b["id"]], "maxUses": 1,
                "downloadOptions": {"original": true}}),
-    )
-    .await;
+        )
+        .await;
     let link = link_path(&download);
     for path in [
         format!("{link}/download.zip?variants=bogus"),
@@ -144,15 +135,11 @@ async fn requests_that_are_refused_anyway_count_no_use() {
 #[tokio::test]
 async fn head_never_counts_a_use_on_any_route() {
     let server = TestServer::start().await;
-    let a = server
-        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
-        .await;
+    let a = text(&server, "a.txt", "alpha").await;
     let a_id = a["id"].as_str().unwrap();
-    let share = create_share(
-        &server,
-        json!({"title": "One", "assetIds": [a["id"]], "maxUses": 1}),
-    )
-    .await;
+    let share = server
+        .admin_share(json!({"title": "One", "assetIds": [a["id"]], "maxUses": 1}))
+        .await;
     let link = link_path(&share);
     let token = link.trim_start_matches("/s/");
     let routes = [
@@ -188,14 +175,12 @@ async fn head_never_counts_a_use_on_any_route() {
 #[tokio::test]
 async fn a_new_password_ends_the_visits_unlocked_with_the_old_one() {
     let server = TestServer::start().await;
-    let a = server
-        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+    let a = text(&server, "a.txt", "alpha").await;
+    let share = server
+        .admin_share(
+            json!({"title": "Secret plans", "assetIds": [a["id"]], "password": "first one"}),
+        )
         .await;
-    let share = create_share(
-        &server,
-        json!({"title": "Secret plans", "assetIds": [a["id"]], "password": "first one"}),
-    )
-    .await;
     let link = link_path(&share);
     let old = unlocked_visit(&server, &link, "first one").await;
     assert_eq!(manifest_status(&server, &link, &old).await, 200);
@@ -220,15 +205,13 @@ async fn a_new_password_ends_the_visits_unlocked_with_the_old_one() {
 #[tokio::test]
 async fn a_visit_belongs_to_the_link_it_was_opened_on() {
     let server = TestServer::start().await;
-    let a = server
-        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
-        .await;
-    let share = create_share(
-        &server,
-        json!({"title": "Two links", "assetIds": [a["id"]], "password": "pw pw pw",
+    let a = text(&server, "a.txt", "alpha").await;
+    let share = server
+        .admin_share(
+            json!({"title": "Two links", "assetIds": [a["id"]], "password": "pw pw pw",
                "recipients": [{"email": "ann@example.com"}]}),
-    )
-    .await;
+        )
+        .await;
     let main = link_path(&share);
     let recipient = &share["recipients"][0];
     let theirs = link_path(recipient);
@@ -260,15 +243,11 @@ async fn a_visit_belongs_to_the_link_it_was_opened_on() {
 #[tokio::test]
 async fn a_protected_link_tells_nothing_of_its_share_before_the_password() {
     let server = TestServer::start().await;
-    let a = server
-        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
-        .await;
+    let a = text(&server, "a.txt", "alpha").await;
     let title = "Merger with Globex";
-    let share = create_share(
-        &server,
-        json!({"title": title, "assetIds": [a["id"]], "password": "pw pw pw"}),
-    )
-    .await;
+    let share = server
+        .admin_share(json!({"title": title, "assetIds": [a["id"]], "password": "pw pw pw"}))
+        .await;
     let link = link_path(&share);
     let page = ask(&server, Method::GET, &link).await;
     assert_eq!(page.status(), 200);
@@ -301,10 +280,10 @@ async fn active_downloads(server: &TestServer) -> u64 {
 #[tokio::test]
 async fn active_downloads_count_only_bodies_being_sent() {
     let server = TestServer::start().await;
-    let a = server
-        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+    let a = text(&server, "a.txt", "alpha").await;
+    let share = server
+        .admin_share(json!({"title": "One", "assetIds": [a["id"]]}))
         .await;
-    let share = create_share(&server, json!({"title": "One", "assetIds": [a["id"]]})).await;
     let link = link_path(&share);
     let manifest = json_of(
         ask(&server, Method::GET, &format!("{link}/manifest.json")).await,
@@ -374,11 +353,11 @@ async fn a_webp_preset_downloaded_alone_is_named_webp() {
         .upload(&server.admin_token, "photo.png", png(120, 80))
         .await;
     let id = asset["id"].as_str().unwrap();
-    let share = create_share(
-        &server,
-        json!({"title": "Web", "assetIds": [id], "downloadOptions": {"presets": ["web"]}}),
-    )
-    .await;
+    let share = server
+        .admin_share(
+            json!({"title": "Web", "assetIds": [id], "downloadOptions": {"presets": ["web"]}}),
+        )
+        .await;
     let link = link_path(&share);
     let path = format!("{link}/assets/{id}/presets/web?download=1");
     let client = client();

@@ -755,17 +755,6 @@ async fn upload_share_with_password_and_download_as_recipient() {
     team.quit().await;
 }
 
-async fn api_share(server: &TestServer, body: Value) -> Value {
-    let response = server
-        .admin(Method::POST, "/api/v1/shares")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
-}
-
 #[tokio::test]
 async fn view_only_links_show_no_download_controls() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
@@ -787,11 +776,11 @@ async fn view_only_links_show_no_download_controls() {
             png(80, 120, [200, 60, 60], [60, 60, 200]),
         )
         .await;
-    let share = api_share(
-        &server,
-        json!({"title": "Look, don't take", "assetIds": [a["id"], b["id"]], "access": "view"}),
-    )
-    .await;
+    let share = server
+        .admin_share(
+            json!({"title": "Look, don't take", "assetIds": [a["id"], b["id"]], "access": "view"}),
+        )
+        .await;
     let work = tempfile::tempdir().unwrap();
     let guest = driver.browser(work.path()).await;
     guest.goto(share["url"].as_str().unwrap()).await;
@@ -825,11 +814,9 @@ async fn expired_and_unknown_links_show_their_pages() {
         )
         .await;
     let soon = chrono::Utc::now() + chrono::Duration::milliseconds(1200);
-    let share = api_share(
-        &server,
-        json!({"title": "Too late", "assetIds": [a["id"]], "expiresAt": soon}),
-    )
-    .await;
+    let share = server
+        .admin_share(json!({"title": "Too late", "assetIds": [a["id"]], "expiresAt": soon}))
+        .await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let work = tempfile::tempdir().unwrap();
     let guest = driver.browser(work.path()).await;
@@ -871,15 +858,13 @@ async fn on_a_phone_every_page_fits_the_screen() {
                 .clone(),
         );
     }
-    let share = api_share(
-        &server,
-        json!({
+    let share = server
+        .admin_share(json!({
             "title": "Spring campaign — final selects for the agency and the print shop",
             "description": "Everything we agreed on Tuesday, in full resolution.",
             "assetIds": ids, "maxUses": 5,
-        }),
-    )
-    .await;
+        }))
+        .await;
     let work = tempfile::tempdir().unwrap();
     let phone = driver.browser(work.path()).await;
     sign_in(&phone, &server).await;

@@ -174,6 +174,17 @@ impl TestServer {
         );
         response.json().await.unwrap()
     }
+
+    /// Creates a share as the admin (`POST /api/v1/shares`); returns its JSON.
+    pub async fn admin_share(&self, body: Value) -> Value {
+        let response = self
+            .admin(Method::POST, "/api/v1/shares")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        json_of(response, 201).await
+    }
 }
 
 /// Opens the data folder, waiting while a stopped server's background tasks let go of it.
