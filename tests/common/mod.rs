@@ -270,7 +270,9 @@ pub fn unavailable(problem: &str, install: &str) -> bool {
     if std::env::var_os("HANDOFF_TEST_STRICT").is_some_and(|v| v == "1") {
         panic!("{problem}; install it with: {install} (./test.sh does)");
     }
-    eprintln!("note: {problem}: skipping this test (install it with: {install})");
+    // Straight to stderr: the test harness would hide an eprintln! of a passing test.
+    let note = format!("note: {problem}: skipping this test (install it with: {install})\n");
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), note.as_bytes());
     false
 }
 
