@@ -1,4 +1,12 @@
 # syntax=docker/dockerfile:1
+# The image compiles handoff by default:           docker build -t handoff .
+# or takes a binary built beforehand on the host:  cargo build --release &&
+#     docker build --build-arg BINARY_FROM=prebuilt -t handoff .
+# (tests/docker.rs builds it that way with podman, from the binary the tests just built).
+# The binary links against glibc: the runtime stage's Debian release (bookworm) must be the one
+# it was built on or newer.
+ARG BINARY_FROM=build
+
 FROM rust:1-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
@@ -6,16 +14,23 @@ COPY src src
 COPY web web
 COPY benches benches
 COPY assets assets
-RUN cargo build --release --locked && strip target/release/handoff
+RUN cargo build --release --locked && strip target/release/handoff && cp target/release/handoff /handoff
+
+FROM scratch AS prebuilt
+COPY target/release/handoff /handoff
+
+# Only the stage named by BINARY_FROM is built.
+FROM ${BINARY_FROM} AS binary
 
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home /data handoff && mkdir /data && chown handoff /data
-COPY --from=build /src/target/release/handoff /usr/local/bin/handoff
+COPY --from=binary /handoff /usr/local/bin/handoff
 USER handoff
 VOLUME /data
 ENV HANDOFF_SERVER_DATA_DIR=/data HANDOFF_SERVER_LISTEN=0.0.0.0:8443 HANDOFF_SERVER_REDIRECT_LISTEN=0.0.0.0:8080
 EXPOSE 8443 8080
+# (podman keeps it only with build --format docker: the OCI image format has no HEALTHCHECK.)
 HEALTHCHECK --interval=30s --timeout=5s CMD curl -fsk https://127.0.0.1:8443/healthz || exit 1
 ENTRYPOINT ["handoff"]
 CMD ["serve"]

@@ -1,5 +1,52 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests and the integration tests against the real server and binary.
+# Runs every test: unit tests and the integration tests against the real server, the real
+# binary, headless Chromium, ffmpeg, schemathesis and the Docker image (built and run with
+# podman). First installs whatever of that is missing (on Debian, as root or with sudo); each
+# step is skipped when its program is already there, so a second run goes straight to the tests.
+# Arguments go to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")"
-cargo test "$@"
+
+# The Python test tools live in their own venv, which works on Debian's python and on pyenv's.
+venv="${XDG_CACHE_HOME:-$HOME/.cache}/handoff-test-venv"
+export PATH="$venv/bin:$PATH"
+
+# program → the Debian packages that provide it (and what needs it).
+apt_needs=(
+  "unzip unzip"                                 # zip bundles checked by unzip
+  "curl curl"                                   # the Docker image's HEALTHCHECK
+  "python3 python3"                             # zip, email and HTTP checks
+  "chromium chromium"                           # tests/ui.rs
+  "chromedriver chromium-driver"                # tests/ui.rs
+  "ffmpeg ffmpeg"                               # video derivatives
+  "podman podman"                               # tests/docker.rs
+  "runc runc"                                   # podman's runtime here (crun fails on hybrid cgroups)
+  "mmdebstrap mmdebstrap"                       # the Docker test's offline base image
+  "newuidmap uidmap"                            # podman
+)
+missing=()
+for need in "${apt_needs[@]}"; do
+  read -r program packages <<<"$need"
+  command -v "$program" >/dev/null || missing+=($packages)
+done
+if ! command -v st >/dev/null && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  missing+=(python3-venv)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}" >&2
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+# schemathesis (`st`): the OpenAPI document checked against the live server (v4 CLI).
+if ! command -v st >/dev/null; then
+  echo "test.sh: installing schemathesis into $venv" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q 'schemathesis>=4,<5'
+fi
+
+# Under this switch a test that would skip for a missing component fails, naming its install step.
+export HANDOFF_TEST_STRICT=1
+exec cargo test "$@"

@@ -333,10 +333,10 @@ fn make_video(path: &std::path::Path) -> bool {
 async fn videos_get_a_poster_thumbnail_and_their_duration_when_ffmpeg_is_there() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("clip.mp4");
-    if !make_video(&path) {
-        eprintln!("ffmpeg is not installed: skipping the video derivative test");
+    if !require("ffmpeg", "apt-get install ffmpeg") {
         return;
     }
+    assert!(make_video(&path), "ffmpeg makes a test video");
     let server = TestServer::start().await;
     let asset = server
         .upload(

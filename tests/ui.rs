@@ -1,5 +1,6 @@
 //! End-to-end tests of the web UI in headless Chromium, driven over WebDriver (chromedriver).
-//! They skip, with a note, when chromedriver is not installed; `.ci/run` installs it.
+//! They skip, with a note, when chromedriver is not installed (and fail under `./test.sh`,
+//! which installs it).
 //! Screenshots of the main screens go to `target/screenshots/`.
 
 mod common;
@@ -43,10 +44,10 @@ struct Driver {
 
 impl Driver {
     async fn start() -> Option<Driver> {
-        let Some(program) = find_program(&["chromedriver"]) else {
-            eprintln!("note: chromedriver is not installed: skipping the UI test (apt-get install chromium chromium-driver)");
+        if !common::require("chromedriver", "apt-get install chromium chromium-driver") {
             return None;
-        };
+        }
+        let program = find_program(&["chromedriver"])?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()

@@ -266,6 +266,27 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Whether `program` is on PATH. When it is not, a bare `cargo test` skips the calling test with
+/// a note, and under `HANDOFF_TEST_STRICT=1` (which `./test.sh` sets) the test fails instead,
+/// naming `install`: a machine missing a component must not pass while testing less.
+pub fn require(program: &str, install: &str) -> bool {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path).any(|dir| dir.join(program).is_file())
+        || unavailable(&format!("{program} is not installed"), install)
+}
+
+/// Skips (false, with a note) or, under `HANDOFF_TEST_STRICT=1`, fails the calling test for a
+/// component that is missing or cannot run here; `install` is what would provide it.
+pub fn unavailable(problem: &str, install: &str) -> bool {
+    if std::env::var_os("HANDOFF_TEST_STRICT").is_some_and(|v| v == "1") {
+        panic!("{problem}; install it with: {install} (./test.sh does)");
+    }
+    // Straight to stderr: the test harness would hide an eprintln! of a passing test.
+    let note = format!("note: {problem}: skipping this test (install it with: {install})\n");
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), note.as_bytes());
+    false
+}
+
 /// The path part of a share's or recipient's URL: `/s/TOKEN`.
 pub fn link_path(share: &Value) -> String {
     let url = share["url"].as_str().unwrap();
