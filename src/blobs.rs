@@ -10,6 +10,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use tokio::sync::{mpsc, Mutex, MutexGuard};
 
+mod parts;
+pub use parts::{Appended, Checksum, Running, CHECKSUM_ALGORITHMS};
+
 /// What ingest learned about a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fingerprint {
@@ -27,6 +30,8 @@ pub struct Received {
 pub struct Blobs {
     blobs: PathBuf,
     tmp: PathBuf,
+    /// Resumable uploads in progress (see `parts`).
+    parts: PathBuf,
     /// Held while a file is settled and its reference committed, or unreferenced and removed,
     /// so that a deletion never removes a file that a parallel upload just came to share.
     refs: Mutex<()>,
@@ -40,8 +45,10 @@ impl Blobs {
     pub fn open(data_dir: &Path) -> std::io::Result<Blobs> {
         let blobs = data_dir.join("blobs");
         let tmp = data_dir.join("tmp");
-        std::fs::create_dir_all(&blobs)?;
-        std::fs::create_dir_all(&tmp)?;
+        let parts = data_dir.join("uploads");
+        for dir in [&blobs, &tmp, &parts] {
+            std::fs::create_dir_all(dir)?;
+        }
         for entry in std::fs::read_dir(&tmp)? {
             let path = entry?.path();
             if path.is_file() {
@@ -52,6 +59,7 @@ impl Blobs {
         Ok(Blobs {
             blobs,
             tmp,
+            parts,
             refs: Mutex::new(()),
         })
     }

@@ -200,12 +200,15 @@ impl Default for Unlock {
 #[serde(default, deny_unknown_fields)]
 pub struct Uploads {
     pub max_bytes: u64,
+    /// Unfinished resumable uploads are removed this long after they were begun.
+    pub resumable_hours: u32,
 }
 
 impl Default for Uploads {
     fn default() -> Self {
         Uploads {
             max_bytes: 10 * 1024 * 1024 * 1024,
+            resumable_hours: 24,
         }
     }
 }
@@ -404,6 +407,9 @@ impl Config {
         }
         if self.uploads.max_bytes == 0 {
             return Err(fail("uploads.max_bytes", "must be at least 1"));
+        }
+        if self.uploads.resumable_hours == 0 {
+            return Err(fail("uploads.resumable_hours", "must be at least 1"));
         }
         for (name, preset) in &self.presets {
             validate_preset(name, preset)?;

@@ -17,6 +17,8 @@ pub enum Error {
     MethodNotAllowed,
     /// 409
     Conflict(String),
+    /// 412: a precondition the client stated does not hold (e.g. `Tus-Resumable`).
+    PreconditionFailed(String),
     /// 410 with the reason, e.g. `expired`.
     Gone(GoneReason),
     /// 413
@@ -27,6 +29,8 @@ pub enum Error {
     RangeNotSatisfiable(u64),
     /// 422: readable but breaks a rule.
     Invalid(String),
+    /// 460 (tus checksum extension): the body does not match its `Upload-Checksum`.
+    ChecksumMismatch,
     /// 429 with the seconds to wait.
     TooManyAttempts(u64),
     /// 500: our fault, never the client's input.
@@ -84,12 +88,14 @@ impl Error {
             Error::NotFound(_) => 404,
             Error::MethodNotAllowed => 405,
             Error::Conflict(_) => 409,
+            Error::PreconditionFailed(_) => 412,
             Error::Gone(_) => 410,
             Error::TooLarge(_) => 413,
             Error::UnsupportedType(_) => 415,
             Error::RangeNotSatisfiable(_) => 416,
             Error::Invalid(_) => 422,
             Error::TooManyAttempts(_) => 429,
+            Error::ChecksumMismatch => 460,
             Error::Internal(_) => 500,
             Error::Unavailable(_) => 503,
         }
@@ -103,12 +109,14 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::MethodNotAllowed => "method_not_allowed",
             Error::Conflict(_) => "conflict",
+            Error::PreconditionFailed(_) => "precondition_failed",
             Error::Gone(reason) => reason.code(),
             Error::TooLarge(_) => "too_large",
             Error::UnsupportedType(_) => "unsupported_media_type",
             Error::RangeNotSatisfiable(_) => "range_not_satisfiable",
             Error::Invalid(_) => "invalid",
             Error::TooManyAttempts(_) => "too_many_attempts",
+            Error::ChecksumMismatch => "checksum_mismatch",
             Error::Internal(_) => "internal",
             Error::Unavailable(_) => "unavailable",
         }
@@ -138,6 +146,7 @@ impl fmt::Display for Error {
             | Error::Unauthenticated(m)
             | Error::Forbidden(m)
             | Error::Conflict(m)
+            | Error::PreconditionFailed(m)
             | Error::TooLarge(m)
             | Error::UnsupportedType(m)
             | Error::Invalid(m)
@@ -147,6 +156,7 @@ impl fmt::Display for Error {
             Error::Gone(reason) => f.write_str(reason.message()),
             Error::RangeNotSatisfiable(len) => write!(f, "range not satisfiable (length {len})"),
             Error::TooManyAttempts(secs) => write!(f, "too many attempts; try again in {secs} s"),
+            Error::ChecksumMismatch => f.write_str("the body does not match its Upload-Checksum"),
             // Details of internal failures go to the log, not to the client.
             Error::Internal(_) => f.write_str("internal error"),
         }

@@ -21,6 +21,7 @@ pub mod server;
 pub mod shares;
 pub mod state;
 pub mod store;
+pub mod uploads;
 
 use config::Config;
 use error::Error;
@@ -104,10 +105,7 @@ pub async fn run(
             stopped(stop_rx.clone()),
         ))
     });
-    tokio::spawn(collect_garbage_daily(
-        state.clone(),
-        stopped(stop_rx.clone()),
-    ));
+    tokio::spawn(housekeeping(state.clone(), stopped(stop_rx.clone())));
     let routes = http::routes(state);
     server::serve(listener, tls, routes, proxies, stopped(stop_rx)).await;
     if let Some(task) = redirect_task {
@@ -116,17 +114,27 @@ pub async fn run(
     Ok(())
 }
 
-/// Removes unreferenced files once a day, until the server stops.
-async fn collect_garbage_daily(state: AppState, stopped: impl Future<Output = ()>) {
+/// Until the server stops: removes expired resumable uploads every few minutes (and at
+/// start), and unreferenced files once a day.
+async fn housekeeping(state: AppState, stopped: impl Future<Output = ()>) {
+    const SWEEP: std::time::Duration = std::time::Duration::from_secs(600);
+    const SWEEPS_A_DAY: u32 = 144;
     let mut stopped = std::pin::pin!(stopped);
-    loop {
+    for round in 1u32.. {
+        match uploads::sweep(&state, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "removed expired resumable uploads"),
+            Err(e) => tracing::warn!("sweeping uploads: {e}"),
+        }
         tokio::select! {
-            _ = tokio::time::sleep(std::time::Duration::from_secs(86_400)) => {}
+            _ = tokio::time::sleep(SWEEP) => {}
             _ = &mut stopped => return,
         }
-        match backup::collect_garbage(&state).await {
-            Ok((files, bytes)) => tracing::info!(files, bytes, "removed unreferenced files"),
-            Err(e) => tracing::warn!("gc: {e}"),
+        if round % SWEEPS_A_DAY == 0 {
+            match backup::collect_garbage(&state).await {
+                Ok((files, bytes)) => tracing::info!(files, bytes, "removed unreferenced files"),
+                Err(e) => tracing::warn!("gc: {e}"),
+            }
         }
     }
 }

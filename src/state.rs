@@ -26,6 +26,8 @@ pub struct AppState {
     pub unlocks: Arc<AttemptLimiter>,
     /// The recipient side of links: cache, visits, the event log.
     pub links: Links,
+    /// Resumable uploads being appended to.
+    pub uploads: Arc<crate::uploads::Active>,
     pub mailer: Mailer,
     pub workers: Workers,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
@@ -80,6 +82,7 @@ impl AppState {
             unlocks,
             tls,
             links,
+            uploads: Arc::default(),
             store,
         })
     }

@@ -109,6 +109,19 @@ async fn authenticate(state: &AppState, client: &Client) -> Result<Principal, Er
     Ok(principal)
 }
 
+/// A request body as it streams in.
+pub type Body =
+    std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<bytes::Bytes, warp::Error>> + Send>>;
+
+/// The request body as a stream of `Bytes`, for handlers that write it somewhere.
+pub fn body() -> impl Filter<Extract = (Body,), Error = warp::Rejection> + Clone {
+    fn to_bytes<B: Buf>(chunk: Result<B, warp::Error>) -> Result<bytes::Bytes, warp::Error> {
+        chunk.map(|mut b| b.copy_to_bytes(b.remaining()))
+    }
+    warp::body::stream()
+        .map(|stream| Box::pin(futures_util::StreamExt::map(stream, to_bytes)) as Body)
+}
+
 /// The body, at most `limit` bytes, whether or not it announced its length.
 pub fn limited_body(
     limit: u64,

@@ -29,10 +29,12 @@ pub enum Table {
     /// A share's counts of uses, visits and downloads: written on every visit and download,
     /// apart from the share so that counting never makes a cached link stale.
     Counters,
+    /// Resumable (tus) uploads in progress, with their acknowledged offsets.
+    Uploads,
 }
 
 impl Table {
-    const ALL: [Table; 8] = [
+    const ALL: [Table; 9] = [
         Table::Users,
         Table::Tokens,
         Table::Assets,
@@ -41,6 +43,7 @@ impl Table {
         Table::Jobs,
         Table::Emails,
         Table::Counters,
+        Table::Uploads,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -53,6 +56,7 @@ impl Table {
             Table::Jobs => "jobs",
             Table::Emails => "emails",
             Table::Counters => "share_counters",
+            Table::Uploads => "uploads",
         })
     }
 

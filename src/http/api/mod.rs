@@ -4,8 +4,9 @@ pub mod account;
 pub mod assets;
 pub mod openapi;
 pub mod shares;
+pub mod uploads;
 
-use crate::http::filters::{client, json, principal, query, with_state};
+use crate::http::filters::{body, client, json, principal, query, with_state};
 use crate::http::reply::finish;
 use crate::server::Routes;
 use crate::state::AppState;
@@ -35,7 +36,10 @@ where
 /// the handler's `Result` goes through `finish`.
 macro_rules! endpoint {
     ($path:expr, $($filter:expr),+ => $handler:expr) => {
-        $path$(.and($filter))+.then($handler).map(finish).boxed()
+        endpoint!($path, $($filter),+ => $handler; finish)
+    };
+    ($path:expr, $($filter:expr),+ => $handler:expr; $answer:expr) => {
+        $path$(.and($filter))+.then($handler).map($answer).boxed()
     };
 }
 
@@ -62,6 +66,12 @@ pub fn routes(state: AppState) -> Routes {
         // PUT too: `curl -T FILE URL?name=FILE` uploads with PUT.
         endpoint!(warp::path!("api" / "v1" / "assets"), warp::post().or(warp::put()).unify(), query(), s(), auth(), client(), warp::body::stream() => assets::upload),
         endpoint!(warp::path!("api" / "v1" / "assets"), warp::get(), query(), s(), auth() => assets::list),
+        endpoint!(warp::path!("api" / "v1" / "uploads"), warp::options(), s() => uploads::options; uploads::tus),
+        endpoint!(warp::path!("api" / "v1" / "uploads"), warp::post(), s(), auth(), client(), body() => uploads::create; uploads::tus),
+        endpoint!(warp::path!("api" / "v1" / "uploads" / Uuid), warp::head(), s(), auth(), client() => uploads::head; uploads::tus),
+        endpoint!(warp::path!("api" / "v1" / "uploads" / Uuid), warp::patch(), s(), auth(), client(), body() => uploads::patch; uploads::tus),
+        endpoint!(warp::path!("api" / "v1" / "uploads" / Uuid), warp::delete(), s(), auth(), client() => uploads::terminate; uploads::tus),
+        endpoint!(warp::path!("api" / "v1" / "uploads" / Uuid), warp::get(), s(), auth() => uploads::get),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid), warp::get(), s(), auth() => assets::get),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid), warp::patch(), s(), auth(), json(limit) => assets::update),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid), warp::delete(), s(), auth() => assets::delete),

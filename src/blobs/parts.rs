@@ -1,0 +1,283 @@
+//! Resumable files (tus uploads): bytes appended at acknowledged offsets. A part lives in
+//! `uploads/` (not `tmp/`, which is swept at start) until it is whole and becomes a blob.
+//! An offset is acknowledged only after its bytes are fsynced; bytes past it (a crash in the
+//! middle of a write) are cut off before the next append.
+
+use super::{feed, Blobs, Fingerprint, Received, BATCH_BYTES};
+use crate::error::{Error, Result};
+use bytes::Bytes;
+use futures_util::Stream;
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+/// The fingerprint of a part so far, carried from one append to the next.
+#[derive(Clone)]
+pub struct Running {
+    sha: Sha256,
+    crc: crc32fast::Hasher,
+    pub len: u64,
+}
+
+impl Running {
+    pub fn new() -> Running {
+        Running {
+            sha: Sha256::new(),
+            crc: crc32fast::Hasher::new(),
+            len: 0,
+        }
+    }
+
+    fn update(&mut self, bytes: &[u8]) {
+        self.sha.update(bytes);
+        self.crc.update(bytes);
+        self.len += bytes.len() as u64;
+    }
+
+    fn finish(self) -> Fingerprint {
+        Fingerprint {
+            sha256: hex::encode(self.sha.finalize()),
+            size: self.len,
+            crc32: self.crc.finalize(),
+        }
+    }
+}
+
+/// What the body of one append must hash to (tus `Upload-Checksum`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checksum {
+    Sha1(Vec<u8>),
+    Md5(Vec<u8>),
+    Sha256(Vec<u8>),
+}
+
+/// The algorithms `Checksum` knows, as tus names them.
+pub const CHECKSUM_ALGORITHMS: &str = "sha1,md5,sha256";
+
+impl Checksum {
+    /// `ALGORITHM BASE64` as tus sends it.
+    pub fn parse(header: &str) -> Result<Checksum> {
+        use base64::{engine::general_purpose::STANDARD, Engine};
+        let (algorithm, encoded) = header
+            .trim()
+            .split_once(' ')
+            .ok_or_else(|| Error::bad_request("Upload-Checksum is `ALGORITHM BASE64`"))?;
+        let digest = STANDARD
+            .decode(encoded.trim())
+            .map_err(|_| Error::bad_request("Upload-Checksum: the digest is not base64"))?;
+        match algorithm {
+            "sha1" => Ok(Checksum::Sha1(digest)),
+            "md5" => Ok(Checksum::Md5(digest)),
+            "sha256" => Ok(Checksum::Sha256(digest)),
+            other => Err(Error::bad_request(format!(
+                "Upload-Checksum: {other:?} is not one of {CHECKSUM_ALGORITHMS}"
+            ))),
+        }
+    }
+
+    fn hasher(&self) -> Box<dyn sha2::digest::DynDigest + Send> {
+        match self {
+            Checksum::Sha1(_) => Box::new(Sha1::new()),
+            Checksum::Md5(_) => Box::new(md5::Md5::new()),
+            Checksum::Sha256(_) => Box::new(Sha256::new()),
+        }
+    }
+
+    fn expected(&self) -> &[u8] {
+        match self {
+            Checksum::Sha1(d) | Checksum::Md5(d) | Checksum::Sha256(d) => d,
+        }
+    }
+}
+
+/// The outcome of an append: the part's fingerprint after it, and whether the body ended
+/// early (the client went away): what came is kept.
+pub struct Appended {
+    pub running: Running,
+    pub interrupted: Option<Error>,
+}
+
+impl Blobs {
+    fn part_path(&self, id: Uuid) -> PathBuf {
+        self.parts.join(format!("{id}.part"))
+    }
+
+    /// Makes the empty file of a new part, durably.
+    pub async fn create_part(&self, id: Uuid) -> Result<()> {
+        let (path, dir) = (self.part_path(id), self.parts.clone());
+        crate::store::blocking(move || {
+            File::create(&path)?.sync_all()?;
+            File::open(dir)?.sync_all()?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The fingerprint of a part's first `len` bytes, read again (after a restart).
+    pub async fn running_of_part(&self, id: Uuid, len: u64) -> Result<Running> {
+        let path = self.part_path(id);
+        crate::store::blocking(move || {
+            let mut running = Running::new();
+            let mut file = File::open(path)?.take(len);
+            let mut buffer = vec![0; 1 << 20];
+            loop {
+                match file.read(&mut buffer)? {
+                    0 => break,
+                    n => running.update(&buffer[..n]),
+                }
+            }
+            match running.len == len {
+                true => Ok(running),
+                false => Err(Error::internal(
+                    "a resumable upload lost acknowledged bytes",
+                )),
+            }
+        })
+        .await
+    }
+
+    /// Appends `body` at `running.len` (the acknowledged offset), at most `max_bytes`.
+    /// With a checksum, the body is kept only when it matches (460 otherwise) and only whole.
+    pub async fn append_part<S, B, E>(
+        &self,
+        id: Uuid,
+        running: Running,
+        body: S,
+        max_bytes: u64,
+        checksum: Option<Checksum>,
+    ) -> Result<Appended>
+    where
+        S: Stream<Item = std::result::Result<B, E>> + Send,
+        B: bytes::Buf,
+        E: std::fmt::Display,
+    {
+        let (path, offset) = (self.part_path(id), running.len);
+        let (tx, rx) = mpsc::channel::<Bytes>(super::QUEUE_CHUNKS);
+        let whole_only = checksum.is_some();
+        let writer = {
+            let path = path.clone();
+            tokio::task::spawn_blocking(move || append(&path, running, rx, checksum))
+        };
+        let fed = feed(body, tx, max_bytes).await;
+        let written = writer.await.map_err(Error::internal)?;
+        match (fed, written) {
+            (Ok(()), Ok(running)) => Ok(Appended {
+                running,
+                interrupted: None,
+            }),
+            (Err(e @ Error::BadRequest(_)), Ok(running)) if !whole_only => Ok(Appended {
+                running,
+                interrupted: Some(e),
+            }),
+            (fed, written) => {
+                cut(&path, offset).await?;
+                fed?;
+                written.map(|_| unreachable!("a failed append kept its bytes"))
+            }
+        }
+    }
+
+    /// Makes a part of the given parts, one after another.
+    pub async fn concat_parts(&self, id: Uuid, sources: &[Uuid]) -> Result<Running> {
+        let target = self.part_path(id);
+        let sources: Vec<PathBuf> = sources.iter().map(|s| self.part_path(*s)).collect();
+        crate::store::blocking(move || {
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, File::create(&target)?);
+            let mut running = Running::new();
+            let mut buffer = vec![0; 1 << 20];
+            for source in sources {
+                let mut file = File::open(source)?;
+                loop {
+                    match file.read(&mut buffer)? {
+                        0 => break,
+                        n => {
+                            running.update(&buffer[..n]);
+                            out.write_all(&buffer[..n])?;
+                        }
+                    }
+                }
+            }
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            Ok(running)
+        })
+        .await
+    }
+
+    /// A whole part, ready to be settled as a blob like any received file.
+    pub fn finished_part(&self, id: Uuid, running: Running) -> Received {
+        Received {
+            fingerprint: running.finish(),
+            temp: self.part_path(id),
+        }
+    }
+
+    pub async fn remove_part(&self, id: Uuid) -> Result<()> {
+        match tokio::fs::remove_file(self.part_path(id)).await {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Cuts a part back to its acknowledged length, durably.
+async fn cut(path: &Path, len: u64) -> Result<()> {
+    let path = path.to_path_buf();
+    crate::store::blocking(move || {
+        let file = OpenOptions::new().write(true).open(path)?;
+        file.set_len(len)?;
+        file.sync_all()?;
+        Ok(())
+    })
+    .await
+}
+
+fn append(
+    path: &Path,
+    mut running: Running,
+    mut rx: mpsc::Receiver<Bytes>,
+    checksum: Option<Checksum>,
+) -> Result<Running> {
+    let mut file = OpenOptions::new().write(true).open(path)?;
+    // Bytes past the acknowledged offset were never acknowledged: drop them.
+    file.set_len(running.len)?;
+    file.seek(SeekFrom::Start(running.len))?;
+    let mut out = std::io::BufWriter::with_capacity(BATCH_BYTES * 4, file);
+    let mut check = checksum.as_ref().map(Checksum::hasher);
+    while let Some(chunk) = rx.blocking_recv() {
+        running.update(&chunk);
+        if let Some(check) = check.as_mut() {
+            check.update(&chunk);
+        }
+        out.write_all(&chunk)?;
+    }
+    out.into_inner().map_err(|e| e.into_error())?.sync_data()?;
+    let matches = match (checksum, check) {
+        (Some(expected), Some(check)) => *check.finalize() == *expected.expected(),
+        _ => true,
+    };
+    match matches {
+        true => Ok(running),
+        false => Err(Error::ChecksumMismatch),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checksums_are_read_as_tus_sends_them() {
+        assert_eq!(
+            Checksum::parse("sha1 Kq5sNclPz7QV2+lfQIuc6R7oRu0=").unwrap(),
+            Checksum::Sha1(hex::decode("2aae6c35c94fcfb415dbe95f408b9ce91ee846ed").unwrap())
+        );
+        assert!(matches!(Checksum::parse("md5 AAAA"), Ok(Checksum::Md5(_))));
+        assert_eq!(Checksum::parse("crc32 AAAA").unwrap_err().status(), 400);
+        assert_eq!(Checksum::parse("sha1").unwrap_err().status(), 400);
+        assert_eq!(Checksum::parse("sha1 !!").unwrap_err().status(), 400);
+    }
+}

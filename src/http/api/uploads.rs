@@ -1,0 +1,211 @@
+//! Resumable uploads over tus 1.0.0 at `/api/v1/uploads` (SPEC §5): the protocol's headers in
+//! and out; what they mean is `crate::uploads`.
+
+use crate::accounts::Principal;
+use crate::assets::Asset;
+use crate::blobs::{Checksum, CHECKSUM_ALGORITHMS};
+use crate::error::{Error, Result};
+use crate::http::filters::{Body, Client};
+use crate::http::reply::{self, header_value};
+use crate::state::AppState;
+use crate::uploads::protocol::{self, OFFSET_STREAM};
+use crate::uploads::{self, New, Upload};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+use warp::http::{HeaderMap, StatusCode};
+use warp::reply::Response;
+
+const UPLOADS_PATH: &str = "/api/v1/uploads";
+
+/// A tus answer: every one carries `Tus-Resumable`, errors too.
+pub fn tus(result: Result<Response>) -> Response {
+    let mut response = reply::finish(result);
+    response
+        .headers_mut()
+        .insert("tus-resumable", header_value(protocol::VERSION));
+    response
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// A signed-in tus request: every one but OPTIONS names the protocol version it speaks.
+fn tus_request(who: Result<Principal>, client: &Client) -> Result<(Principal, &HeaderMap)> {
+    let who = who?;
+    match header(&client.headers, "tus-resumable") {
+        Some(protocol::VERSION) => Ok((who, &client.headers)),
+        _ => Err(Error::PreconditionFailed(format!(
+            "send Tus-Resumable: {} (the only version served)",
+            protocol::VERSION
+        ))),
+    }
+}
+
+fn is_offset_stream(headers: &HeaderMap) -> bool {
+    header(headers, "content-type").is_some_and(|t| t.trim().starts_with(OFFSET_STREAM))
+}
+
+fn set(response: &mut Response, name: &'static str, value: &str) {
+    response.headers_mut().insert(name, header_value(value));
+}
+
+/// The headers that tell where an upload stands.
+fn describe(response: &mut Response, upload: &Upload, asset: Option<&Asset>) {
+    set(response, "upload-offset", &upload.offset.to_string());
+    set(
+        response,
+        "upload-expires",
+        &protocol::http_date(upload.expires_at),
+    );
+    set(response, "cache-control", "no-store");
+    if let Some(id) = asset.map(|a| a.id).or(upload.asset_id) {
+        set(response, "handoff-asset-id", &id.to_string());
+    }
+}
+
+/// `OPTIONS /api/v1/uploads`: what this server speaks.
+pub async fn options(state: AppState) -> Result<Response> {
+    let mut response = reply::no_content();
+    set(&mut response, "tus-version", protocol::VERSION);
+    set(&mut response, "tus-extension", protocol::EXTENSIONS);
+    set(
+        &mut response,
+        "tus-max-size",
+        &state.config.uploads.max_bytes.to_string(),
+    );
+    set(&mut response, "tus-checksum-algorithm", CHECKSUM_ALGORITHMS);
+    Ok(response)
+}
+
+/// `POST /api/v1/uploads`: begins an upload, with its first bytes when the body has some.
+pub async fn create(
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+    body: Body,
+) -> Result<Response> {
+    let (who, headers) = tus_request(who, &client)?;
+    let new = New {
+        length: protocol::number("Upload-Length", header(headers, "upload-length"))?,
+        metadata: header(headers, "upload-metadata")
+            .unwrap_or_default()
+            .to_string(),
+        concat: protocol::concat(header(headers, "upload-concat"))?,
+    };
+    let (mut upload, mut asset) = uploads::create(&state, &who.user, new).await?;
+    if is_offset_stream(headers) && asset.is_none() {
+        let checksum = checksum_of(headers)?;
+        (upload, asset) = uploads::append(&state, &who.user, upload.id, 0, body, checksum).await?;
+    }
+    let mut response = reply::no_content();
+    *response.status_mut() = StatusCode::CREATED;
+    let location = format!("{}{UPLOADS_PATH}/{}", state.config.public_url(), upload.id);
+    set(&mut response, "location", &location);
+    describe(&mut response, &upload, asset.as_ref());
+    Ok(response)
+}
+
+fn checksum_of(headers: &HeaderMap) -> Result<Option<Checksum>> {
+    header(headers, "upload-checksum")
+        .map(Checksum::parse)
+        .transpose()
+}
+
+/// `HEAD /api/v1/uploads/{id}`: the acknowledged offset, as it is after any restart.
+pub async fn head(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+) -> Result<Response> {
+    let (who, _) = tus_request(who, &client)?;
+    let upload = uploads::status(&state, &who.user, id).await?;
+    let mut response = reply::no_content();
+    *response.status_mut() = StatusCode::OK;
+    describe(&mut response, &upload, None);
+    set(&mut response, "upload-length", &upload.length.to_string());
+    if !upload.metadata.is_empty() {
+        set(&mut response, "upload-metadata", &upload.metadata);
+    }
+    match &upload.concat {
+        protocol::Concat::None => {}
+        protocol::Concat::Partial => set(&mut response, "upload-concat", "partial"),
+        protocol::Concat::Final(parts) => {
+            let urls: Vec<String> = parts
+                .iter()
+                .map(|p| format!("{UPLOADS_PATH}/{p}"))
+                .collect();
+            set(
+                &mut response,
+                "upload-concat",
+                &format!("final;{}", urls.join(" ")),
+            );
+        }
+    }
+    Ok(response)
+}
+
+/// `PATCH /api/v1/uploads/{id}`: bytes at the acknowledged offset.
+pub async fn patch(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+    body: Body,
+) -> Result<Response> {
+    let (who, headers) = tus_request(who, &client)?;
+    if !is_offset_stream(headers) {
+        return Err(Error::UnsupportedType(format!(
+            "PATCH bodies are {OFFSET_STREAM}"
+        )));
+    }
+    let offset = protocol::number("Upload-Offset", header(headers, "upload-offset"))?
+        .ok_or_else(|| Error::bad_request("PATCH needs Upload-Offset"))?;
+    let checksum = checksum_of(headers)?;
+    let (upload, asset) = uploads::append(&state, &who.user, id, offset, body, checksum).await?;
+    let mut response = reply::no_content();
+    describe(&mut response, &upload, asset.as_ref());
+    Ok(response)
+}
+
+/// `DELETE /api/v1/uploads/{id}`: ends the upload and frees its bytes.
+pub async fn terminate(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+) -> Result<Response> {
+    let (who, _) = tus_request(who, &client)?;
+    uploads::terminate(&state, &who.user, id).await?;
+    Ok(reply::no_content())
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadView {
+    id: Uuid,
+    filename: String,
+    length: u64,
+    offset: u64,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    /// The asset the upload became, once whole.
+    asset_id: Option<Uuid>,
+}
+
+/// `GET /api/v1/uploads/{id}`: where an upload stands, and its asset once whole.
+#[utoipa::path(get, path = "/api/v1/uploads/{id}", tag = "uploads",
+    params(("id" = Uuid, Path, description = "the upload")),
+    responses((status = 200, body = UploadView), (status = 404)))]
+pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
+    let upload = uploads::status(&state, &who?.user, id).await?;
+    Ok(reply::json(&UploadView {
+        id: upload.id,
+        filename: upload.filename,
+        length: upload.length,
+        offset: upload.offset,
+        expires_at: upload.expires_at,
+        asset_id: upload.asset_id,
+    }))
+}
