@@ -250,8 +250,9 @@ async fn stats(state: &AppState) -> Result<String> {
     }
     let visits: u64 = shares.iter().map(|s| s.counters.visits).sum();
     let downloads: u64 = shares.iter().map(|s| s.counters.downloads).sum();
+    let free = state.blobs.free_bytes()?;
     Ok(format!(
-        "users {users}\nassets {} ({bytes} bytes)\nshares {} {by_status:?}\nvisits {visits}\ndownloads {downloads}\nmedia jobs waiting {jobs}\nemails not yet sent {emails}",
+        "users {users}\nassets {} ({bytes} bytes)\nshares {} {by_status:?}\nvisits {visits}\ndownloads {downloads}\nmedia jobs waiting {jobs}\nemails not yet sent {emails}\nfree in the data folder {free} bytes",
         assets.len(),
         shares.len()
     ))

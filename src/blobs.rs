@@ -21,10 +21,19 @@ pub struct Fingerprint {
     pub crc32: u32,
 }
 
-/// A fully written, synced file waiting in `tmp/` to be settled into place.
+/// A fully written, synced file waiting in `tmp/` to be settled into place. Dropped
+/// unsettled (the request failed further on), it removes its file: nothing half-kept.
 pub struct Received {
     pub fingerprint: Fingerprint,
     temp: PathBuf,
+}
+
+impl Drop for Received {
+    fn drop(&mut self) {
+        if !self.temp.as_os_str().is_empty() {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 pub struct Blobs {
@@ -82,6 +91,18 @@ impl Blobs {
         self.refs.lock().await
     }
 
+    /// The bytes free for writing in the data folder.
+    pub fn free_bytes(&self) -> std::io::Result<u64> {
+        let stats = rustix::fs::statvfs(&self.blobs)?;
+        Ok(stats.f_bavail.saturating_mul(stats.f_frsize))
+    }
+
+    /// 507 before a byte of an upload is written, when the data folder has less than
+    /// `reserve` bytes free or would have after the `announced` length.
+    pub fn ensure_room(&self, reserve: u64, announced: Option<u64>) -> Result<()> {
+        check_room(self.free_bytes()?, reserve, announced)
+    }
+
     /// Streams `body` into a temp file, refusing more than `max_bytes` (413). On any error the
     /// temp file is gone.
     pub async fn receive<S, B, E>(&self, body: S, max_bytes: u64) -> Result<Received>
@@ -115,10 +136,10 @@ impl Blobs {
     }
 
     /// Moves a received file into place. Call with the lock held, then commit the reference.
-    pub async fn settle(&self, received: Received) -> Result<Fingerprint> {
+    pub async fn settle(&self, mut received: Received) -> Result<Fingerprint> {
         let target = self.path(&received.fingerprint.sha256);
-        let temp = received.temp;
-        let fingerprint = received.fingerprint;
+        let temp = std::mem::take(&mut received.temp);
+        let fingerprint = received.fingerprint.clone();
         crate::store::blocking(move || {
             let dir = target.parent().expect("blob paths have a folder");
             std::fs::create_dir_all(dir)?;
@@ -154,6 +175,18 @@ impl Blobs {
         }
         Ok(hashes)
     }
+}
+
+/// The decision behind [`Blobs::ensure_room`].
+fn check_room(free: u64, reserve: u64, announced: Option<u64>) -> Result<()> {
+    let needed = reserve.saturating_add(announced.unwrap_or(0));
+    if free < needed {
+        return Err(Error::InsufficientStorage(format!(
+            "the data folder has {free} bytes free and keeps {reserve} in reserve: \
+             no room for new uploads"
+        )));
+    }
+    Ok(())
 }
 
 /// Forwards the body to the writer, counting bytes against the limit.
@@ -210,4 +243,36 @@ fn write_temp(path: &Path, mut rx: mpsc::Receiver<Bytes>) -> Result<Fingerprint>
         size,
         crc32: crc.finalize(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uploads_must_leave_the_reserve_free() {
+        assert_eq!(check_room(100, 0, None), Ok(()));
+        assert_eq!(check_room(100, 100, None), Ok(()));
+        assert_eq!(check_room(100, 60, Some(40)), Ok(()));
+        let full = check_room(99, 100, None).unwrap_err();
+        assert_eq!((full.status(), full.code()), (507, "insufficient_storage"));
+        assert!(check_room(100, 60, Some(41)).is_err());
+    }
+
+    #[tokio::test]
+    async fn a_received_file_dropped_unsettled_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = Blobs::open(dir.path()).unwrap();
+        let received = blobs.receive_bytes(b"abc".to_vec()).await.unwrap();
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("tmp")).unwrap().count(),
+            1
+        );
+        drop(received);
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("tmp")).unwrap().count(),
+            0
+        );
+        assert!(blobs.free_bytes().unwrap() > 0);
+    }
 }

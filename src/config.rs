@@ -17,6 +17,7 @@ pub struct Config {
     pub admin: Admin,
     pub sharing: Sharing,
     pub unlock: Unlock,
+    pub login: Login,
     pub uploads: Uploads,
     pub presets: BTreeMap<String, Preset>,
     pub watermark: Watermark,
@@ -196,12 +197,37 @@ impl Default for Unlock {
     }
 }
 
+/// Wrong sign-ins allowed within the window, counted two ways; then 429.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Login {
+    /// From one client address, whatever the emails (password spraying).
+    pub max_failures_per_address: u32,
+    /// For one email, whatever the addresses.
+    pub max_failures_per_account: u32,
+    pub window_secs: u64,
+}
+
+impl Default for Login {
+    fn default() -> Self {
+        Login {
+            max_failures_per_address: 10,
+            max_failures_per_account: 20,
+            window_secs: 300,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Uploads {
     pub max_bytes: u64,
     /// Unfinished resumable uploads are removed this long after they were begun.
     pub resumable_hours: u32,
+    /// Uploads are refused (507) while the data folder has less free space than this.
+    pub min_free_bytes: u64,
+    /// The most parts one multipart upload may carry (413 beyond).
+    pub max_files_per_request: u32,
 }
 
 impl Default for Uploads {
@@ -209,6 +235,8 @@ impl Default for Uploads {
         Uploads {
             max_bytes: 10 * 1024 * 1024 * 1024,
             resumable_hours: 24,
+            min_free_bytes: 1024 * 1024 * 1024,
+            max_files_per_request: 1000,
         }
     }
 }
@@ -402,11 +430,24 @@ impl Config {
             ));
         }
         self.validate_sharing()?;
-        if self.unlock.max_attempts == 0 {
-            return Err(fail("unlock.max_attempts", "must be at least 1"));
-        }
-        if self.uploads.max_bytes == 0 {
-            return Err(fail("uploads.max_bytes", "must be at least 1"));
+        let at_least_one = [
+            ("unlock.max_attempts", self.unlock.max_attempts as u64),
+            (
+                "login.max_failures_per_address",
+                self.login.max_failures_per_address as u64,
+            ),
+            (
+                "login.max_failures_per_account",
+                self.login.max_failures_per_account as u64,
+            ),
+            ("uploads.max_bytes", self.uploads.max_bytes),
+            (
+                "uploads.max_files_per_request",
+                self.uploads.max_files_per_request as u64,
+            ),
+        ];
+        if let Some((key, _)) = at_least_one.iter().find(|(_, value)| *value == 0) {
+            return Err(fail(key, "must be at least 1"));
         }
         if self.uploads.resumable_hours == 0 {
             return Err(fail("uploads.resumable_hours", "must be at least 1"));

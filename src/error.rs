@@ -11,6 +11,8 @@ pub enum Error {
     Unauthenticated(String),
     /// 403: authenticated but not allowed.
     Forbidden(String),
+    /// 403: a browser sent this for another site (a form posted from elsewhere).
+    CrossSite,
     /// 404
     NotFound(&'static str),
     /// 405
@@ -33,6 +35,8 @@ pub enum Error {
     ChecksumMismatch,
     /// 429 with the seconds to wait.
     TooManyAttempts(u64),
+    /// 507: the data folder is full, or would be left with less than its reserve.
+    InsufficientStorage(String),
     /// 500: our fault, never the client's input.
     Internal(String),
     /// 503: the database or the data folder does not answer (health checks).
@@ -84,7 +88,7 @@ impl Error {
         match self {
             Error::BadRequest(_) => 400,
             Error::Unauthenticated(_) => 401,
-            Error::Forbidden(_) => 403,
+            Error::Forbidden(_) | Error::CrossSite => 403,
             Error::NotFound(_) => 404,
             Error::MethodNotAllowed => 405,
             Error::Conflict(_) => 409,
@@ -96,6 +100,7 @@ impl Error {
             Error::Invalid(_) => 422,
             Error::TooManyAttempts(_) => 429,
             Error::ChecksumMismatch => 460,
+            Error::InsufficientStorage(_) => 507,
             Error::Internal(_) => 500,
             Error::Unavailable(_) => 503,
         }
@@ -106,6 +111,7 @@ impl Error {
             Error::BadRequest(_) => "bad_request",
             Error::Unauthenticated(_) => "unauthenticated",
             Error::Forbidden(_) => "forbidden",
+            Error::CrossSite => "cross_site_request",
             Error::NotFound(_) => "not_found",
             Error::MethodNotAllowed => "method_not_allowed",
             Error::Conflict(_) => "conflict",
@@ -117,6 +123,7 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::TooManyAttempts(_) => "too_many_attempts",
             Error::ChecksumMismatch => "checksum_mismatch",
+            Error::InsufficientStorage(_) => "insufficient_storage",
             Error::Internal(_) => "internal",
             Error::Unavailable(_) => "unavailable",
         }
@@ -150,7 +157,11 @@ impl fmt::Display for Error {
             | Error::TooLarge(m)
             | Error::UnsupportedType(m)
             | Error::Invalid(m)
+            | Error::InsufficientStorage(m)
             | Error::Unavailable(m) => f.write_str(m),
+            Error::CrossSite => f.write_str(
+                "refused: another site made your browser send this; use this server's own pages",
+            ),
             Error::NotFound(what) => write!(f, "{what} not found"),
             Error::MethodNotAllowed => f.write_str("method not allowed on this route"),
             Error::Gone(reason) => f.write_str(reason.message()),
@@ -167,8 +178,27 @@ impl std::error::Error for Error {}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::Internal(format!("i/o: {e}"))
+        use std::io::ErrorKind;
+        match e.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                Error::InsufficientStorage(format!("the data folder is full: {e}"))
+            }
+            _ => Error::Internal(format!("i/o: {e}")),
+        }
     }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_is_507_not_500() {
+        let full = Error::from(std::io::Error::from_raw_os_error(28)); // ENOSPC
+        assert_eq!((full.status(), full.code()), (507, "insufficient_storage"));
+        let other = Error::from(std::io::Error::from_raw_os_error(5)); // EIO
+        assert_eq!((other.status(), other.code()), (500, "internal"));
+    }
+}

@@ -16,6 +16,7 @@ pub mod http;
 pub mod limits;
 pub mod media;
 pub mod metrics;
+pub mod names;
 pub mod notify;
 pub mod server;
 pub mod shares;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 const BUCKETS: [f64; 10] = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0, 30.0];
@@ -29,7 +29,7 @@ impl Metrics {
     pub fn record_request(&self, method: &str, path: &str, status: u16, elapsed: Duration) {
         let key = (method.to_string(), route_of(path), status);
         let seconds = elapsed.as_secs_f64();
-        let mut requests = self.requests.lock().expect("metrics lock");
+        let mut requests = self.requests();
         let series = requests.entry(key).or_default();
         series.count += 1;
         series.sum += seconds;
@@ -40,6 +40,12 @@ impl Metrics {
         }
     }
 
+    /// The series; a panic elsewhere while they were held leaves plain counts behind, still
+    /// worth counting on, rather than a lock that fails every later request.
+    fn requests(&self) -> MutexGuard<'_, BTreeMap<(String, String, u16), Series>> {
+        self.requests.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     pub fn add(counter: &AtomicU64, n: u64) {
         counter.fetch_add(n, Ordering::Relaxed);
     }
@@ -48,7 +54,7 @@ impl Metrics {
         let mut out = String::new();
         out.push_str("# TYPE handoff_http_requests_total counter\n");
         out.push_str("# TYPE handoff_http_request_duration_seconds histogram\n");
-        let requests = self.requests.lock().expect("metrics lock");
+        let requests = self.requests();
         for ((method, route, status), s) in requests.iter() {
             let labels = format!("method=\"{method}\",route=\"{route}\",status=\"{status}\"");
             let _ = writeln!(out, "handoff_http_requests_total{{{labels}}} {}", s.count);
@@ -135,5 +141,21 @@ mod tests {
             "handoff_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"
         ));
         assert!(text.contains("le=\"0.005\"} 1"));
+    }
+
+    #[test]
+    fn a_poisoned_lock_keeps_counting() {
+        let metrics = std::sync::Arc::new(Metrics::default());
+        let poisoner = metrics.clone();
+        let _ = std::thread::spawn(move || {
+            let _held = poisoner.requests.lock().unwrap();
+            panic!("poison the lock");
+        })
+        .join();
+        assert!(metrics.requests.is_poisoned());
+        metrics.record_request("GET", "/healthz", 200, Duration::from_millis(3));
+        assert!(metrics
+            .render()
+            .contains("route=\"/healthz\",status=\"200\"} 1"));
     }
 }

@@ -85,10 +85,20 @@ pub fn tls_config(config: &Config) -> Result<Arc<ServerConfig>, String> {
     Ok(Arc::new(server))
 }
 
+/// Browsers refuse server certificates valid for longer than this (CA/Browser Forum).
+const SELF_SIGNED_DAYS: i64 = 825;
+/// A self-signed certificate with less left than this is replaced at start.
+const RENEW_WITHIN_DAYS: i64 = 30;
+
+/// The self-signed pair in `data_dir/tls`: made when missing, unreadable, about to expire or
+/// valid for longer than browsers accept (older versions made them valid 1975–4096).
 fn ensure_self_signed(config: &Config) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
     let dir = config.server.data_dir.join("tls");
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-    if cert.is_file() && key.is_file() {
+    let now = chrono::Utc::now().timestamp();
+    let current = key.is_file().then(|| validity_of(&cert)).flatten();
+    if current.is_some_and(|(from, until)| !needs_renewal(from, until, now)) {
+        tracing::info!(cert = %cert.display(), "using the self-signed certificate");
         return Ok((cert, key));
     }
     let mut names = vec![
@@ -99,13 +109,46 @@ fn ensure_self_signed(config: &Config) -> Result<(std::path::PathBuf, std::path:
     if let Some(host) = config.server.public_url.as_deref().and_then(url_host) {
         names.push(host);
     }
-    let pair = rcgen::generate_simple_self_signed(names)
-        .map_err(|e| format!("self-signed certificate: {e}"))?;
+    let (cert_pem, key_pem) = self_signed(names, now)?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    write_private(&key, pair.signing_key.serialize_pem().as_bytes())?;
-    std::fs::write(&cert, pair.cert.pem()).map_err(|e| format!("{}: {e}", cert.display()))?;
-    tracing::info!(cert = %cert.display(), "made a self-signed certificate");
+    write_private(&key, key_pem.as_bytes())?;
+    std::fs::write(&cert, cert_pem).map_err(|e| format!("{}: {e}", cert.display()))?;
+    tracing::info!(cert = %cert.display(), days = SELF_SIGNED_DAYS, "made a self-signed certificate");
     Ok((cert, key))
+}
+
+/// Renew when fewer than 30 days are left, or when the certificate claims a longer life
+/// than browsers accept. Times are Unix seconds.
+fn needs_renewal(not_before: i64, not_after: i64, now: i64) -> bool {
+    const DAY: i64 = 86_400;
+    not_after - now < RENEW_WITHIN_DAYS * DAY || not_after - not_before > SELF_SIGNED_DAYS * DAY
+}
+
+/// A certificate (PEM) for `names` valid from a day before `now` (for clocks behind ours) for
+/// 825 days, and its private key (PEM).
+fn self_signed(names: Vec<String>, now: i64) -> Result<(String, String), String> {
+    let failed = |e: rcgen::Error| format!("self-signed certificate: {e}");
+    let at =
+        |seconds| time::OffsetDateTime::from_unix_timestamp(seconds).map_err(|e| e.to_string());
+    let mut params = rcgen::CertificateParams::new(names).map_err(failed)?;
+    let from = now - 86_400;
+    params.not_before = at(from)?;
+    params.not_after = at(from + SELF_SIGNED_DAYS * 86_400)?;
+    let key = rcgen::KeyPair::generate().map_err(failed)?;
+    let cert = params.self_signed(&key).map_err(failed)?;
+    Ok((cert.pem(), key.serialize_pem()))
+}
+
+/// `(not_before, not_after)` of the first certificate in a PEM file, in Unix seconds.
+fn validity_of(path: &Path) -> Option<(i64, i64)> {
+    let pem = std::fs::read(path).ok()?;
+    let (_, pem) = x509_parser::pem::parse_x509_pem(&pem).ok()?;
+    let (_, cert) = x509_parser::parse_x509_certificate(&pem.contents).ok()?;
+    let validity = cert.validity();
+    Some((
+        validity.not_before.timestamp(),
+        validity.not_after.timestamp(),
+    ))
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -327,6 +370,41 @@ pub fn redirect_routes(public_url: String) -> Routes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn self_signed_certificates_are_renewed_near_their_end_or_when_too_long() {
+        const DAY: i64 = 86_400;
+        let now = 1_800_000_000;
+        assert!(!needs_renewal(now - DAY, now + 824 * DAY, now));
+        assert!(!needs_renewal(now - 700 * DAY, now + 30 * DAY, now));
+        assert!(needs_renewal(now - 700 * DAY, now + 29 * DAY, now));
+        assert!(needs_renewal(now - 900 * DAY, now - DAY, now));
+        // What older versions made: valid 1975–4096.
+        assert!(needs_renewal(157_766_400, 66_714_998_400, now));
+    }
+
+    #[test]
+    fn a_new_self_signed_certificate_is_valid_from_yesterday_for_825_days() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::default();
+        config.server.data_dir = dir.path().to_path_buf();
+        let (cert, _) = ensure_self_signed(&config).unwrap();
+        let (from, until) = validity_of(&cert).unwrap();
+        let now = chrono::Utc::now().timestamp();
+        assert!(
+            (now - 86_400 - from).abs() < 60,
+            "not before {from}, now {now}"
+        );
+        assert_eq!(until - from, 825 * 86_400);
+        // Kept while it is fresh; replaced once it is about to end.
+        assert_eq!(ensure_self_signed(&config).unwrap().0, cert);
+        assert_eq!(validity_of(&cert), Some((from, until)));
+        let (old, key) = self_signed(vec!["localhost".into()], now - 820 * 86_400).unwrap();
+        std::fs::write(&cert, old).unwrap();
+        std::fs::write(dir.path().join("tls/key.pem"), key).unwrap();
+        ensure_self_signed(&config).unwrap();
+        assert!(validity_of(&cert).unwrap().1 > now + 800 * 86_400);
+    }
 
     #[test]
     fn forwarded_addresses_count_only_behind_trusted_proxies() {

@@ -4,7 +4,7 @@ use crate::auth::Signer;
 use crate::blobs::Blobs;
 use crate::config::Config;
 use crate::derivatives::Workers;
-use crate::limits::AttemptLimiter;
+use crate::limits::{AttemptLimiter, LoginLimiter};
 use crate::metrics::Metrics;
 use crate::notify::Mailer;
 use crate::shares::links::Links;
@@ -20,8 +20,8 @@ pub struct AppState {
     pub blobs: Arc<Blobs>,
     pub signer: Signer,
     pub metrics: Arc<Metrics>,
-    /// Wrong sign-ins per email and address.
-    pub logins: Arc<AttemptLimiter>,
+    /// Wrong sign-ins per address and per email.
+    pub logins: Arc<LoginLimiter>,
     /// Wrong share passwords per link and address.
     pub unlocks: Arc<AttemptLimiter>,
     /// The recipient side of links: cache, visits, the event log.
@@ -33,10 +33,6 @@ pub struct AppState {
     /// The TLS settings, loaded at start; None when serving plain HTTP.
     pub tls: Option<Arc<ServerConfig>>,
 }
-
-/// Wrong sign-ins allowed per email and address within the window.
-const LOGIN_ATTEMPTS: u32 = 10;
-const LOGIN_WINDOW: Duration = Duration::from_secs(300);
 
 impl AppState {
     pub fn new(
@@ -50,6 +46,7 @@ impl AppState {
             config.unlock.max_attempts,
             Duration::from_secs(config.unlock.window_secs),
         );
+        let logins = LoginLimiter::new(&config.login);
         let retry = Duration::from_secs(config.smtp.as_ref().map_or(30, |s| s.retry_secs));
         let mailer = Mailer::start(
             store.clone(),
@@ -78,7 +75,7 @@ impl AppState {
             blobs,
             signer,
             metrics,
-            logins: Arc::new(AttemptLimiter::new(LOGIN_ATTEMPTS, LOGIN_WINDOW)),
+            logins: Arc::new(logins),
             unlocks,
             tls,
             links,

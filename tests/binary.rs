@@ -398,6 +398,7 @@ async fn a_backup_taken_during_uploads_restores_every_asset_and_share() {
     );
     let (ok, stdout, _) = cli(&["stats"], &config);
     assert!(ok && stdout.contains("shares 1"), "{stdout}");
+    assert!(stdout.contains("free in the data folder "), "{stdout}");
     let (ok, stdout, _) = cli(&["gc"], &config);
     assert!(ok && stdout.contains("removed 0"), "{stdout}");
     drop(running);

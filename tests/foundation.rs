@@ -372,12 +372,9 @@ async fn over_limit_uploads_get_413_and_leave_nothing() {
         .unwrap();
     expect_error(response, 413, "too_large").await;
     // Without Content-Length (chunked).
-    let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
-        too_big.chunks(10_000).map(|c| Ok(c.to_vec())).collect();
-    let body = reqwest::Body::wrap_stream(futures_util::stream::iter(chunks));
     let response = server
         .admin(Method::POST, "/api/v1/assets?name=big.bin")
-        .body(body)
+        .body(chunked(&too_big, 10_000))
         .send()
         .await
         .unwrap();

@@ -909,3 +909,70 @@ async fn on_a_phone_every_page_fits_the_screen() {
     );
     phone.quit().await;
 }
+
+/// Serves `html` to every request, over plain HTTP on its own loopback port: another origin.
+async fn serve_elsewhere(html: String) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let html = html.clone();
+            tokio::spawn(async move {
+                let mut request = [0u8; 8192];
+                let _ = stream.read(&mut request).await;
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    html.len()
+                );
+                let _ = stream.write_all((head + &html).as_bytes()).await;
+            });
+        }
+    });
+    url
+}
+
+#[tokio::test]
+async fn a_form_on_another_site_cannot_sign_the_browser_in() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let created = server
+        .admin(Method::POST, "/api/v1/users")
+        .json(&json!({"email": "attacker@example.com", "password": "attacker=password1", "role": "editor"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    // text/plain sends `name=value`: the `=` lands inside the attacker's password, and the
+    // body reads as the JSON of a sign-in.
+    let page = format!(
+        "<!doctype html><form method=post enctype=text/plain action='{}'>\
+         <input type=hidden name='{{\"email\":\"attacker@example.com\",\"password\":\"attacker' value='password1\"}}'>\
+         </form><script>document.forms[0].submit()</script>",
+        server.url("/api/v1/auth/login")
+    );
+    let elsewhere = serve_elsewhere(page).await;
+    let work = tempfile::tempdir().unwrap();
+    let victim = driver.browser(work.path()).await;
+    victim.goto(&elsewhere).await;
+    victim
+        .wait_until(
+            "the form was posted",
+            "return location.href.includes('/api/v1/auth/login')",
+            json!([]),
+        )
+        .await;
+    let answer = victim.text("body").await;
+    victim.goto(&server.url("/api/v1/me")).await;
+    let me = victim.text("body").await;
+    assert!(
+        !me.contains("attacker@example.com"),
+        "signed in by another site: {me}"
+    );
+    assert!(me.contains("unauthenticated"), "{me}");
+    assert!(answer.contains("cross_site_request"), "{answer}");
+    victim.quit().await;
+}

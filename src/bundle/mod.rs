@@ -31,6 +31,8 @@ use futures_util::stream::{try_unfold, Stream};
 use tokio::fs::File;
 use tokio::io::{AsyncReadExt, AsyncSeekExt};
 
+use crate::names;
+
 const LOCAL_HEADER_SIGNATURE: u32 = 0x0403_4b50;
 const CENTRAL_HEADER_SIGNATURE: u32 = 0x0201_4b50;
 const ZIP64_END_SIGNATURE: u32 = 0x0606_4b50;
@@ -607,24 +609,22 @@ fn with_path(error: io::Error, path: &Path) -> io::Error {
 }
 
 const MAX_NAME_BYTES: usize = 200;
-/// Longer "extensions" are not worth keeping whole when a name must be shortened.
-const MAX_KEPT_EXTENSION_BYTES: usize = 16;
 const FALLBACK_NAME: &str = "file";
 
 /// Makes `raw` a single path component that is safe to extract on any OS.
 ///
-/// Separators, control characters, bidirectional overrides (which can disguise an
-/// extension) and the Windows-reserved `<>:"|?*` become `_`; leading whitespace and
-/// trailing dots/whitespace (dropped by Windows) are removed, so `..` cannot survive;
-/// Windows device names (`CON`, `con.txt`, `LPT1`, ...) get a `_` prefix; the result is at
-/// most 200 bytes, keeping a short extension; an empty result becomes `file`.
+/// Control and invisible format characters (bidi overrides, which can disguise an
+/// extension) are dropped as everywhere ([`names::visible`]); separators and the
+/// Windows-reserved `<>:"|?*` become `_`; leading whitespace and trailing dots/whitespace
+/// (dropped by Windows) are removed, so `..` cannot survive; Windows device names (`CON`,
+/// `con.txt`, `LPT1`, ...) get a `_` prefix; the result is at most 200 bytes, keeping a short
+/// extension; an empty result becomes `file`.
 pub fn safe_name(raw: &str) -> String {
-    // Trim first, so that whitespace controls like a trailing tab vanish, not become `_`.
-    let replaced: String = trim_name(raw)
+    let replaced: String = names::visible(raw)
         .chars()
         .map(|c| if is_unsafe_in_name(c) { '_' } else { c })
         .collect();
-    let shortened = shorten(&replaced);
+    let shortened = names::shorten(trim_name(&replaced), MAX_NAME_BYTES);
     // Shortening can expose new trailing dots or spaces.
     let name = trim_name(&shortened);
     if name.is_empty() {
@@ -637,37 +637,12 @@ pub fn safe_name(raw: &str) -> String {
 }
 
 fn is_unsafe_in_name(c: char) -> bool {
-    c.is_control() // C0, DEL and C1
-        || matches!(c, '/' | '\\' | '<' | '>' | ':' | '"' | '|' | '?' | '*')
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '/' | '\\' | '<' | '>' | ':' | '"' | '|' | '?' | '*')
 }
 
 fn trim_name(name: &str) -> &str {
     name.trim_start()
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
-}
-
-fn shorten(name: &str) -> String {
-    if name.len() <= MAX_NAME_BYTES {
-        return name.to_string();
-    }
-    match split_extension(name) {
-        (stem, extension)
-            if !extension.is_empty() && extension.len() <= MAX_KEPT_EXTENSION_BYTES =>
-        {
-            let stem = floor_char_boundary(stem, MAX_NAME_BYTES - extension.len());
-            format!("{stem}{extension}")
-        }
-        _ => floor_char_boundary(name, MAX_NAME_BYTES).to_string(),
-    }
-}
-
-fn floor_char_boundary(s: &str, max_len: usize) -> &str {
-    let mut end = max_len.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// Device names Windows reserves in every directory, whatever the extension.
@@ -712,7 +687,7 @@ impl UniqueNames {
         if self.taken.insert(key.clone()) {
             return name.to_string();
         }
-        let (stem, extension) = split_extension(name);
+        let (stem, extension) = names::split_extension(name);
         let suffix = self.next_suffix.entry(key).or_insert(2);
         loop {
             let candidate = format!("{stem} ({suffix}){extension}");
@@ -721,14 +696,6 @@ impl UniqueNames {
                 return candidate;
             }
         }
-    }
-}
-
-/// Splits at the last dot, except a leading one: `.bashrc` has no extension.
-fn split_extension(name: &str) -> (&str, &str) {
-    match name.rfind('.') {
-        Some(dot) if dot > 0 => name.split_at(dot),
-        _ => (name, ""),
     }
 }
 

@@ -158,14 +158,30 @@ pub fn json<T: DeserializeOwned + Send>(
         |headers: HeaderMap, body: Result<bytes::Bytes, Error>| {
             parse_json(&body?).map_err(|e| match (e, declared_type(&headers)) {
                 (Error::BadRequest(_), Some(declared)) if !is_json(&declared) => {
-                    Error::UnsupportedType(format!(
-                        "send the body as application/json, not {declared}"
-                    ))
+                    not_json(&declared)
                 }
                 (e, _) => e,
             })
         },
     )
+}
+
+/// A JSON body that is also labelled JSON, else 415 before it is read. For sign-in: a
+/// cross-site `<form enctype=text/plain>` can post a JSON-looking body, never the label.
+pub fn labelled_json<T: DeserializeOwned + Send>(
+    limit: u64,
+) -> impl Filter<Extract = (Result<T, Error>,), Error = warp::Rejection> + Clone {
+    warp::header::headers_cloned()
+        .map(|headers: HeaderMap| match declared_type(&headers) {
+            Some(declared) if is_json(&declared) => Ok(()),
+            declared => Err(not_json(declared.as_deref().unwrap_or("no type"))),
+        })
+        .and(json(limit))
+        .map(|labelled: Result<(), Error>, body: Result<T, Error>| labelled.and(body))
+}
+
+fn not_json(declared: &str) -> Error {
+    Error::UnsupportedType(format!("send the body as application/json, not {declared}"))
 }
 
 fn declared_type(headers: &HeaderMap) -> Option<String> {
@@ -198,4 +214,104 @@ pub fn query<T: DeserializeOwned + Send>(
         .map(|raw: String| {
             serde_urlencoded::from_str(&raw).map_err(|e| Error::bad_request(format!("query: {e}")))
         })
+}
+
+/// For routes that set cookies (sign-in, sign-out, unlocking a link): refuses what a
+/// browser sent for another site, so that no page elsewhere can sign a visitor in or out.
+/// Clients that send neither header (curl, scripts) pass.
+pub fn same_site(
+    public_url: String,
+) -> impl Filter<Extract = (Result<(), Error>,), Error = Infallible> + Clone {
+    // The authority: HTTP/2's `:authority` or HTTP/1's `Host`; a garbled one counts as none.
+    let authority = warp::host::optional().or(warp::any().map(|| None)).unify();
+    warp::header::headers_cloned().and(authority).map(
+        move |headers: HeaderMap, authority: Option<warp::host::Authority>| {
+            let text = |name| headers.get(name).and_then(|v| v.to_str().ok());
+            // This host under either scheme: behind a proxy that ends TLS, we see plain HTTP.
+            let host = |scheme| {
+                authority
+                    .as_ref()
+                    .map(|a| origin_of(&format!("{scheme}://{a}")))
+            };
+            let own = [Some(origin_of(&public_url)), host("https"), host("http")];
+            refuse_cross_site(text("origin"), text("sec-fetch-site"), &own)
+        },
+    )
+}
+
+/// The decision: refused on `Sec-Fetch-Site: cross-site`, or an `Origin` that is none of
+/// `own`. Under `Referrer-Policy: no-referrer` (ours) browsers send `Origin: null` even for
+/// our own forms, so a null origin passes only when `Sec-Fetch-Site` vouches for it.
+fn refuse_cross_site(
+    origin: Option<&str>,
+    fetch_site: Option<&str>,
+    own: &[Option<String>],
+) -> Result<(), Error> {
+    let site = fetch_site.map(|site| site.trim().to_ascii_lowercase());
+    let vouched = matches!(site.as_deref(), Some("same-origin" | "none"));
+    let refused = match origin.map(str::trim) {
+        _ if site.as_deref() == Some("cross-site") => true,
+        Some("null") => !vouched,
+        Some(origin) => !own.contains(&Some(origin_of(origin))),
+        None => false,
+    };
+    if refused {
+        Err(Error::CrossSite)
+    } else {
+        Ok(())
+    }
+}
+
+/// `scheme://host[:port]` in lower case, without a path or the scheme's default port.
+fn origin_of(url: &str) -> String {
+    let url = url.trim().to_ascii_lowercase();
+    let (scheme, rest) = url.split_once("://").unwrap_or(("https", url.as_str()));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let default_port = if scheme == "http" { ":80" } else { ":443" };
+    let authority = authority.strip_suffix(default_port).unwrap_or(authority);
+    format!("{scheme}://{authority}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_site_requests_are_refused_and_same_origin_ones_pass() {
+        let own = [
+            Some(origin_of("https://files.example.com/")),
+            Some(origin_of("https://10.0.0.5:8443")),
+        ];
+        let check = |origin, site| refuse_cross_site(origin, site, &own);
+        assert_eq!(check(None, None), Ok(()));
+        assert_eq!(
+            check(Some("https://files.example.com"), Some("same-origin")),
+            Ok(())
+        );
+        assert_eq!(check(Some("HTTPS://Files.Example.com:443"), None), Ok(()));
+        assert_eq!(check(Some("https://10.0.0.5:8443"), None), Ok(()));
+        assert_eq!(check(None, Some("none")), Ok(()));
+        assert_eq!(
+            check(Some("https://evil.example"), None),
+            Err(Error::CrossSite)
+        );
+        assert_eq!(
+            check(Some("http://files.example.com"), None),
+            Err(Error::CrossSite)
+        );
+        assert_eq!(
+            check(Some("https://files.example.com:8443"), None),
+            Err(Error::CrossSite)
+        );
+        assert_eq!(check(Some("null"), None), Err(Error::CrossSite));
+        assert_eq!(
+            check(Some("null"), Some("same-site")),
+            Err(Error::CrossSite)
+        );
+        assert_eq!(check(Some("null"), Some("same-origin")), Ok(()));
+        assert_eq!(check(None, Some("cross-site")), Err(Error::CrossSite));
+        let same_origin_label_but_cross_site =
+            check(Some("https://files.example.com"), Some("cross-site"));
+        assert_eq!(same_origin_label_but_cross_site, Err(Error::CrossSite));
+    }
 }

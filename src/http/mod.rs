@@ -102,6 +102,10 @@ async fn metrics(state: &AppState, client: &filters::Client) -> Result<Response,
     text.push_str(&format!(
         "# TYPE handoff_emails_waiting gauge\nhandoff_emails_waiting {emails}\n"
     ));
+    let free = state.blobs.free_bytes()?;
+    text.push_str(&format!(
+        "# TYPE handoff_data_free_bytes gauge\nhandoff_data_free_bytes {free}\n"
+    ));
     let mut response = Response::new(text.into());
     response.headers_mut().insert(
         header::CONTENT_TYPE,

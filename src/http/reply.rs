@@ -20,8 +20,10 @@ pub fn finish<T: Reply>(result: Result<T, Error>) -> Response {
 }
 
 pub fn error_response(error: &Error) -> Response {
-    if let Error::Internal(detail) = error {
-        tracing::error!("internal error: {detail}");
+    match error {
+        Error::Internal(detail) => tracing::error!("internal error: {detail}"),
+        Error::InsufficientStorage(detail) => tracing::warn!("refused: {detail}"),
+        _ => {}
     }
     let body = serde_json::json!({"error": {"code": error.code(), "message": error.to_string()}});
     let mut response = json_with(status_of(error), &body);
@@ -89,10 +91,13 @@ const ATTR_CHAR: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 /// `Content-Disposition` for any file name (RFC 6266): a plain ASCII fallback and the exact
-/// name in `filename*`. Control characters, quotes and backslashes never reach the header.
+/// name in `filename*`. Control and invisible format characters, quotes and backslashes never
+/// reach the header.
 pub fn content_disposition(attachment: bool, name: &str) -> HeaderValue {
     let kind = if attachment { "attachment" } else { "inline" };
-    let fallback: String = name
+    // Names stored before invisible characters were dropped on upload are cleaned here too.
+    let exact = crate::names::visible(name);
+    let fallback: String = exact
         .chars()
         .map(|c| {
             if c.is_ascii_graphic() && c != '"' && c != '\\' && c != '%' || c == ' ' {
@@ -102,7 +107,6 @@ pub fn content_disposition(attachment: bool, name: &str) -> HeaderValue {
             }
         })
         .collect();
-    let exact: String = name.chars().filter(|c| !c.is_control()).collect();
     let encoded = utf8_percent_encode(&exact, ATTR_CHAR);
     header_value(&format!(
         "{kind}; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
@@ -294,10 +298,15 @@ mod tests {
         let value = content_disposition(true, "a\"b\r\n\\c%.txt");
         let text = value.to_str().unwrap();
         assert!(
-            text.starts_with("attachment; filename=\"a_b___c_.txt\"; filename*=UTF-8''"),
+            text.starts_with("attachment; filename=\"a_b_c_.txt\"; filename*=UTF-8''"),
             "{text}"
         );
         assert!(!text.contains('\r') && !text.contains('\n'));
+        let disguised = content_disposition(true, "a\u{202E}gnp.exe");
+        assert_eq!(
+            disguised.to_str().unwrap(),
+            "attachment; filename=\"agnp.exe\"; filename*=UTF-8''agnp.exe"
+        );
         let unicode = content_disposition(false, "Grüße 日本.jpg");
         assert!(unicode
             .to_str()

@@ -52,7 +52,13 @@ macro_rules! backend_errors {
             fn from(e: $t) -> Self { StoreError::Backend(e.to_string()) }
         }
         impl From<$t> for Error {
-            fn from(e: $t) -> Self { Error::from(StoreError::from(e)) }
+            /// A disk error keeps its kind, so that a full disk answers 507.
+            fn from(e: $t) -> Self {
+                match redb::Error::from(e) {
+                    redb::Error::Io(io) => Error::from(io),
+                    other => Error::from(StoreError::Backend(other.to_string())),
+                }
+            }
         }
     )*};
 }
@@ -495,6 +501,18 @@ impl WriteTx {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_disk_under_the_database_is_507() {
+        let full = || redb::StorageError::Io(std::io::Error::from_raw_os_error(28));
+        assert_eq!(Error::from(full()).status(), 507);
+        assert_eq!(
+            Error::from(redb::CommitError::Storage(full())).status(),
+            507
+        );
+        let corrupt = redb::StorageError::Corrupted("x".into());
+        assert_eq!(Error::from(corrupt).status(), 500);
+    }
 
     #[test]
     fn a_newer_database_is_refused_with_a_clear_message() {

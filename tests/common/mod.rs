@@ -250,6 +250,13 @@ pub fn noise(len: usize, seed: u64) -> Vec<u8> {
         .collect()
 }
 
+/// `bytes` as a streamed body without a length (chunked), in pieces of `piece` bytes.
+pub fn chunked(bytes: &[u8], piece: usize) -> reqwest::Body {
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+        bytes.chunks(piece).map(|c| Ok(c.to_vec())).collect();
+    reqwest::Body::wrap_stream(futures_util::stream::iter(chunks))
+}
+
 /// Files below `dir`, recursively.
 pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();

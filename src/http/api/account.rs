@@ -30,14 +30,19 @@ pub struct LoginAnswer {
 
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginBody,
     responses((status = 200, body = LoginAnswer), (status = 401), (status = 429)))]
-pub async fn login(state: AppState, client: Client, body: Result<LoginBody>) -> Result<Response> {
+pub async fn login(
+    state: AppState,
+    client: Client,
+    same_site: Result<()>,
+    body: Result<LoginBody>,
+) -> Result<Response> {
+    same_site?;
     let body = body?;
-    let key = format!("{}|{}", body.email.trim().to_lowercase(), client.address);
-    state.logins.check(&key)?;
+    state.logins.check(&body.email, client.address)?;
     let user = match accounts::check_login(&state.store, &body.email, &body.password).await {
         Ok(user) => user,
         Err(e) => {
-            state.logins.record_failure(&key);
+            state.logins.record_failure(&body.email, client.address);
             return Err(e);
         }
     };
@@ -59,7 +64,12 @@ pub async fn login(state: AppState, client: Client, body: Result<LoginBody>) -> 
 }
 
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204)))]
-pub async fn logout(state: AppState, who: Result<Principal>) -> Result<Response> {
+pub async fn logout(
+    state: AppState,
+    same_site: Result<()>,
+    who: Result<Principal>,
+) -> Result<Response> {
+    same_site?;
     let who = who?;
     if who.token.kind == TokenKind::Session {
         accounts::revoke_token(&state.store, &who.user, who.token.id).await?;

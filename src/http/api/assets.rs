@@ -52,64 +52,87 @@ where
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let max = state.config.uploads.max_bytes;
-    if content_type.starts_with("multipart/form-data") {
-        let boundary = multer::parse_boundary(content_type)
-            .map_err(|e| Error::bad_request(format!("multipart: {e}")))?;
-        let body = futures_util::StreamExt::map(body, |chunk| {
-            chunk.map(|mut b| b.copy_to_bytes(b.remaining()))
-        });
-        let mut form = multer::Multipart::new(body, boundary);
-        let mut created = Vec::new();
-        while let Some(field) = form.next_field().await.map_err(multipart_error)? {
-            if field.name() != Some("file") {
-                continue;
-            }
-            let name = part_file_name(&field);
-            let declared = field.content_type().map(|m| m.essence_str().to_string());
-            let received = state.blobs.receive(field, max).await?;
-            created.push(
-                assets::create(
-                    &state.store,
-                    &state.blobs,
-                    &who.user,
-                    &name,
-                    declared.as_deref(),
-                    received,
-                    &state.workers,
-                )
-                .await?,
-            );
-        }
-        Metrics::add(&state.metrics.uploads, created.len() as u64);
-        state.workers.wake();
-        return match created.as_slice() {
-            [] => Err(Error::bad_request("no `file` part in the form")),
-            [one] => Ok(reply::created(&AssetView::from(one))),
-            many => Ok(reply::created(&UploadedMany {
-                assets: many.iter().map(AssetView::from).collect(),
-            })),
-        };
+    let limits = &state.config.uploads;
+    let announced = client
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse().ok());
+    state.blobs.ensure_room(limits.min_free_bytes, announced)?;
+    let files = if content_type.starts_with("multipart/form-data") {
+        receive_parts(&state, content_type, body).await?
+    } else {
+        let name = query
+            .name
+            .filter(|n| !n.is_empty())
+            .ok_or_else(|| Error::bad_request("raw uploads need ?name=FILE"))?;
+        let declared = (!content_type.is_empty()).then(|| content_type.to_string());
+        let received = state.blobs.receive(body, limits.max_bytes).await?;
+        vec![(name, declared, received)]
+    };
+    let mut created = Vec::new();
+    for (name, declared, received) in files {
+        let asset = assets::create(
+            &state.store,
+            &state.blobs,
+            &who.user,
+            &name,
+            declared.as_deref(),
+            received,
+            &state.workers,
+        )
+        .await?;
+        created.push(asset);
     }
-    let name = query
-        .name
-        .filter(|n| !n.is_empty())
-        .ok_or_else(|| Error::bad_request("raw uploads need ?name=FILE"))?;
-    let declared = (!content_type.is_empty()).then_some(content_type);
-    let received = state.blobs.receive(body, max).await?;
-    let asset = assets::create(
-        &state.store,
-        &state.blobs,
-        &who.user,
-        &name,
-        declared,
-        received,
-        &state.workers,
-    )
-    .await?;
-    Metrics::add(&state.metrics.uploads, 1);
+    Metrics::add(&state.metrics.uploads, created.len() as u64);
     state.workers.wake();
-    Ok(reply::created(&AssetView::from(&asset)))
+    match created.as_slice() {
+        [one] => Ok(reply::created(&AssetView::from(one))),
+        many => Ok(reply::created(&UploadedMany {
+            assets: many.iter().map(AssetView::from).collect(),
+        })),
+    }
+}
+
+/// A received file with the name and type its sender gave.
+type Part = (String, Option<String>, crate::blobs::Received);
+
+/// Every `file` part of a multipart body, received whole before any becomes an asset: a
+/// body with more than `uploads.max_files_per_request` parts, or any part that fails, keeps
+/// nothing (received files remove themselves when dropped).
+async fn receive_parts<S, B>(state: &AppState, content_type: &str, body: S) -> Result<Vec<Part>>
+where
+    S: Stream<Item = std::result::Result<B, warp::Error>> + Send + Unpin + 'static,
+    B: Buf + Send + 'static,
+{
+    let limits = &state.config.uploads;
+    let boundary = multer::parse_boundary(content_type)
+        .map_err(|e| Error::bad_request(format!("multipart: {e}")))?;
+    let body = futures_util::StreamExt::map(body, |chunk| {
+        chunk.map(|mut b| b.copy_to_bytes(b.remaining()))
+    });
+    let mut form = multer::Multipart::new(body, boundary);
+    let mut parts = Vec::new();
+    let mut seen: u32 = 0;
+    while let Some(field) = form.next_field().await.map_err(multipart_error)? {
+        seen += 1;
+        if seen > limits.max_files_per_request {
+            return Err(Error::TooLarge(format!(
+                "an upload may carry at most {} parts",
+                limits.max_files_per_request
+            )));
+        }
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = part_file_name(&field);
+        let declared = field.content_type().map(|m| m.essence_str().to_string());
+        let received = state.blobs.receive(field, limits.max_bytes).await?;
+        parts.push((name, declared, received));
+    }
+    if parts.is_empty() {
+        return Err(Error::bad_request("no `file` part in the form"));
+    }
+    Ok(parts)
 }
 
 fn multipart_error(e: multer::Error) -> Error {

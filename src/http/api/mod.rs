@@ -6,7 +6,9 @@ pub mod openapi;
 pub mod shares;
 pub mod uploads;
 
-use crate::http::filters::{body, client, json, principal, query, with_state};
+use crate::http::filters::{
+    body, client, json, labelled_json, principal, query, same_site, with_state,
+};
 use crate::http::reply::finish;
 use crate::server::Routes;
 use crate::state::AppState;
@@ -50,10 +52,14 @@ pub fn routes(state: AppState) -> Routes {
         let state = state.clone();
         move || with_state(state.clone())
     };
+    let same_site = {
+        let public_url = state.config.public_url();
+        move || same_site(public_url.clone())
+    };
     let auth = move || principal(state.clone());
     any_of![
-        endpoint!(warp::path!("api" / "v1" / "auth" / "login"), warp::post(), s(), client(), json(limit) => account::login),
-        endpoint!(warp::path!("api" / "v1" / "auth" / "logout"), warp::post(), s(), auth() => account::logout),
+        endpoint!(warp::path!("api" / "v1" / "auth" / "login"), warp::post(), s(), client(), same_site(), labelled_json(limit) => account::login),
+        endpoint!(warp::path!("api" / "v1" / "auth" / "logout"), warp::post(), s(), same_site(), auth() => account::logout),
         endpoint!(warp::path!("api" / "v1" / "me"), warp::get(), s(), auth() => account::me),
         endpoint!(warp::path!("api" / "v1" / "tokens"), warp::post(), s(), auth(), json(limit) => account::create_token),
         endpoint!(warp::path!("api" / "v1" / "tokens"), warp::get(), s(), auth() => account::list_tokens),

@@ -11,7 +11,7 @@ mod page;
 use crate::assets::Asset;
 use crate::error::{Error, Result};
 use crate::http::api::any_of;
-use crate::http::filters::{client, cookie, limited_body, query, with_state, Client};
+use crate::http::filters::{client, cookie, limited_body, query, same_site, with_state, Client};
 use crate::http::pages::{self, Landing, Tile};
 use crate::http::reply::{self, content_disposition, counted, header_value, Representation};
 use crate::metrics::Metrics;
@@ -47,7 +47,11 @@ impl LinkQuery {
     }
 }
 
+/// The password form is one short field; a longer body is refused (413), not checked.
+const UNLOCK_FORM_BYTES: u64 = 64 * 1024;
+
 pub fn routes(state: AppState) -> Routes {
+    let public_url = state.config.public_url();
     let s = move || with_state(state.clone());
     let get_or_head = || warp::get().or(warp::head()).unify();
     any_of![
@@ -78,7 +82,8 @@ pub fn routes(state: AppState) -> Routes {
             .and(warp::post())
             .and(s())
             .and(client())
-            .and(limited_body(64 * 1024))
+            .and(same_site(public_url))
+            .and(limited_body(UNLOCK_FORM_BYTES))
             .then(page::unlock)
             .boxed(),
         warp::path!("s" / String / "manifest.json")

@@ -77,11 +77,15 @@ pub(super) async fn unlock(
     token: String,
     state: AppState,
     client: Client,
+    same_site: Result<()>,
     body: Result<bytes::Bytes>,
 ) -> Response {
-    let password = body
+    let body = match same_site.and(body) {
+        Ok(body) => body,
+        Err(e) => return error_page(&state, &e),
+    };
+    let password = serde_urlencoded::from_bytes::<BTreeMap<String, String>>(&body)
         .ok()
-        .and_then(|b| serde_urlencoded::from_bytes::<BTreeMap<String, String>>(&b).ok())
         .and_then(|mut form| form.remove("password"))
         .unwrap_or_default();
     match state
