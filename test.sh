@@ -23,13 +23,16 @@ apt_needs=(
   "runc runc"                                   # podman's runtime here (crun fails on hybrid cgroups)
   "mmdebstrap mmdebstrap"                       # the Docker test's offline base image
   "newuidmap uidmap"                            # podman
+  "node nodejs"                                 # tests/tus_clients.rs: tus-js-client
+  "npm npm"
 )
 missing=()
 for need in "${apt_needs[@]}"; do
   read -r program packages <<<"$need"
   command -v "$program" >/dev/null || missing+=($packages)
 done
-if ! command -v st >/dev/null && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+python_tools_ready() { "$venv/bin/python" -c 'import schemathesis, tusclient' 2>/dev/null; }
+if ! python_tools_ready && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   missing+=(python3-venv)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
@@ -40,11 +43,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
-# schemathesis (`st`): the OpenAPI document checked against the live server (v4 CLI).
-if ! command -v st >/dev/null; then
-  echo "test.sh: installing schemathesis into $venv" >&2
+# schemathesis (`st`): the OpenAPI document checked against the live server (v4 CLI);
+# tuspy: a real tus client (tests/tus_clients.rs).
+if ! python_tools_ready; then
+  echo "test.sh: installing schemathesis and tuspy into $venv" >&2
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q 'schemathesis>=4,<5'
+  "$venv/bin/pip" install -q 'schemathesis>=4,<5' 'tuspy>=1.1,<2'
+fi
+
+# tus-js-client, the tus client of the web UI, under Node (tests/tus_clients.rs).
+if [ ! -d tests/tus-client/node_modules/tus-js-client ]; then
+  echo "test.sh: installing tus-js-client for the tests" >&2
+  npm ci --prefix tests/tus-client --no-audit --no-fund --silent
 fi
 
 # Under this switch a test that would skip for a missing component fails, naming its install step.

@@ -2,6 +2,8 @@
 //! and a real HTTP client. Each test reads as the user story it checks.
 #![allow(dead_code)]
 
+pub mod process;
+
 use handoff::config::Config;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};

@@ -1,0 +1,82 @@
+//! The built binary as a process: started with a config, its address read from its output.
+
+use super::*;
+use serde_json::json;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_handoff");
+
+pub struct Running {
+    pub child: Child,
+    pub base: String,
+    pub stdout: Vec<String>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn write_config(dir: &Path, extra: &str) -> std::path::PathBuf {
+    let path = dir.join("handoff.toml");
+    let text = format!(
+        "[server]\nlisten = \"127.0.0.1:0\"\ndata_dir = \"{}\"\n[admin]\nemail = \"{ADMIN_EMAIL}\"\npassword = \"{ADMIN_PASSWORD}\"\n{extra}",
+        dir.join("data").display()
+    );
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Starts `handoff serve` and waits for the line that names its address.
+pub fn start(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Running {
+    let mut command = Command::new(BIN);
+    command.args(args);
+    start_command(command, cwd, env)
+}
+
+pub fn start_command(mut command: Command, cwd: &Path, env: &[(&str, &str)]) -> Running {
+    let mut child = command
+        .current_dir(cwd)
+        .envs(env.iter().copied())
+        .env("HANDOFF_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut stdout = Vec::new();
+    loop {
+        let line = lines
+            .next()
+            .expect("the server printed its address")
+            .unwrap();
+        stdout.push(line.clone());
+        if let Some(url) = line.strip_prefix("handoff listening on ") {
+            let base = url.to_string();
+            std::thread::spawn(move || for _ in lines {});
+            return Running {
+                child,
+                base,
+                stdout,
+            };
+        }
+    }
+}
+
+pub async fn login(base: &str, email: &str, password: &str) -> String {
+    let response = client()
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
