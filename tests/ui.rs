@@ -255,7 +255,10 @@ impl Browser {
     async fn wait_until(&self, what: &str, script: &str, args: Value) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while self.js(script, args.clone()).await != json!(true) {
-            assert!(Instant::now() < deadline, "timed out waiting until {what}");
+            if Instant::now() >= deadline {
+                let page = self.js("return document.body.innerText", json!([])).await;
+                panic!("timed out waiting until {what}; the page says: {page}");
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

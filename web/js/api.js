@@ -114,32 +114,6 @@ export async function all(path) {
   return items;
 }
 
-/** Upload one file with progress: onProgress(loaded, total). Resolves with the asset. */
-export function uploadFile(file, onProgress) {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/v1/assets');
-    xhr.withCredentials = true;
-    if (session.csrf) xhr.setRequestHeader('x-csrf-token', session.csrf);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); });
-    xhr.addEventListener('load', () => {
-      let data = null;
-      try { data = JSON.parse(xhr.responseText); } catch { data = null; }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(data?.assets ? data.assets[0] : data);
-      } else {
-        reject(new ApiError(xhr.status, data?.error?.code, data?.error?.message));
-      }
-    });
-    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', 'The upload was interrupted')));
-    xhr.addEventListener('abort', () => reject(new ApiError(0, 'aborted', 'Cancelled')));
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-    file.abort = () => xhr.abort();
-  });
-}
 
 export const thumbUrl = (asset) => `/api/v1/assets/${asset.id}/thumbnail`;
 export const previewUrl = (asset) => `/api/v1/assets/${asset.id}/preview`;

@@ -1,6 +1,15 @@
-// Uploads: one request per file (two at a time), a progress bar per file and overall.
+// Uploads over tus (resumable, /api/v1/uploads) with tus-js-client, vendored in
+// /static/vendor/tus.min.js (MIT): three files at a time, pause and resume, automatic retry
+// after a dropped connection, resume after a page reload when the same file is added again
+// (tus-js-client keeps fingerprints in localStorage), speed and time left.
 import { h, icon, bytes, clear, toast } from './dom.js';
-import { uploadFile } from './api.js';
+import { get, session } from './api.js';
+
+/** Chunks stay under the 100 MB body cap that many proxies have. */
+const CHUNK = 64 * 1024 * 1024;
+/** After a dropped connection: try again at once, then less and less often, for minutes. */
+const RETRY_DELAYS = [0, 1000, 2000, 5000, 10000, 20000, 30000, 30000, 60000, 60000];
+const PARALLEL = 3;
 
 let panel = null;
 const queue = [];
@@ -36,7 +45,7 @@ function refreshOverall() {
   const pct = Math.round((loaded / total) * 100);
   p.overallBar.value = pct;
   p.overallText.textContent = `${done} of ${p.items.length} · ${pct}%`;
-  const busy = p.items.some((i) => i.state === 'queued' || i.state === 'sending');
+  const busy = p.items.some((i) => ['queued', 'sending', 'paused'].includes(i.state));
   p.title.textContent = busy ? `Uploading ${p.items.length - done - failed} file${p.items.length - done - failed === 1 ? '' : 's'}…`
     : failed ? `${done} uploaded, ${failed} failed` : `${done} file${done === 1 ? '' : 's'} uploaded`;
   p.el.dataset.state = busy ? 'busy' : 'done';
@@ -46,9 +55,11 @@ export function upload(files) {
   const p = ensurePanel();
   for (const file of files) {
     const bar = h('progress', { max: 100, value: 0, 'aria-label': `Progress of ${file.name}` });
-    const pct = h('span', { class: 'pct small muted' }, 'Waiting');
-    const li = h('li', { class: 'queued' }, h('div', { class: 'row' }, h('span', { class: 'grow ellipsis' }, file.name), h('span', { class: 'small muted' }, bytes(file.size)), pct), bar);
-    const item = { file, li, bar, pct, loaded: 0, state: 'queued' };
+    const pct = h('span', { class: 'pct small muted', 'aria-live': 'polite' }, 'Waiting');
+    const toggle = h('button', { class: 'btn ghost small', type: 'button', hidden: true }, 'Pause');
+    const li = h('li', { class: 'queued' }, h('div', { class: 'row' }, h('span', { class: 'grow ellipsis' }, file.name), h('span', { class: 'small muted' }, bytes(file.size)), pct, toggle), bar);
+    const item = { file, li, bar, pct, toggle, loaded: 0, state: 'queued', rate: null };
+    toggle.onclick = () => (item.state === 'paused' ? resume(item) : pause(item));
     p.items.push(item);
     p.list.append(li);
     queue.push(item);
@@ -57,32 +68,108 @@ export function upload(files) {
   pump();
 }
 
+function show(item, state, text) {
+  item.state = state;
+  item.li.className = state;
+  item.pct.textContent = text;
+}
+
+function pause(item) {
+  item.upload?.abort();
+  show(item, 'paused', 'Paused');
+  item.toggle.textContent = 'Resume';
+  refreshOverall();
+}
+
+function resume(item) {
+  item.toggle.textContent = 'Pause';
+  show(item, 'sending', 'Resuming…');
+  item.last = null;
+  item.upload.start();
+}
+
+/** "42% · 12 MB/s · 1 min left", from a moving average of the rate. */
+function progressText(item, loaded, total) {
+  const now = performance.now();
+  if (item.last) {
+    const seconds = (now - item.last.at) / 1000;
+    if (seconds > 0.2) {
+      const rate = (loaded - item.last.loaded) / seconds;
+      item.rate = item.rate === null ? rate : item.rate * 0.7 + rate * 0.3;
+      item.last = { at: now, loaded };
+    }
+  } else {
+    item.last = { at: now, loaded };
+  }
+  const pct = `${Math.floor((loaded / total) * 100)}%`;
+  if (!item.rate || item.rate <= 0) return pct;
+  const left = (total - loaded) / item.rate;
+  const time = left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`;
+  return `${pct} · ${bytes(item.rate)}/s · ${time} left`;
+}
+
+/** Starts `item` with tus, resuming an earlier upload of the same file if there is one. */
+function send(item) {
+  return new Promise((resolve, reject) => {
+    let assetId = null;
+    const upload = new window.tus.Upload(item.file, {
+      endpoint: '/api/v1/uploads',
+      chunkSize: CHUNK,
+      retryDelays: RETRY_DELAYS,
+      metadata: { filename: item.file.name, filetype: item.file.type || 'application/octet-stream' },
+      storeFingerprintForResuming: true,
+      removeFingerprintOnSuccess: true,
+      onBeforeRequest: (req) => {
+        req.setHeader('x-csrf-token', session.csrf || '');
+        req.getUnderlyingObject().withCredentials = true;
+      },
+      onAfterResponse: (_req, res) => { assetId = res.getHeader('handoff-asset-id') || assetId; },
+      onProgress: (loaded, total) => {
+        item.loaded = Math.min(loaded, item.file.size);
+        item.bar.value = Math.floor((loaded / total) * 100);
+        if (item.state === 'sending') item.pct.textContent = progressText(item, loaded, total);
+        refreshOverall();
+      },
+      onShouldRetry: (err, _attempt, options) => {
+        const status = err.originalResponse ? err.originalResponse.getStatus() : 0;
+        if (status === 0 || status === 409 || status === 423 || status >= 500) {
+          if (item.state === 'sending') item.pct.textContent = 'Connection lost: retrying…';
+          return true;
+        }
+        return false;
+      },
+      onSuccess: () => (assetId ? get(`/assets/${assetId}`).then(resolve, reject) : reject(new Error('the server named no asset'))),
+      onError: (err) => reject(new Error(tusMessage(err))),
+    });
+    item.upload = upload;
+    upload.findPreviousUploads().then((previous) => {
+      if (previous.length) upload.resumeFromPreviousUpload(previous[0]);
+      upload.start();
+    });
+  });
+}
+
+function tusMessage(err) {
+  const body = err.originalResponse?.getBody();
+  try { return JSON.parse(body).error.message; } catch { return err.message; }
+}
+
 function pump() {
-  while (running < 2 && queue.length) {
+  while (running < PARALLEL && queue.length) {
     const item = queue.shift();
     running++;
-    item.state = 'sending';
-    item.li.className = 'sending';
-    item.pct.textContent = '0%';
-    uploadFile(item.file, (loaded, total) => {
-      item.loaded = Math.min(loaded, item.file.size);
-      const pct = Math.round((loaded / total) * 100);
-      item.bar.value = pct;
-      item.pct.textContent = `${pct}%`;
-      refreshOverall();
-    }).then((asset) => {
-      item.state = 'done';
-      item.li.className = 'done';
+    show(item, 'sending', '0%');
+    item.toggle.hidden = false;
+    send(item).then((asset) => {
+      show(item, 'done', 'Done');
       item.bar.value = 100;
-      item.pct.textContent = 'Done';
       for (const fn of listeners) fn(asset);
     }).catch((e) => {
-      item.state = 'failed';
-      item.li.className = 'failed';
-      item.pct.textContent = 'Failed';
+      show(item, 'failed', 'Failed');
       item.li.title = e.message;
       toast(`${item.file.name}: ${e.message}`, 'bad');
     }).finally(() => {
+      item.toggle.hidden = true;
       running--;
       refreshOverall();
       pump();

@@ -101,8 +101,12 @@ pub async fn create(
     }
     let mut response = reply::no_content();
     *response.status_mut() = StatusCode::CREATED;
-    let location = format!("{}{UPLOADS_PATH}/{}", state.config.public_url(), upload.id);
-    set(&mut response, "location", &location);
+    // Relative, as tus allows: it stays right behind a proxy and on any name of the server.
+    set(
+        &mut response,
+        "location",
+        &format!("{UPLOADS_PATH}/{}", upload.id),
+    );
     describe(&mut response, &upload, asset.as_ref());
     Ok(response)
 }
