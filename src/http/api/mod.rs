@@ -10,6 +10,7 @@ use crate::http::methods;
 use crate::http::reply::finish;
 use crate::server::Routes;
 use crate::state::AppState;
+use assets::DerivativeName;
 use uuid::Uuid;
 use warp::Filter;
 
@@ -67,33 +68,8 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid), methods::patch(), s(), auth(), json(limit) => assets::update),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid), methods::delete(), s(), auth() => assets::delete),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "original"), methods::get().or(methods::head()).unify(), s(), auth(), client() => assets::original),
-        warp::path!("api" / "v1" / "assets" / Uuid / "presets" / String)
-            .and(methods::get().or(methods::head()).unify())
-            .map(|id, name: String| (id, format!("presets/{name}")))
-            .untuple_one()
-            .and(s())
-            .and(auth())
-            .and(client())
-            .then(assets::derivative)
-            .map(finish)
-            .boxed(),
-        // The name before the method: `/assets/{id}/share` is not a derivative that GET lacks.
-        warp::path!("api" / "v1" / "assets" / Uuid / String)
-            .and_then(|id, name: String| async move {
-                if name == "thumbnail" || name == "preview" {
-                    Ok((id, name))
-                } else {
-                    Err(warp::reject::not_found())
-                }
-            })
-            .untuple_one()
-            .and(methods::get().or(methods::head()).unify())
-            .and(s())
-            .and(auth())
-            .and(client())
-            .then(assets::derivative)
-            .map(finish)
-            .boxed(),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "presets" / String), methods::get().or(methods::head()).unify(), s(), auth(), client() => assets::preset),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / DerivativeName), methods::get().or(methods::head()).unify(), s(), auth(), client() => assets::derivative),
         endpoint!(warp::path!("api" / "v1" / "collections"), methods::get(), s(), auth() => assets::list_collections),
         endpoint!(warp::path!("api" / "v1" / "collections"), methods::post(), s(), auth(), json(limit) => assets::create_collection),
         endpoint!(warp::path!("api" / "v1" / "collections" / Uuid), methods::get(), s(), auth() => assets::get_collection),
