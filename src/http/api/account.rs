@@ -100,6 +100,7 @@ pub async fn me(state: AppState, who: Result<Principal>) -> Result<Response> {
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewTokenBody {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
     expires_at: Option<DateTime<Utc>>,
 }
@@ -162,7 +163,9 @@ pub async fn delete_token(id: Uuid, state: AppState, who: Result<Principal>) -> 
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewUserBody {
+    #[schema(format = Email)]
     email: String,
+    #[schema(min_length = 8, max_length = 1024)]
     password: String,
     role: Role,
     display_name: Option<String>,
@@ -220,9 +223,11 @@ pub async fn get_user(id: Uuid, state: AppState, who: Result<Principal>) -> Resu
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UserPatch {
+    #[schema(format = Email)]
     email: Option<String>,
     display_name: Option<String>,
     role: Option<Role>,
+    #[schema(min_length = 8, max_length = 1024)]
     password: Option<String>,
 }
 

@@ -229,7 +229,7 @@ pub struct AssetPatch {
     attributes: Option<BTreeMap<String, String>>,
     status: Option<AssetStatus>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, format = DateTime)]
     expires_at: Option<Option<DateTime<Utc>>>,
 }
 
@@ -415,6 +415,7 @@ fn send(
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CollectionBody {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
     #[serde(default)]
     asset_ids: Vec<Uuid>,
@@ -423,6 +424,7 @@ pub struct CollectionBody {
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CollectionPatch {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
 }
 

@@ -52,7 +52,9 @@ fn asks(recipients: Option<Vec<RecipientBody>>) -> Result<Vec<RecipientAsk>> {
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShareBody {
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 200, pattern = r"\S")]
     title: Option<String>,
+    #[schema(max_length = 5000)]
     description: Option<String>,
     asset_ids: Option<Vec<Uuid>>,
     collection_id: Option<Uuid>,
@@ -159,7 +161,9 @@ pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Re
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SharePatch {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     title: Option<String>,
+    #[schema(max_length = 5000)]
     description: Option<String>,
     duration_days: Option<u32>,
     duration_hours: Option<u32>,
@@ -370,6 +374,8 @@ pub async fn of_asset(id: Uuid, state: AppState, who: Result<Principal>) -> Resu
 #[serde(rename_all = "camelCase")]
 pub struct QuickShareBody {
     id: Option<Uuid>,
+    /// The share's title.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
     shared_contents: Option<Vec<Uuid>>,
     duration_in_hours: Option<u32>,
@@ -507,6 +513,7 @@ pub async fn policy(state: AppState, who: Result<Principal>) -> Result<Response>
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmailBody {
+    #[schema(min_items = 1, max_items = 100)]
     emails: Vec<String>,
     message: Option<String>,
 }
