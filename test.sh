@@ -48,7 +48,7 @@ fi
 if ! python_tools_ready; then
   echo "test.sh: installing schemathesis and tuspy into $venv" >&2
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q 'schemathesis>=4,<5' 'tuspy>=1.1,<2'
+  "$venv/bin/pip" install -q 'schemathesis>=4.32,<5' 'tuspy>=1.1,<2'
 fi
 
 # tus-js-client, the tus client of the web UI, under Node (tests/tus_clients.rs).

@@ -335,6 +335,10 @@ fn with_peer(
         let id = request_id(&request);
         let mut request = request.map(|body| Lingering(Some(body)));
         request.extensions_mut().insert(PeerAddr(client));
+        // Where the routes note the methods their path takes, for a 405's `Allow`.
+        request
+            .extensions_mut()
+            .insert(crate::http::methods::RouteMethods::default());
         let span = tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path());
         let mut service = service.clone();
         let call = service.call(request);

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod filters;
+pub mod methods;
 pub mod pages;
 pub mod recipient;
 pub mod reply;
@@ -24,7 +25,8 @@ pub fn routes(state: AppState) -> Routes {
         ops(state.clone()),
         recipient::routes(state.clone()),
         web::routes(),
-        api::routes(state)
+        api::routes(state),
+        methods::not_allowed().boxed()
     ];
     routes
         .recover(recover)
@@ -47,14 +49,14 @@ fn ops(state: AppState) -> Routes {
     let memo = std::sync::Arc::new(HealthMemo::default());
     api::any_of![
         warp::path!("healthz")
-            .and(warp::get())
+            .and(methods::get())
             .then(move || {
                 let (state, memo) = (health.clone(), memo.clone());
                 async move { reply::finish(healthz(&state, &memo).await) }
             })
             .boxed(),
         warp::path!("metrics")
-            .and(warp::get())
+            .and(methods::get())
             .and(filters::client())
             .then(move |client: filters::Client| {
                 let state = state.clone();

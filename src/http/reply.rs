@@ -2,6 +2,7 @@
 //! files and bundles (Range, If-Range, ETag, HEAD, Content-Disposition).
 
 use crate::error::Error;
+use crate::http::views::{ErrorAnswer, ErrorDetail};
 use bytes::Bytes;
 use futures_util::{Stream, TryStreamExt};
 
@@ -25,7 +26,12 @@ pub fn error_response(error: &Error) -> Response {
         Error::InsufficientStorage(detail) => tracing::warn!("refused: {detail}"),
         _ => {}
     }
-    let body = serde_json::json!({"error": {"code": error.code(), "message": error.to_string()}});
+    let body = ErrorAnswer {
+        error: ErrorDetail {
+            code: error.code(),
+            message: error.to_string(),
+        },
+    };
     let mut response = json_with(status_of(error), &body);
     let headers = response.headers_mut();
     match error {

@@ -9,7 +9,7 @@ use crate::shares::{
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use utoipa::ToSchema;
+use utoipa::{ToResponse, ToSchema};
 use uuid::Uuid;
 
 #[derive(Serialize, ToSchema)]
@@ -116,11 +116,12 @@ impl From<&Collection> for CollectionView {
     }
 }
 
-/// A listing: `{"items": […], "nextCursor": …}`.
-#[derive(Serialize)]
+/// A listing: `{"items": […], "nextCursor": …}`; `nextCursor` is null on the last page.
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Listing<T> {
     pub items: Vec<T>,
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 
@@ -134,6 +135,20 @@ impl<T> Listing<T> {
             next_cursor: next.map(|id| id.to_string()),
         }
     }
+}
+
+/// Every error answer: `{"error": {"code", "message"}}`.
+#[derive(Serialize, ToSchema, ToResponse)]
+#[response(description = "An error: a snake_case code and a message for people")]
+pub struct ErrorAnswer {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// e.g. `not_found`, `invalid`, `expired`
+    pub code: &'static str,
+    pub message: String,
 }
 
 #[derive(Serialize, ToSchema)]

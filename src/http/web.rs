@@ -1,5 +1,6 @@
 //! The embedded web files (`web/`), with ETags and cache headers.
 
+use crate::http::methods;
 use crate::server::Routes;
 use rust_embed::RustEmbed;
 use warp::http::{header, HeaderValue, StatusCode};
@@ -41,12 +42,12 @@ pub fn file(path: &str, if_none_match: Option<&str>) -> Response {
 pub fn routes() -> Routes {
     let etag = || warp::header::optional::<String>("if-none-match");
     let index = warp::path::end()
-        .and(warp::get())
+        .and(methods::get())
         .and(etag())
         .map(|etag: Option<String>| file("index.html", etag.as_deref()));
     let assets = warp::path("static")
         .and(warp::path::tail())
-        .and(warp::get())
+        .and(methods::get())
         .and(etag())
         .map(|tail: warp::path::Tail, etag: Option<String>| file(tail.as_str(), etag.as_deref()));
     index.or(assets).unify().boxed()

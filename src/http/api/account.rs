@@ -4,7 +4,7 @@ use crate::accounts::{self, NewUser, Permission, Principal, Role, TokenKind, Use
 use crate::error::{Error, Result};
 use crate::http::filters::{Client, SESSION_COOKIE};
 use crate::http::reply::{self, header_value};
-use crate::http::views::{Listing, TokenView, UserView};
+use crate::http::views::{ErrorAnswer, Listing, TokenView, UserView};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -28,8 +28,12 @@ pub struct LoginAnswer {
     user: UserView,
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginBody,
-    responses((status = 200, body = LoginAnswer), (status = 401), (status = 429)))]
+/// Signs in: the token answers for scripts, the cookie for the web app.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginBody, security(()),
+    responses((status = 200, body = LoginAnswer),
+        (status = 401, response = ErrorAnswer),
+        (status = 403, response = ErrorAnswer),
+        (status = 429, response = ErrorAnswer)))]
 pub async fn login(
     state: AppState,
     client: Client,
@@ -63,7 +67,7 @@ pub async fn login(
     Ok(response)
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204)))]
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204, description = "signed out")))]
 pub async fn logout(
     state: AppState,
     same_site: Result<()>,
@@ -93,7 +97,7 @@ pub struct MeView {
     csrf_token: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = MeView), (status = 401)))]
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = MeView)))]
 pub async fn me(state: AppState, who: Result<Principal>) -> Result<Response> {
     let who = who?;
     let csrf_token = (who.token.kind == TokenKind::Session)
@@ -107,6 +111,7 @@ pub async fn me(state: AppState, who: Result<Principal>) -> Result<Response> {
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewTokenBody {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
     expires_at: Option<DateTime<Utc>>,
 }
@@ -121,7 +126,7 @@ pub struct NewTokenAnswer {
 }
 
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewTokenBody,
-    responses((status = 201, body = NewTokenAnswer)))]
+    responses((status = 201, body = NewTokenAnswer, description = "the token, shown this once")))]
 pub async fn create_token(
     state: AppState,
     who: Result<Principal>,
@@ -153,13 +158,14 @@ pub async fn create_token(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", responses((status = 200, body = [TokenView])))]
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", responses((status = 200, body = Listing<TokenView>)))]
 pub async fn list_tokens(state: AppState, who: Result<Principal>) -> Result<Response> {
     let tokens = accounts::list_tokens(&state.store, &who?.user).await?;
     Ok(reply::json(&Listing::<TokenView>::of(&tokens, None)))
 }
 
-#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", responses((status = 204), (status = 404)))]
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path, description = "the token's id")),
+    responses((status = 204, description = "revoked")))]
 pub async fn delete_token(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     accounts::revoke_token(&state.store, &who?.user, id).await?;
     Ok(reply::no_content())
@@ -168,7 +174,9 @@ pub async fn delete_token(id: Uuid, state: AppState, who: Result<Principal>) -> 
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewUserBody {
+    #[schema(format = Email)]
     email: String,
+    #[schema(min_length = 8, max_length = 1024)]
     password: String,
     role: Role,
     display_name: Option<String>,
@@ -180,7 +188,8 @@ fn admin(who: Result<Principal>) -> Result<Principal> {
     Ok(who)
 }
 
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", responses((status = 200, body = [UserView]), (status = 403)))]
+#[utoipa::path(get, path = "/api/v1/users", tag = "users",
+    responses((status = 200, body = Listing<UserView>), (status = 403, response = ErrorAnswer)))]
 pub async fn list_users(state: AppState, who: Result<Principal>) -> Result<Response> {
     admin(who)?;
     let users = state
@@ -191,7 +200,8 @@ pub async fn list_users(state: AppState, who: Result<Principal>) -> Result<Respo
 }
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUserBody,
-    responses((status = 201, body = UserView), (status = 403), (status = 409)))]
+    responses((status = 201, body = UserView), (status = 403, response = ErrorAnswer),
+        (status = 409, response = ErrorAnswer)))]
 pub async fn create_user(
     state: AppState,
     who: Result<Principal>,
@@ -209,7 +219,8 @@ pub async fn create_user(
     Ok(reply::created(&UserView::from(&user)))
 }
 
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", responses((status = 200, body = UserView), (status = 404)))]
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path, description = "the user's id")),
+    responses((status = 200, body = UserView), (status = 403, response = ErrorAnswer)))]
 pub async fn get_user(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     admin(who)?;
     let user = state
@@ -223,14 +234,17 @@ pub async fn get_user(id: Uuid, state: AppState, who: Result<Principal>) -> Resu
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UserPatch {
+    #[schema(format = Email)]
     email: Option<String>,
     display_name: Option<String>,
     role: Option<Role>,
+    #[schema(min_length = 8, max_length = 1024)]
     password: Option<String>,
 }
 
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", request_body = UserPatch,
-    responses((status = 200, body = UserView), (status = 404)))]
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path, description = "the user's id")),
+    request_body = UserPatch, responses((status = 200, body = UserView),
+        (status = 409, response = ErrorAnswer)))]
 pub async fn update_user(
     id: Uuid,
     state: AppState,
@@ -250,14 +264,18 @@ pub async fn update_user(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteUserQuery {
     /// Give the user's shares to this user first, so their links keep working.
     transfer_to: Option<Uuid>,
 }
 
-#[utoipa::path(delete, path = "/api/v1/users/{id}", tag = "users", params(DeleteUserQuery),
-    responses((status = 204), (status = 404), (status = 409)))]
+#[utoipa::path(delete, path = "/api/v1/users/{id}", tag = "users",
+    params(("id" = Uuid, Path, description = "the user's id"), DeleteUserQuery),
+    responses((status = 204, description = "deleted"),
+        (status = 409, response = ErrorAnswer),
+        (status = 422, response = ErrorAnswer)))]
 pub async fn delete_user(
     id: Uuid,
     query: Result<DeleteUserQuery>,
@@ -274,6 +292,7 @@ pub async fn delete_user(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DirectoryQuery {
     q: Option<String>,
 }
@@ -288,7 +307,8 @@ pub struct DirectoryEntry {
 
 /// Team members to pick as recipients: anyone who may share can search them.
 #[utoipa::path(get, path = "/api/v1/users/directory", tag = "users", params(DirectoryQuery),
-    responses((status = 200, body = [DirectoryEntry])))]
+    responses((status = 200, body = Listing<DirectoryEntry>),
+        (status = 403, response = ErrorAnswer)))]
 pub async fn directory(
     query: Result<DirectoryQuery>,
     state: AppState,
@@ -329,7 +349,7 @@ pub struct Branding {
 }
 
 /// The brand of this instance, for the sign-in page (no credentials needed).
-#[utoipa::path(get, path = "/api/v1/branding", tag = "auth", responses((status = 200, body = Branding)))]
+#[utoipa::path(get, path = "/api/v1/branding", tag = "auth", security(()), responses((status = 200, body = Branding)))]
 pub async fn branding(state: AppState) -> Result<Response> {
     let branding = &state.config.branding;
     let logo_url = branding.logo.as_ref().map(|_| "/branding/logo".to_string());

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::http::api::nullable;
 use crate::http::filters::Client;
 use crate::http::reply::{self, content_disposition, Representation};
-use crate::http::views::{AssetView, CollectionView, Listing};
+use crate::http::views::{AssetView, CollectionView, ErrorAnswer, Listing};
 use crate::metrics::Metrics;
 use crate::state::AppState;
 use bytes::Buf;
@@ -20,20 +20,37 @@ use warp::http::header;
 use warp::reply::Response;
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// The file name, for a raw body upload (`curl -T FILE URL?name=FILE`).
     name: Option<String>,
 }
 
+/// One uploaded file answers its asset; several answer `{"assets": […]}`.
 #[derive(serde::Serialize, ToSchema)]
-pub struct UploadedMany {
-    assets: Vec<AssetView>,
+#[serde(untagged)]
+pub enum Uploaded {
+    One(AssetView),
+    Many { assets: Vec<AssetView> },
 }
 
-/// Upload: `multipart/form-data` with one or more `file` parts, or a raw body with `?name=`.
-#[utoipa::path(post, path = "/api/v1/assets", tag = "assets", params(UploadQuery),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 201, body = AssetView), (status = 413), (status = 403)))]
+/// The multipart form of an upload, as the OpenAPI document describes it.
+#[derive(ToSchema)]
+#[allow(dead_code)] // multer reads the form part by part; this type only describes it
+pub struct UploadForm {
+    #[schema(value_type = Vec<String>, format = Binary)]
+    file: Vec<Vec<u8>>,
+}
+
+/// Upload: `multipart/form-data` with one or more `file` parts, or a raw body with `?name=`
+/// (PUT too: `curl -T FILE URL?name=FILE` uploads with PUT).
+#[utoipa::path(method(post, put), path = "/api/v1/assets", tag = "assets", params(UploadQuery),
+    request_body(content((UploadForm = "multipart/form-data"), (String = "application/octet-stream"))),
+    responses((status = 201, body = Uploaded),
+        (status = 400, response = ErrorAnswer),
+        (status = 403, response = ErrorAnswer),
+        (status = 413, response = ErrorAnswer),
+        (status = 507, response = ErrorAnswer)))]
 pub async fn upload<S, B>(
     query: Result<UploadQuery>,
     state: AppState,
@@ -86,8 +103,8 @@ where
     Metrics::add(&state.metrics.uploads, created.len() as u64);
     state.workers.wake();
     match created.as_slice() {
-        [one] => Ok(reply::created(&AssetView::from(one))),
-        many => Ok(reply::created(&UploadedMany {
+        [one] => Ok(reply::created(&Uploaded::One(AssetView::from(one)))),
+        many => Ok(reply::created(&Uploaded::Many {
             assets: many.iter().map(AssetView::from).collect(),
         })),
     }
@@ -158,11 +175,17 @@ fn part_file_name(field: &multer::Field<'_>) -> String {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// Words of the name or attributes.
     q: Option<String>,
+    /// A collection's id: its assets only.
     collection: Option<String>,
+    /// image, video, audio, document or other
     kind: Option<String>,
+    /// The `nextCursor` of the page before.
     cursor: Option<String>,
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
@@ -185,7 +208,9 @@ pub fn page_limit(limit: Option<usize>) -> Result<usize> {
 }
 
 #[utoipa::path(get, path = "/api/v1/assets", tag = "assets", params(ListQuery),
-    responses((status = 200, body = [AssetView])))]
+    responses((status = 200, body = Listing<AssetView>),
+        (status = 404, response = ErrorAnswer),
+        (status = 422, response = ErrorAnswer)))]
 pub async fn list(
     query: Result<ListQuery>,
     state: AppState,
@@ -212,7 +237,8 @@ pub async fn list(
     )))
 }
 
-#[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", responses((status = 200, body = AssetView), (status = 404)))]
+#[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = Uuid, Path, description = "the asset's id")),
+    responses((status = 200, body = AssetView)))]
 pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     who?.user.require(Permission::AssetsRead)?;
     Ok(reply::json(&AssetView::from(
@@ -227,12 +253,12 @@ pub struct AssetPatch {
     attributes: Option<BTreeMap<String, String>>,
     status: Option<AssetStatus>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, format = DateTime)]
     expires_at: Option<Option<DateTime<Utc>>>,
 }
 
-#[utoipa::path(patch, path = "/api/v1/assets/{id}", tag = "assets", request_body = AssetPatch,
-    responses((status = 200, body = AssetView), (status = 404), (status = 403)))]
+#[utoipa::path(patch, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = Uuid, Path, description = "the asset's id")),
+    request_body = AssetPatch, responses((status = 200, body = AssetView)))]
 pub async fn update(
     id: Uuid,
     state: AppState,
@@ -250,14 +276,33 @@ pub async fn update(
     Ok(reply::json(&AssetView::from(&asset)))
 }
 
-#[utoipa::path(delete, path = "/api/v1/assets/{id}", tag = "assets", responses((status = 204), (status = 404), (status = 403)))]
+#[utoipa::path(delete, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = Uuid, Path, description = "the asset's id")),
+    responses((status = 204, description = "deleted")))]
 pub async fn delete(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     assets::delete(&state.store, &state.blobs, &who?.user, id).await?;
     Ok(reply::no_content())
 }
 
-#[utoipa::path(get, path = "/api/v1/assets/{id}/original", tag = "assets",
-    responses((status = 200, description = "the file"), (status = 206), (status = 404), (status = 416)))]
+/// What a download answers; `Range`, `If-Range` and `HEAD` work as HTTP says.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // `reply::ranged` makes these answers; this type describes them
+pub enum FileAnswers {
+    /// The whole file
+    #[response(status = 200, content_type = "*/*")]
+    Whole,
+    /// The range asked for
+    #[response(status = 206, content_type = "*/*")]
+    Part,
+    /// Unavailable, or past its expiry
+    #[response(status = 410)]
+    Gone(#[ref_response] ErrorAnswer),
+    /// The range lies outside the file
+    #[response(status = 416)]
+    Unsatisfiable(#[ref_response] ErrorAnswer),
+}
+
+#[utoipa::path(get, path = "/api/v1/assets/{id}/original", tag = "assets", params(("id" = Uuid, Path, description = "the asset's id")),
+    responses(FileAnswers))]
 pub async fn original(
     id: Uuid,
     state: AppState,
@@ -279,22 +324,75 @@ pub async fn original(
     )
 }
 
-/// A derivative: `thumbnail`, `preview` or `presets/NAME`.
+/// The derivatives of every image or video; presets have a route of their own.
+#[derive(Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DerivativeName {
+    Thumbnail,
+    Preview,
+}
+
+impl DerivativeName {
+    fn key(self) -> &'static str {
+        match self {
+            DerivativeName::Thumbnail => "thumbnail",
+            DerivativeName::Preview => "preview",
+        }
+    }
+}
+
+/// For the route: any other name is not this route's.
+impl std::str::FromStr for DerivativeName {
+    type Err = ();
+
+    fn from_str(text: &str) -> std::result::Result<Self, ()> {
+        [DerivativeName::Thumbnail, DerivativeName::Preview]
+            .into_iter()
+            .find(|name| name.key() == text)
+            .ok_or(())
+    }
+}
+
+/// A derivative: `thumbnail` or `preview`.
 #[utoipa::path(get, path = "/api/v1/assets/{id}/{variant}", tag = "assets",
-    params(("variant" = String, Path, description = "thumbnail, preview or presets/NAME")),
-    responses((status = 200, description = "the image"), (status = 404, description = "not made (yet)")))]
+    params(("id" = Uuid, Path, description = "the asset's id"), ("variant" = inline(DerivativeName), Path)),
+    responses(FileAnswers))]
 pub async fn derivative(
     id: Uuid,
-    key: String,
+    name: DerivativeName,
     state: AppState,
     who: Result<Principal>,
     client: Client,
 ) -> Result<Response> {
+    send_derivative(id, name.key(), &state, who, &client).await
+}
+
+/// A preset rendition, as the config's `presets` name them.
+#[utoipa::path(get, path = "/api/v1/assets/{id}/presets/{name}", tag = "assets",
+    params(("id" = Uuid, Path, description = "the asset's id"), ("name" = String, Path, description = "the preset's name")),
+    responses(FileAnswers))]
+pub async fn preset(
+    id: Uuid,
+    name: String,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+) -> Result<Response> {
+    send_derivative(id, &format!("presets/{name}"), &state, who, &client).await
+}
+
+async fn send_derivative(
+    id: Uuid,
+    key: &str,
+    state: &AppState,
+    who: Result<Principal>,
+    client: &Client,
+) -> Result<Response> {
     who?.user.require(Permission::AssetsRead)?;
-    let asset = assets::downloadable(&state.store, id, &key).await?;
+    let asset = assets::downloadable(&state.store, id, key).await?;
     // The asset's `derivatives` tell why one is missing: pending, failed (with the reason) or not applicable.
     let (derivative, fingerprint) = asset
-        .derivative(&key)
+        .derivative(key)
         .ok_or(Error::NotFound("ready derivative of that name"))?;
     let mime = derivative
         .mime_type
@@ -303,8 +401,8 @@ pub async fn derivative(
     let disposition =
         content_disposition(false, &format!("{} ({key})", asset.name).replace('/', " "));
     send(
-        &state,
-        &client,
+        state,
+        client,
         &fingerprint,
         &mime,
         disposition,
@@ -341,6 +439,7 @@ fn send(
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CollectionBody {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
     #[serde(default)]
     asset_ids: Vec<Uuid>,
@@ -349,6 +448,7 @@ pub struct CollectionBody {
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CollectionPatch {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
 }
 
@@ -358,7 +458,7 @@ pub struct AssetIds {
     pub asset_ids: Vec<Uuid>,
 }
 
-#[utoipa::path(get, path = "/api/v1/collections", tag = "collections", responses((status = 200, body = [CollectionView])))]
+#[utoipa::path(get, path = "/api/v1/collections", tag = "collections", responses((status = 200, body = Listing<CollectionView>)))]
 pub async fn list_collections(state: AppState, who: Result<Principal>) -> Result<Response> {
     who?.user.require(Permission::AssetsRead)?;
     let collections = assets::list_collections(&state.store).await?;
@@ -381,7 +481,8 @@ pub async fn create_collection(
     Ok(reply::created(&CollectionView::from(&collection)))
 }
 
-#[utoipa::path(get, path = "/api/v1/collections/{id}", tag = "collections", responses((status = 200, body = CollectionView), (status = 404)))]
+#[utoipa::path(get, path = "/api/v1/collections/{id}", tag = "collections", params(("id" = Uuid, Path, description = "the collection's id")),
+    responses((status = 200, body = CollectionView)))]
 pub async fn get_collection(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     who?.user.require(Permission::AssetsRead)?;
     Ok(reply::json(&CollectionView::from(
@@ -389,7 +490,7 @@ pub async fn get_collection(id: Uuid, state: AppState, who: Result<Principal>) -
     )))
 }
 
-#[utoipa::path(patch, path = "/api/v1/collections/{id}", tag = "collections", request_body = CollectionPatch,
+#[utoipa::path(patch, path = "/api/v1/collections/{id}", tag = "collections", params(("id" = Uuid, Path, description = "the collection's id")), request_body = CollectionPatch,
     responses((status = 200, body = CollectionView)))]
 pub async fn rename_collection(
     id: Uuid,
@@ -402,7 +503,8 @@ pub async fn rename_collection(
     Ok(reply::json(&CollectionView::from(&collection)))
 }
 
-#[utoipa::path(delete, path = "/api/v1/collections/{id}", tag = "collections", responses((status = 204)))]
+#[utoipa::path(delete, path = "/api/v1/collections/{id}", tag = "collections", params(("id" = Uuid, Path, description = "the collection's id")),
+    responses((status = 204, description = "deleted")))]
 pub async fn delete_collection(
     id: Uuid,
     state: AppState,
@@ -412,7 +514,7 @@ pub async fn delete_collection(
     Ok(reply::no_content())
 }
 
-#[utoipa::path(post, path = "/api/v1/collections/{id}/assets", tag = "collections", request_body = AssetIds,
+#[utoipa::path(post, path = "/api/v1/collections/{id}/assets", tag = "collections", params(("id" = Uuid, Path, description = "the collection's id")), request_body = AssetIds,
     responses((status = 200, body = CollectionView)))]
 pub async fn add_to_collection(
     id: Uuid,
@@ -426,6 +528,7 @@ pub async fn add_to_collection(
 }
 
 #[utoipa::path(delete, path = "/api/v1/collections/{id}/assets/{assetId}", tag = "collections",
+    params(("id" = Uuid, Path, description = "the collection's id"), ("assetId" = Uuid, Path, description = "the asset's id")),
     responses((status = 200, body = CollectionView)))]
 pub async fn remove_from_collection(
     id: Uuid,

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::http::api::assets::{optional_id, page_limit};
 use crate::http::api::nullable;
 use crate::http::reply;
-use crate::http::views::{Listing, ShareView};
+use crate::http::views::{ErrorAnswer, Listing, ShareView};
 use crate::shares::events::Event;
 use crate::shares::options::ExpiryAsk;
 use crate::shares::recipients;
@@ -52,7 +52,9 @@ fn asks(recipients: Option<Vec<RecipientBody>>) -> Result<Vec<RecipientAsk>> {
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShareBody {
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 200, pattern = r"\S")]
     title: Option<String>,
+    #[schema(max_length = 5000)]
     description: Option<String>,
     asset_ids: Option<Vec<Uuid>>,
     collection_id: Option<Uuid>,
@@ -75,7 +77,7 @@ fn base(state: &AppState) -> String {
 }
 
 #[utoipa::path(post, path = "/api/v1/shares", tag = "shares", request_body = ShareBody,
-    responses((status = 201, body = ShareView), (status = 403), (status = 422)))]
+    responses((status = 201, body = ShareView, description = "the share; `skipped` lists the assets left out, with why")))]
 pub async fn create(
     state: AppState,
     who: Result<Principal>,
@@ -112,14 +114,20 @@ pub async fn create(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SharesQuery {
+    /// active, creator_deleted, disabled, expired or used_up
     status: Option<String>,
+    /// A user's id (admins only see others' shares).
     owner: Option<String>,
+    /// The `nextCursor` of the page before.
     cursor: Option<String>,
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
-#[utoipa::path(get, path = "/api/v1/shares", tag = "shares", params(SharesQuery), responses((status = 200, body = [ShareView])))]
+#[utoipa::path(get, path = "/api/v1/shares", tag = "shares", params(SharesQuery),
+    responses((status = 200, body = Listing<ShareView>), (status = 422, response = ErrorAnswer)))]
 pub async fn list(
     query: Result<SharesQuery>,
     state: AppState,
@@ -144,7 +152,7 @@ pub async fn list(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/shares/{id}", tag = "shares", responses((status = 200, body = ShareView), (status = 404)))]
+#[utoipa::path(get, path = "/api/v1/shares/{id}", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), responses((status = 200, body = ShareView)))]
 pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     let share = service::get(&state, &who?.user, id).await?;
     Ok(reply::json(&ShareView::new(&share, &base(&state))))
@@ -153,7 +161,9 @@ pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Re
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SharePatch {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     title: Option<String>,
+    #[schema(max_length = 5000)]
     description: Option<String>,
     duration_days: Option<u32>,
     duration_hours: Option<u32>,
@@ -171,8 +181,8 @@ pub struct SharePatch {
     enabled: Option<bool>,
 }
 
-#[utoipa::path(patch, path = "/api/v1/shares/{id}", tag = "shares", request_body = SharePatch,
-    responses((status = 200, body = ShareView), (status = 404), (status = 422)))]
+#[utoipa::path(patch, path = "/api/v1/shares/{id}", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), request_body = SharePatch,
+    responses((status = 200, body = ShareView)))]
 pub async fn update(
     id: Uuid,
     state: AppState,
@@ -201,7 +211,7 @@ pub async fn update(
     Ok(reply::json(&ShareView::new(&share, &base(&state))))
 }
 
-#[utoipa::path(delete, path = "/api/v1/shares/{id}", tag = "shares", responses((status = 204), (status = 404)))]
+#[utoipa::path(delete, path = "/api/v1/shares/{id}", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), responses((status = 204, description = "deleted")))]
 pub async fn delete(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     service::delete(&state, &who?.user, id).await?;
     Ok(reply::no_content())
@@ -213,8 +223,8 @@ pub struct AssetIdsBody {
     asset_ids: Vec<Uuid>,
 }
 
-#[utoipa::path(post, path = "/api/v1/shares/{id}/assets", tag = "shares", request_body = AssetIdsBody,
-    responses((status = 200, body = ShareView), (status = 409)))]
+#[utoipa::path(post, path = "/api/v1/shares/{id}/assets", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), request_body = AssetIdsBody,
+    responses((status = 200, body = ShareView), (status = 409, response = ErrorAnswer)))]
 pub async fn add_assets(
     id: Uuid,
     state: AppState,
@@ -228,7 +238,9 @@ pub async fn add_assets(
     ))
 }
 
-#[utoipa::path(delete, path = "/api/v1/shares/{id}/assets/{assetId}", tag = "shares", responses((status = 200, body = ShareView)))]
+#[utoipa::path(delete, path = "/api/v1/shares/{id}/assets/{assetId}", tag = "shares",
+    params(("id" = Uuid, Path, description = "the share's id"), ("assetId" = Uuid, Path, description = "the asset's id")),
+    responses((status = 200, body = ShareView), (status = 409, response = ErrorAnswer)))]
 pub async fn remove_asset(
     id: Uuid,
     asset_id: Uuid,
@@ -247,7 +259,7 @@ pub struct RecipientsBody {
     message: Option<String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/shares/{id}/recipients", tag = "shares", request_body = RecipientsBody,
+#[utoipa::path(post, path = "/api/v1/shares/{id}/recipients", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), request_body = RecipientsBody,
     responses((status = 201, body = ShareView)))]
 pub async fn add_recipients(
     id: Uuid,
@@ -269,7 +281,9 @@ pub async fn add_recipients(
     Ok(reply::created(&ShareView::new(&share, &base(&state))))
 }
 
-#[utoipa::path(delete, path = "/api/v1/shares/{id}/recipients/{recipientId}", tag = "shares", responses((status = 200, body = ShareView)))]
+#[utoipa::path(delete, path = "/api/v1/shares/{id}/recipients/{recipientId}", tag = "shares",
+    params(("id" = Uuid, Path, description = "the share's id"), ("recipientId" = Uuid, Path, description = "the recipient's id")),
+    responses((status = 200, body = ShareView)))]
 pub async fn remove_recipient(
     id: Uuid,
     recipient_id: Uuid,
@@ -281,21 +295,24 @@ pub async fn remove_recipient(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EventsQuery {
+    /// The `nextCursor` of the page before.
     cursor: Option<u64>,
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-struct EventItem {
+pub struct EventItem {
     seq: u64,
     #[serde(flatten)]
     event: Event,
 }
 
-#[utoipa::path(get, path = "/api/v1/shares/{id}/events", tag = "shares", params(EventsQuery),
-    responses((status = 200, description = "the events, oldest first")))]
+#[utoipa::path(get, path = "/api/v1/shares/{id}/events", tag = "shares", params(("id" = Uuid, Path, description = "the share's id"), EventsQuery),
+    responses((status = 200, body = Listing<EventItem>, description = "the events, oldest first")))]
 pub async fn events(
     id: Uuid,
     query: Result<EventsQuery>,
@@ -323,7 +340,8 @@ pub async fn events(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/shares/{id}/qr.svg", tag = "shares", responses((status = 200, content_type = "image/svg+xml")))]
+#[utoipa::path(get, path = "/api/v1/shares/{id}/qr.svg", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")),
+    responses((status = 200, body = String, content_type = "image/svg+xml", description = "the link as a QR code")))]
 pub async fn qr(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     let share = service::get(&state, &who?.user, id).await?;
     let url = format!("{}/s/{}", base(&state), share.token);
@@ -340,7 +358,8 @@ pub async fn qr(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Res
     Ok(response)
 }
 
-#[utoipa::path(get, path = "/api/v1/assets/{id}/shares", tag = "shares", responses((status = 200, body = [ShareView])))]
+#[utoipa::path(get, path = "/api/v1/assets/{id}/shares", tag = "shares", params(("id" = Uuid, Path, description = "the asset's id")),
+    responses((status = 200, body = Listing<ShareView>)))]
 pub async fn of_asset(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     let shares = service::shares_of_asset(&state, &who?.user, id).await?;
     let base = base(&state);
@@ -355,6 +374,8 @@ pub async fn of_asset(id: Uuid, state: AppState, who: Result<Principal>) -> Resu
 #[serde(rename_all = "camelCase")]
 pub struct QuickShareBody {
     id: Option<Uuid>,
+    /// The share's title.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
     shared_contents: Option<Vec<Uuid>>,
     duration_in_hours: Option<u32>,
@@ -394,8 +415,9 @@ fn permissions_access(permissions: Option<&serde_json::Value>) -> Option<Access>
 }
 
 /// Creates a share of an asset in one call, or updates the one named by `id`.
-#[utoipa::path(post, path = "/api/v1/assets/{id}/share", tag = "shares", request_body = QuickShareBody,
-    responses((status = 201, body = ShareView), (status = 200, body = ShareView), (status = 400), (status = 401)))]
+#[utoipa::path(post, path = "/api/v1/assets/{id}/share", tag = "shares", params(("id" = Uuid, Path, description = "the asset's id")),
+    request_body = QuickShareBody,
+    responses((status = 201, body = ShareView, description = "a new share"), (status = 200, body = ShareView, description = "the share named by `id`, updated")))]
 pub async fn quick_share(
     asset_id: Uuid,
     state: AppState,
@@ -491,6 +513,7 @@ pub async fn policy(state: AppState, who: Result<Principal>) -> Result<Response>
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmailBody {
+    #[schema(min_items = 1, max_items = 100)]
     emails: Vec<String>,
     message: Option<String>,
 }
@@ -501,8 +524,8 @@ pub struct Queued {
 }
 
 /// Sends the share's link to addresses, without making them recipients.
-#[utoipa::path(post, path = "/api/v1/shares/{id}/email", tag = "shares", request_body = EmailBody,
-    responses((status = 202, body = Queued), (status = 404), (status = 422)))]
+#[utoipa::path(post, path = "/api/v1/shares/{id}/email", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), request_body = EmailBody,
+    responses((status = 202, body = Queued)))]
 pub async fn email(
     id: Uuid,
     state: AppState,

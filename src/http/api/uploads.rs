@@ -7,6 +7,7 @@ use crate::blobs::{Checksum, CHECKSUM_ALGORITHMS};
 use crate::error::{Error, Result};
 use crate::http::filters::{Body, Client};
 use crate::http::reply::{self, header_value};
+use crate::http::views::ErrorAnswer;
 use crate::state::AppState;
 use crate::uploads::protocol::{self, OFFSET_STREAM};
 use crate::uploads::{self, New, Upload};
@@ -201,7 +202,7 @@ pub struct UploadView {
 /// `GET /api/v1/uploads/{id}`: where an upload stands, and its asset once whole.
 #[utoipa::path(get, path = "/api/v1/uploads/{id}", tag = "uploads",
     params(("id" = Uuid, Path, description = "the upload")),
-    responses((status = 200, body = UploadView), (status = 404)))]
+    responses((status = 200, body = UploadView), (status = 404, response = ErrorAnswer)))]
 pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     let upload = uploads::status(&state, &who?.user, id).await?;
     Ok(reply::json(&UploadView {

@@ -12,6 +12,7 @@ use crate::assets::Asset;
 use crate::error::{Error, Result};
 use crate::http::api::any_of;
 use crate::http::filters::{client, cookie, limited_body, query, same_site, with_state, Client};
+use crate::http::methods;
 use crate::http::pages::{self, Landing, Tile};
 use crate::http::reply::{self, content_disposition, counted, header_value, Representation};
 use crate::metrics::Metrics;
@@ -53,10 +54,10 @@ const UNLOCK_FORM_BYTES: u64 = 64 * 1024;
 pub fn routes(state: AppState) -> Routes {
     let public_url = state.config.public_url();
     let s = move || with_state(state.clone());
-    let get_or_head = || warp::get().or(warp::head()).unify();
+    let get_or_head = || methods::get().or(methods::head()).unify();
     any_of![
         warp::path!("s" / String)
-            .and(warp::get())
+            .and(methods::get())
             .and(query())
             .and(s())
             .and(client())
@@ -65,21 +66,21 @@ pub fn routes(state: AppState) -> Routes {
         // HEAD answers whether the link works, without starting a visit: link checkers and
         // chat previews do not use up a link.
         warp::path!("s" / String)
-            .and(warp::head())
+            .and(methods::head())
             .and(s())
             .and(client())
             .then(|t, s, c| files::peek(t, s, c, "text/html; charset=utf-8"))
             .map(reply::finish)
             .boxed(),
         warp::path!("s" / String / "manifest.json")
-            .and(warp::head())
+            .and(methods::head())
             .and(s())
             .and(client())
             .then(|t, s, c| files::peek(t, s, c, "application/json"))
             .map(reply::finish)
             .boxed(),
         warp::path!("s" / String / "unlock")
-            .and(warp::post())
+            .and(methods::post())
             .and(s())
             .and(client())
             .and(same_site(public_url))
@@ -87,7 +88,7 @@ pub fn routes(state: AppState) -> Routes {
             .then(page::unlock)
             .boxed(),
         warp::path!("s" / String / "manifest.json")
-            .and(warp::get())
+            .and(methods::get())
             .and(query())
             .and(s())
             .and(client())
