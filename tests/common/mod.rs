@@ -2,6 +2,7 @@
 //! and a real HTTP client. Each test reads as the user story it checks.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod process;
 
 use handoff::config::Config;
@@ -54,8 +55,24 @@ impl TestServer {
         TestServer::start_in(dir, config).await
     }
 
-    pub async fn start_in(dir: TempDir, mut config: Config) -> TestServer {
+    pub async fn start_in(dir: TempDir, config: Config) -> TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        TestServer::serve(dir, config, listener).await
+    }
+
+    /// Stops the server and starts it again on the same data folder and address, as an
+    /// admin restarting it would (clients see their connections end, then come back).
+    pub async fn restart(self, pause: std::time::Duration) -> TestServer {
+        let address = self.base.rsplit('/').next().unwrap().to_string();
+        let mut config = test_config(self.dir.path());
+        config.server.public_url = Some(self.base.clone());
+        let dir = self.stop().await;
+        tokio::time::sleep(pause).await;
+        let listener = TcpListener::bind(&address).await.unwrap();
+        TestServer::serve(dir, config, listener).await
+    }
+
+    async fn serve(dir: TempDir, mut config: Config, listener: TcpListener) -> TestServer {
         let address = listener.local_addr().unwrap();
         let scheme = if config.tls.enabled { "https" } else { "http" };
         let base = format!("{scheme}://{address}");
