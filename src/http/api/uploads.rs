@@ -200,7 +200,7 @@ pub struct UploadView {
 }
 
 /// `GET /api/v1/uploads/{id}`: where an upload stands, and its asset once whole.
-#[utoipa::path(get, path = "/api/v1/uploads/{id}", tag = "uploads",
+#[utoipa::path(get, path = "/api/v1/uploads/{id}", tag = "uploads", operation_id = "get_upload",
     params(("id" = Uuid, Path, description = "the upload")),
     responses((status = 200, body = UploadView), (status = 404, response = ErrorAnswer)))]
 pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
