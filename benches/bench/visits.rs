@@ -167,11 +167,6 @@ pub async fn visits(work: &Path, report: &mut Report) {
         Ok(nginx) => nginx,
         Err(why) => return report.line(format!("| visits: nginx | {why} | | | |")),
     };
-    report.line(format!(
-        "| machine load before (uptime) | {} | | | |",
-        load()
-    ));
-    let limited_url = format!("{}/manifest.json", link_of(&links.limited));
     let cases = [
         (
             "nginx, 5-byte static file",
@@ -181,43 +176,52 @@ pub async fn visits(work: &Path, report: &mut Report) {
         ("open visit, unlimited link", links.open_visit_url.clone()),
         (
             "new visit each request, use-limited link",
-            limited_url.clone(),
+            format!("{}/manifest.json", link_of(&links.limited)),
         ),
     ];
-    let mut runs = Vec::new();
-    for connections in [100, 500] {
-        let Some(nginx_run) = wrk(&cases[0].1, connections) else {
-            report.line(format!(
-                "| nginx, {connections} connections | wrk failed | | | |"
-            ));
-            continue;
-        };
-        report.line(row(cases[0].0, connections, &nginx_run, None));
-        runs.push((connections, cases[0].0, nginx_run));
-        for (label, url) in &cases[1..] {
-            let Some(run) = wrk(url, connections) else {
-                report.line(format!(
-                    "| {label}, {connections} connections | wrk failed | | | |"
-                ));
-                continue;
-            };
-            report.line(row(label, connections, &run, Some(&nginx_run)));
-            runs.push((connections, *label, run));
-        }
-    }
+    report.line(format!(
+        "| machine load before (uptime) | {} | | | |",
+        load()
+    ));
+    let runs = throughput(&cases, report);
     report.line(format!(
         "| machine load after (uptime) | {} | | | |",
         load()
     ));
     targets(&runs, report);
-    let throughput_successes = runs
+    let seen = runs
         .iter()
         .filter(|(_, label, _)| label.starts_with("new visit"))
         .map(|(_, _, run)| run.successes())
         .sum();
-    uses_during_throughput(&links, throughput_successes, report).await;
+    uses_during_throughput(&links, seen, report).await;
     uses_exactly(&links, &runs, report).await;
-    drop(nginx);
+}
+
+/// Each case at 100 and 500 connections, nginx (the first case) first, each against it.
+fn throughput(
+    cases: &[(&'static str, String)],
+    report: &mut Report,
+) -> Vec<(u32, &'static str, Run)> {
+    let mut runs = Vec::new();
+    for connections in [100, 500] {
+        let mut nginx_run = None;
+        for (label, url) in cases {
+            let Some(run) = wrk(url, connections) else {
+                report.line(format!(
+                    "| {label}, {connections} connections | wrk failed | | | |"
+                ));
+                if nginx_run.is_none() {
+                    break; // no baseline: no ratios at this many connections
+                }
+                continue;
+            };
+            report.line(row(label, connections, &run, nginx_run.as_ref()));
+            nginx_run.get_or_insert(run);
+            runs.push((connections, *label, run));
+        }
+    }
+    runs
 }
 
 /// The 1, 5 and 15 minute load averages.
