@@ -13,8 +13,19 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio_rustls::rustls::ServerConfig;
 
+/// A handle on the application's parts: one `Arc`, so that the copies warp makes of it for
+/// every route a request is tried against cost one counter, not one per part.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Parts>);
+
+impl std::ops::Deref for AppState {
+    type Target = Parts;
+    fn deref(&self) -> &Parts {
+        &self.0
+    }
+}
+
+pub struct Parts {
     pub config: Arc<Config>,
     pub store: Store,
     pub blobs: Arc<Blobs>,
@@ -68,7 +79,7 @@ impl AppState {
         );
         let workers = crate::derivatives::start(store.clone(), blobs.clone(), &config)
             .map_err(|e| format!("media jobs: {e}"))?;
-        Ok(AppState {
+        Ok(AppState(Arc::new(Parts {
             mailer,
             workers,
             config: Arc::new(config),
@@ -81,6 +92,6 @@ impl AppState {
             links,
             uploads: Arc::default(),
             store,
-        })
+        })))
     }
 }

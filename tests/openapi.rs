@@ -105,7 +105,15 @@ async fn schemathesis_finds_the_server_true_to_its_document() {
     let cwd = scratch.path().to_path_buf();
     let run = tokio::task::spawn_blocking(move || {
         let mut command = std::process::Command::new(st);
-        command.args(&args).current_dir(cwd).output().unwrap()
+        // tus bodies (application/offset+octet-stream) are bytes, as schemathesis sends them.
+        let hooks = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+        command
+            .args(&args)
+            .current_dir(cwd)
+            .env("SCHEMATHESIS_HOOKS", "schemathesis_hooks")
+            .env("PYTHONPATH", hooks)
+            .output()
+            .unwrap()
     });
     let output = run.await.unwrap();
     let report = String::from_utf8_lossy(&output.stdout);

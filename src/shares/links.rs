@@ -6,7 +6,7 @@
 use super::access::{evaluate, Ask, Decision, Visit, Want};
 use super::events::{Event, EventKind, EventLog};
 use super::service::assets_of;
-use super::visits::VisitCounter;
+use super::visits::{Begin, VisitCounter};
 use super::{counters, Link, Recipient, Share, ShareCounters};
 use crate::accounts::{User, UserStatus};
 use crate::assets::Asset;
@@ -94,6 +94,8 @@ impl Requester {
 pub struct Entering {
     pub opened: Opened,
     visit: Option<Visit>,
+    /// The signed value the visit came in, when it came signed (no need to sign it again).
+    carried: Option<String>,
     who: Requester,
 }
 
@@ -187,21 +189,32 @@ impl Links {
     ) -> Result<Entering> {
         let opened = self.open(token).await?;
         let visit = carried.and_then(|v| self.verify_visit(v, token));
+        let carried = visit.as_ref().and(carried).map(str::to_string);
         let visit = visit.or_else(|| {
             who.resuming
                 .then(|| self.recent.recall(token, &who))
                 .flatten()
         });
-        Ok(Entering { opened, visit, who })
+        Ok(Entering {
+            opened,
+            visit,
+            carried,
+            who,
+        })
     }
 
     /// Lets a decided request go on: starts its visit (counting a use) when the rule said so.
     pub async fn admit(&self, entering: Entering, go: Go) -> Result<Granted> {
-        let Entering { opened, visit, who } = entering;
+        let Entering {
+            opened,
+            visit,
+            carried,
+            who,
+        } = entering;
         match (go, visit) {
             (Go::Start, _) => self.begin_visit(opened, None, &who).await,
             (Go::Open, Some(visit)) => Ok(Granted {
-                signed: Some(self.sign_visit(&visit)),
+                signed: Some(carried.unwrap_or_else(|| self.sign_visit(&visit))),
                 opened,
                 started: false,
             }),
@@ -223,6 +236,7 @@ impl Links {
         let entering = Entering {
             opened,
             visit: None,
+            carried: None,
             who: who.clone(),
         };
         if entering.decide(Want::Look)? != Go::Password {
@@ -248,15 +262,15 @@ impl Links {
         unlocked: Option<u32>,
         who: &Requester,
     ) -> Result<Granted> {
-        let (share_id, recipient_id) = (opened.share.id, opened.recipient_id);
-        let now = Utc::now();
-        let share = self
-            .counter
-            .begin(share_id, recipient_id, unlocked.is_some())
-            .await?;
-        self.cache.counted(&share.counters);
-        self.events
-            .record(share_id, who.event(EventKind::Visit, recipient_id));
+        let begin = Begin {
+            share_id: opened.share.id,
+            recipient_id: opened.recipient_id,
+            password_given: unlocked.is_some(),
+            event: who.event(EventKind::Visit, opened.recipient_id),
+        };
+        let now = begin.event.at;
+        let counters = self.counter.begin(begin).await?;
+        self.cache.counted(&counters);
         Metrics::add(&self.metrics.visits, 1);
         let visit = Visit {
             link_token: opened.token.clone(),
@@ -267,9 +281,11 @@ impl Links {
         if unlocked.is_none() {
             self.recent.remember(who, &visit);
         }
+        let mut opened = opened;
+        opened.share.counters = counters;
         Ok(Granted {
             signed: Some(self.sign_visit(&visit)),
-            opened: Opened { share, ..opened },
+            opened,
             started: true,
         })
     }

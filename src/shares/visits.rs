@@ -1,28 +1,35 @@
 //! Starting visits: each counts one use. Requests are gathered and counted in one write
 //! transaction per batch (group commit), in arrival order, so counting stays exact under any
 //! concurrency while a burst of visitors costs one disk sync, not one each. Each is decided
-//! again by the access rule on the share as it is inside the transaction.
+//! again by the access rule on the share as it is inside the transaction; the share is read
+//! once per batch, and the visits' events are written in the same transaction.
 
 use super::access::{evaluate, Ask, Decision, Want};
-use super::{counters, Share};
+use super::events::Event;
+use super::{counters, Share, ShareCounters};
 use crate::accounts::{User, UserStatus};
 use crate::error::{Error, Result};
 use crate::store::{Store, WriteTx};
-use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-struct Begin {
-    share_id: Uuid,
-    recipient_id: Option<Uuid>,
-    password_given: bool,
-    at: DateTime<Utc>,
-    reply: oneshot::Sender<Result<Share>>,
+/// A visit to begin: on which link, whether the right password came with it, and its event.
+pub struct Begin {
+    pub share_id: Uuid,
+    pub recipient_id: Option<Uuid>,
+    pub password_given: bool,
+    pub event: Event,
+}
+
+struct Queued {
+    begin: Begin,
+    reply: oneshot::Sender<Result<ShareCounters>>,
 }
 
 #[derive(Clone)]
 pub struct VisitCounter {
-    queue: mpsc::Sender<Begin>,
+    queue: mpsc::Sender<Queued>,
 }
 
 const BATCH: usize = 512;
@@ -35,24 +42,12 @@ impl VisitCounter {
         VisitCounter { queue }
     }
 
-    /// Counts one use and one visit on the link of `recipient_id` (None: the share's own); the
-    /// share as it is after, with its counters, or why the link refuses a new visit.
-    pub async fn begin(
-        &self,
-        share_id: Uuid,
-        recipient_id: Option<Uuid>,
-        password_given: bool,
-    ) -> Result<Share> {
+    /// Counts one use and one visit and records its event; the share's counters after it, or
+    /// why the link refuses a new visit.
+    pub async fn begin(&self, begin: Begin) -> Result<ShareCounters> {
         let (reply, answer) = oneshot::channel();
-        let ask = Begin {
-            share_id,
-            recipient_id,
-            password_given,
-            at: Utc::now(),
-            reply,
-        };
         self.queue
-            .send(ask)
+            .send(Queued { begin, reply })
             .await
             .map_err(|_| Error::internal("visit counter stopped"))?;
         answer
@@ -61,55 +56,84 @@ impl VisitCounter {
     }
 }
 
-async fn count_batches(store: Store, mut rx: mpsc::Receiver<Begin>) {
+async fn count_batches(store: Store, mut rx: mpsc::Receiver<Queued>) {
     let mut batch = Vec::with_capacity(BATCH);
     while rx.recv_many(&mut batch, BATCH).await > 0 {
-        let asks: Vec<Begin> = std::mem::take(&mut batch);
-        let keys: Vec<_> = asks
-            .iter()
-            .map(|a| (a.share_id, a.recipient_id, a.password_given, a.at))
-            .collect();
-        let outcome = store
-            .write(move |tx| {
-                Ok(keys
-                    .iter()
-                    .map(|&(s, r, password, at)| count_one(tx, s, r, password, at))
-                    .collect::<Vec<_>>())
-            })
-            .await;
-        match outcome {
+        let (begins, replies): (Vec<Begin>, Vec<_>) =
+            batch.drain(..).map(|q| (q.begin, q.reply)).unzip();
+        match store.write(move |tx| count_batch(tx, begins)).await {
             Ok(results) => {
-                for (ask, result) in asks.into_iter().zip(results) {
-                    let _ = ask.reply.send(result);
+                for (reply, result) in replies.into_iter().zip(results) {
+                    let _ = reply.send(result);
                 }
             }
             Err(e) => {
-                for ask in asks {
-                    let _ = ask.reply.send(Err(e.clone()));
+                for reply in replies {
+                    let _ = reply.send(Err(e.clone()));
                 }
             }
         }
     }
 }
 
-fn count_one(
-    tx: &WriteTx,
-    share_id: Uuid,
-    recipient_id: Option<Uuid>,
-    password_given: bool,
-    now: DateTime<Utc>,
-) -> Result<Share> {
-    let mut share = tx.get::<Share>(share_id)?.ok_or(Error::NotFound("link"))?;
+/// A share as the batch found it: whether its creator is active, and what the batch did.
+struct Counted {
+    share: Share,
+    creator_active: bool,
+    events: Vec<Event>,
+}
+
+fn count_batch(tx: &WriteTx, begins: Vec<Begin>) -> Result<Vec<Result<ShareCounters>>> {
+    let mut shares: HashMap<Uuid, Option<Counted>> = HashMap::new();
+    let mut results = Vec::with_capacity(begins.len());
+    for begin in begins {
+        let found = match shares.entry(begin.share_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(read(tx, begin.share_id)?),
+        };
+        results.push(match found {
+            Some(counted) => count_one(counted, begin),
+            None => Err(Error::NotFound("link")),
+        });
+    }
+    for counted in shares.into_values().flatten() {
+        if !counted.events.is_empty() {
+            tx.put(&counted.share.counters)?;
+            tx.append_events(counted.share.id, &counted.events)?;
+        }
+    }
+    Ok(results)
+}
+
+fn read(tx: &WriteTx, share_id: Uuid) -> Result<Option<Counted>> {
+    let Some(mut share) = tx.get::<Share>(share_id)? else {
+        return Ok(None);
+    };
     let creator_active = tx
         .get::<User>(share.owner_id)?
         .is_some_and(|u| u.status == UserStatus::Active);
     share.counters = counters::read_in_write(tx, share_id)?;
-    let recipient = recipient_id.and_then(|id| share.recipient(id));
+    Ok(Some(Counted {
+        share,
+        creator_active,
+        events: Vec::new(),
+    }))
+}
+
+fn count_one(counted: &mut Counted, begin: Begin) -> Result<ShareCounters> {
+    let share = &mut counted.share;
+    let recipient = begin.recipient_id.and_then(|id| share.recipient(id));
     let ask = Ask {
-        password_given,
+        password_given: begin.password_given,
         ..Ask::new(Want::Look, None)
     };
-    match evaluate(&share, recipient, creator_active, ask, now) {
+    match evaluate(
+        share,
+        recipient,
+        counted.creator_active,
+        ask,
+        begin.event.at,
+    ) {
         Decision::StartVisit => {}
         Decision::Gone(reason) => return Err(Error::Gone(reason)),
         Decision::NeedsPassword => {
@@ -123,7 +147,9 @@ fn count_one(
             )))
         }
     }
-    share.counters.count_visit(recipient_id, now);
-    tx.put(&share.counters)?;
-    Ok(share)
+    share
+        .counters
+        .count_visit(begin.recipient_id, begin.event.at);
+    counted.events.push(begin.event);
+    Ok(share.counters.clone())
 }

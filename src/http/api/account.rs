@@ -227,6 +227,8 @@ pub async fn get_user(id: Uuid, state: AppState, who: Result<Principal>) -> Resu
         .store
         .read(move |tx| tx.get::<accounts::User>(id))
         .await?
+        // A deleted member is gone for the API; their shares say so (`creator_deleted`).
+        .filter(|u| u.status == accounts::UserStatus::Active)
         .ok_or(Error::NotFound("user"))?;
     Ok(reply::json(&UserView::from(&user)))
 }

@@ -15,7 +15,7 @@ use warp::reply::Response;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "handoff", description = "Team API of handoff, the self-hosted file-share appliance. Resumable uploads speak tus 1.0.0 at /api/v1/uploads (OPTIONS tells its extensions); GET /api/v1/uploads/{id} is described here."),
+    info(title = "handoff", description = "Team API of handoff, the self-hosted file-share appliance. Resumable uploads speak tus 1.0.0 at /api/v1/uploads (OPTIONS tells its extensions)."),
     paths(
         account::login, account::logout, account::me,
         account::create_token, account::list_tokens, account::delete_token,
@@ -26,10 +26,10 @@ use warp::reply::Response;
         shares::create, shares::list, shares::get, shares::update, shares::delete,
         shares::add_assets, shares::remove_asset, shares::add_recipients, shares::remove_recipient,
         shares::events, shares::qr, shares::of_asset, shares::quick_share, shares::policy, shares::email,
-        uploads::get,
+        uploads::options, uploads::create, uploads::head, uploads::patch, uploads::terminate, uploads::get,
     ),
     components(
-        schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView, views::ShareView, views::ErrorDetail),
+        schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView, views::ShareView, views::ErrorDetail, uploads::TusVersion),
         responses(ErrorAnswer),
     ),
     modifiers(&Credentials, &ShapeErrors),
@@ -71,10 +71,13 @@ impl utoipa::Modify for ShapeErrors {
                 ("put", &mut item.put),
                 ("patch", &mut item.patch),
                 ("delete", &mut item.delete),
+                ("head", &mut item.head),
+                ("options", &mut item.options),
             ];
             for (method, operation) in operations {
                 let Some(operation) = operation else { continue };
-                for status in shape_errors(operation, method != "get") {
+                let writes = !matches!(method, "get" | "head" | "options");
+                for status in shape_errors(operation, writes) {
                     add_error(operation, status);
                 }
                 if let Some(id) = &mut operation.operation_id {

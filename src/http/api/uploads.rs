@@ -66,7 +66,18 @@ fn describe(response: &mut Response, upload: &Upload, asset: Option<&Asset>) {
     }
 }
 
+/// The tus version every request but OPTIONS names in `Tus-Resumable`.
+#[derive(ToSchema)]
+#[allow(dead_code)] // describes the header's one value; the handlers compare the text
+pub enum TusVersion {
+    #[serde(rename = "1.0.0")]
+    V1,
+}
+
 /// `OPTIONS /api/v1/uploads`: what this server speaks.
+#[utoipa::path(options, path = "/api/v1/uploads", tag = "uploads", security(()),
+    responses((status = 204, description = "the tus version, extensions, largest size and checksum algorithms",
+        headers(("Tus-Version" = String), ("Tus-Extension" = String), ("Tus-Max-Size" = u64), ("Tus-Checksum-Algorithm" = String)))))]
 pub async fn options(state: AppState) -> Result<Response> {
     let mut response = reply::no_content();
     set(&mut response, "tus-version", protocol::VERSION);
@@ -81,6 +92,16 @@ pub async fn options(state: AppState) -> Result<Response> {
 }
 
 /// `POST /api/v1/uploads`: begins an upload, with its first bytes when the body has some.
+#[utoipa::path(post, path = "/api/v1/uploads", tag = "uploads",
+    params(("Tus-Resumable" = TusVersion, Header),
+        ("Upload-Length" = Option<u64>, Header, description = "the file's size (not for a final concatenation)"),
+        ("Upload-Metadata" = Option<String>, Header, description = "`filename` (required), `filetype`, `collection`, each base64"),
+        ("Upload-Concat" = Option<String>, Header, description = "`partial`, or `final;URL URL…`"),
+        ("Upload-Checksum" = Option<String>, Header, description = "`sha1|md5|sha256 BASE64` of the body")),
+    request_body(content((String = "application/offset+octet-stream")), description = "the first bytes (optional)"),
+    responses((status = 201, description = "begun", headers(("Location" = String), ("Upload-Offset" = u64), ("Upload-Expires" = String))),
+        (status = 400, response = ErrorAnswer), (status = 412, response = ErrorAnswer), (status = 413, response = ErrorAnswer),
+        (status = 422, response = ErrorAnswer), (status = 460, response = ErrorAnswer), (status = 507, response = ErrorAnswer)))]
 pub async fn create(
     state: AppState,
     who: Result<Principal>,
@@ -119,6 +140,10 @@ fn checksum_of(headers: &HeaderMap) -> Result<Option<Checksum>> {
 }
 
 /// `HEAD /api/v1/uploads/{id}`: the acknowledged offset, as it is after any restart.
+#[utoipa::path(head, path = "/api/v1/uploads/{id}", tag = "uploads",
+    params(("id" = Uuid, Path, description = "the upload"), ("Tus-Resumable" = TusVersion, Header)),
+    responses((status = 200, description = "where the upload stands", headers(("Upload-Offset" = u64), ("Upload-Length" = u64))),
+        (status = 412, response = ErrorAnswer)))]
 pub async fn head(
     id: Uuid,
     state: AppState,
@@ -153,6 +178,15 @@ pub async fn head(
 }
 
 /// `PATCH /api/v1/uploads/{id}`: bytes at the acknowledged offset.
+#[utoipa::path(patch, path = "/api/v1/uploads/{id}", tag = "uploads",
+    params(("id" = Uuid, Path, description = "the upload"), ("Tus-Resumable" = TusVersion, Header),
+        ("Upload-Offset" = u64, Header, description = "the offset the server acknowledged"),
+        ("Upload-Checksum" = Option<String>, Header, description = "`sha1|md5|sha256 BASE64` of the body")),
+    request_body(content((String = "application/offset+octet-stream"))),
+    responses((status = 204, description = "appended", headers(("Upload-Offset" = u64), ("Handoff-Asset-Id" = Option<String>, description = "once the file is whole"))),
+        (status = 400, response = ErrorAnswer), (status = 403, response = ErrorAnswer), (status = 409, response = ErrorAnswer),
+        (status = 412, response = ErrorAnswer), (status = 413, response = ErrorAnswer), (status = 415, response = ErrorAnswer),
+        (status = 460, response = ErrorAnswer), (status = 507, response = ErrorAnswer)))]
 pub async fn patch(
     id: Uuid,
     state: AppState,
@@ -176,6 +210,9 @@ pub async fn patch(
 }
 
 /// `DELETE /api/v1/uploads/{id}`: ends the upload and frees its bytes.
+#[utoipa::path(delete, path = "/api/v1/uploads/{id}", tag = "uploads",
+    params(("id" = Uuid, Path, description = "the upload"), ("Tus-Resumable" = TusVersion, Header)),
+    responses((status = 204, description = "ended, its bytes freed"), (status = 409, response = ErrorAnswer), (status = 412, response = ErrorAnswer)))]
 pub async fn terminate(
     id: Uuid,
     state: AppState,
