@@ -11,6 +11,7 @@ mod baselines;
 mod handoff;
 mod measure;
 mod transfers;
+mod tus;
 mod visits;
 
 use measure::Report;
