@@ -45,7 +45,7 @@ async fn run_client(
         output.status.success(),
         "{program} {script}: {stdout}\n{stderr}"
     );
-    let last = stdout.lines().last().unwrap_or_default();
+    let last = stdout.lines().next_back().unwrap_or_default();
     (
         bytes,
         serde_json::from_str(last).unwrap_or_else(|_| panic!("{stdout}")),

@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 /// The fingerprint of a part so far, carried from one append to the next.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct Running {
     sha: Sha256,
     crc: crc32fast::Hasher,
@@ -24,14 +24,6 @@ pub struct Running {
 }
 
 impl Running {
-    pub fn new() -> Running {
-        Running {
-            sha: Sha256::new(),
-            crc: crc32fast::Hasher::new(),
-            len: 0,
-        }
-    }
-
     fn update(&mut self, bytes: &[u8]) {
         self.sha.update(bytes);
         self.crc.update(bytes);
@@ -121,7 +113,7 @@ impl Blobs {
     pub async fn running_of_part(&self, id: Uuid, len: u64) -> Result<Running> {
         let path = self.part_path(id);
         crate::store::blocking(move || {
-            let mut running = Running::new();
+            let mut running = Running::default();
             let mut file = File::open(path)?.take(len);
             let mut buffer = vec![0; 1 << 20];
             loop {
@@ -187,7 +179,7 @@ impl Blobs {
         let sources: Vec<PathBuf> = sources.iter().map(|s| self.part_path(*s)).collect();
         crate::store::blocking(move || {
             let mut out = std::io::BufWriter::with_capacity(1 << 20, File::create(&target)?);
-            let mut running = Running::new();
+            let mut running = Running::default();
             let mut buffer = vec![0; 1 << 20];
             for source in sources {
                 let mut file = File::open(source)?;
