@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
+/// Batches waiting between the network and the disk writer of one append.
+const PART_QUEUE_CHUNKS: usize = 4;
+
 /// The fingerprint of a part so far, carried from one append to the next.
 #[derive(Clone, Default)]
 pub struct Running {
@@ -148,7 +151,9 @@ impl Blobs {
         E: std::fmt::Display,
     {
         let (path, offset) = (self.part_path(id), running.len);
-        let (tx, rx) = mpsc::channel::<Bytes>(super::QUEUE_CHUNKS);
+        // Resumable uploads often come several at once (parallel parts): a shorter queue keeps
+        // the memory of each small; one batch in flight is enough to keep the disk busy.
+        let (tx, rx) = mpsc::channel::<Bytes>(PART_QUEUE_CHUNKS);
         let whole_only = checksum.is_some();
         let writer = {
             let path = path.clone();
@@ -237,7 +242,7 @@ fn append(
     // Bytes past the acknowledged offset were never acknowledged: drop them.
     file.set_len(running.len)?;
     file.seek(SeekFrom::Start(running.len))?;
-    let mut out = std::io::BufWriter::with_capacity(BATCH_BYTES * 4, file);
+    let mut out = std::io::BufWriter::with_capacity(BATCH_BYTES, file);
     let mut check = checksum.as_ref().map(Checksum::hasher);
     while let Some(chunk) = rx.blocking_recv() {
         running.update(&chunk);
