@@ -23,6 +23,7 @@ pub mod shares;
 pub mod state;
 pub mod store;
 pub mod uploads;
+pub mod webhooks;
 
 use config::Config;
 use error::Error;

@@ -204,6 +204,7 @@ mod tests {
             max_expiry_days: 1825,
             message: None,
             creator_deleted: false,
+            notify: Default::default(),
             counters: ShareCounters::default(),
         }
     }
