@@ -123,6 +123,9 @@ pub struct Sharing {
     pub default_duration_days: u32,
     pub allow: SharingAllow,
     pub defaults: SharingDefaults,
+    /// Days before a recipient's link expires that a recipient who has not downloaded is
+    /// reminded once, with their link; 0: no reminders.
+    pub reminder_days_before: u32,
 }
 
 impl Default for Sharing {
@@ -133,6 +136,7 @@ impl Default for Sharing {
             default_duration_days: 7,
             allow: SharingAllow::default(),
             defaults: SharingDefaults::default(),
+            reminder_days_before: 2,
         }
     }
 }
@@ -328,13 +332,25 @@ fn default_smtp_tls() -> String {
 }
 
 /// The emails a new share asks for unless it says otherwise (SPEC §7).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Notify {
     /// Tell the owner when a link is first opened.
     pub opened: bool,
     /// Tell the owner when a link is first downloaded from.
     pub downloaded: bool,
+    /// Seconds between looks for links to remind of and shares that expired (fractions allowed).
+    pub check_secs: f64,
+}
+
+impl Default for Notify {
+    fn default() -> Self {
+        Notify {
+            opened: false,
+            downloaded: false,
+            check_secs: 60.0,
+        }
+    }
 }
 
 /// Outgoing webhooks (SPEC §7).
@@ -487,6 +503,9 @@ impl Config {
         }
         if !(self.webhooks.retry_base_secs.is_finite() && self.webhooks.retry_base_secs > 0.0) {
             return Err(fail("webhooks.retry_base_secs", "must be a number above 0"));
+        }
+        if !(self.notify.check_secs.is_finite() && self.notify.check_secs > 0.0) {
+            return Err(fail("notify.check_secs", "must be a number above 0"));
         }
         if self.webhooks.timeout_secs == 0 {
             return Err(fail("webhooks.timeout_secs", "must be at least 1"));

@@ -449,3 +449,101 @@ async fn without_asking_the_owner_gets_no_mail_and_a_patch_changes_the_choice() 
         "no mail of the visits before, nor of the opening"
     );
 }
+
+/// The reminders received, as (to, link in the mail).
+fn reminders(inbox: &Inbox) -> Vec<(String, String)> {
+    received(inbox)
+        .iter()
+        .filter(|m| m["subject"].as_str().unwrap().starts_with("Reminder"))
+        .map(|m| {
+            let text = m["parts"]["text/plain"].as_str().unwrap();
+            (m["to"].as_str().unwrap().to_string(), link_in(text))
+        })
+        .collect()
+}
+
+/// Adds a recipient to the share, whose link ends with the share's.
+async fn add_recipient(server: &TestServer, share_id: &str, email: &str) {
+    let added = server
+        .admin(
+            Method::POST,
+            &format!("/api/v1/shares/{share_id}/recipients"),
+        )
+        .json(&json!({"recipients": [{"email": email}]}))
+        .send()
+        .await
+        .unwrap();
+    assert!(added.status().is_success());
+}
+
+async fn wait_for_reminder(inbox: &Inbox, to: &str) -> Vec<(String, String)> {
+    wait_for(|| Some(reminders(inbox)).filter(|r| r.iter().any(|(t, _)| t == to))).await
+}
+
+fn reminding_config(config: &mut handoff::config::Config, port: u16) {
+    with_smtp(config, port);
+    config.notify.check_secs = 0.2;
+}
+
+#[tokio::test]
+async fn a_recipient_who_has_not_downloaded_is_reminded_once_in_the_window() {
+    let (port, inbox) = smtp_server();
+    let server = TestServer::start_with(|c| reminding_config(c, port)).await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await;
+    let asset_id = asset["id"].as_str().unwrap();
+    // Three days: outside the two days' window.
+    let share = share_with(
+        &server,
+        json!({
+            "title": "Soon gone", "assetIds": [asset_id], "durationDays": 3,
+            "recipients": [{"email": "ann@example.org"}, {"email": "bob@example.org"}]
+        }),
+    )
+    .await;
+    let id = share["id"].as_str().unwrap();
+    wait_for(|| (inbox.mails.lock().unwrap().len() == 2).then_some(())).await;
+    let bob = share["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["email"] == "bob@example.org")
+        .unwrap();
+    visit_and_download(&server, &link_path(bob), asset_id, true).await;
+
+    // Shortened to one day: the links are in the window; Bob has his files, Ann has not.
+    let shortened = server
+        .admin(Method::PATCH, &format!("/api/v1/shares/{id}"))
+        .json(&json!({"durationDays": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shortened.status(), 200);
+    let sent = wait_for_reminder(&inbox, "ann@example.org").await;
+    let ann = share["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["email"] == "ann@example.org")
+        .unwrap();
+    assert_eq!(
+        sent,
+        vec![("ann@example.org".to_string(), link_path(ann))],
+        "her own link"
+    );
+
+    // A link made inside the window is reminded too; by then Ann's has not come again. Nor
+    // after a restart.
+    add_recipient(&server, id, "cy@example.org").await;
+    wait_for_reminder(&inbox, "cy@example.org").await;
+    let dir = server.stop().await;
+    let mut config = test_config(dir.path());
+    reminding_config(&mut config, port);
+    let server = TestServer::start_in(dir, config).await;
+    add_recipient(&server, id, "dee@example.org").await;
+    let sent = wait_for_reminder(&inbox, "dee@example.org").await;
+    let mut to: Vec<&str> = sent.iter().map(|(t, _)| t.as_str()).collect();
+    to.sort();
+    assert_eq!(to, ["ann@example.org", "cy@example.org", "dee@example.org"]);
+}

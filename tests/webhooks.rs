@@ -525,3 +525,33 @@ async fn a_test_event_is_sent_on_demand() {
     assert_eq!(hits[0].json()["type"], "webhook.test");
     assert_eq!(hits[0].json()["data"]["webhookId"], hook["id"]);
 }
+
+#[tokio::test]
+async fn an_expired_share_is_an_event_once() {
+    let receiver = Receiver::start(0).await;
+    let server = TestServer::start_with(|config| {
+        allowing_private(0.2)(config);
+        config.notify.check_secs = 0.2;
+    })
+    .await;
+    subscribe(
+        &server,
+        &server.admin_token,
+        &receiver.url,
+        &["share.expired"],
+    )
+    .await;
+    let soon = |secs: i64| (chrono::Utc::now() + chrono::Duration::seconds(secs)).to_rfc3339();
+    let first = server
+        .admin_share(json!({"title": "First", "assetIds": [], "expiresAt": soon(1)}))
+        .await;
+    receiver.wait_for(1).await;
+    let second = server
+        .admin_share(json!({"title": "Second", "assetIds": [], "expiresAt": soon(1)}))
+        .await;
+    receiver.wait_for(2).await;
+    let expired = receiver.of_type("share.expired");
+    let ids: Vec<&Value> = expired.iter().map(|e| &e["data"]["id"]).collect();
+    assert_eq!(ids, [&first["id"], &second["id"]], "each once, in turn");
+    assert_eq!(expired[0]["data"]["status"], "expired");
+}

@@ -6,6 +6,7 @@ pub mod events;
 pub mod links;
 pub mod options;
 pub mod recipients;
+pub mod schedule;
 pub mod service;
 pub mod tell;
 pub mod variants;
