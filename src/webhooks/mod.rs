@@ -209,9 +209,12 @@ pub fn emit(tx: &WriteTx, happening: &Happening) -> Result<bool> {
     let hooks = tx.all::<Webhook>(|h| h.enabled && h.events.iter().any(|e| e == happening.kind))?;
     let mut queued = false;
     for hook in hooks {
-        let sees_all =
-            || -> Result<bool> { Ok(tx.get::<User>(hook.owner_id)?.is_some_and(|u| u.is_admin())) };
-        if hook.owner_id == happening.owner || sees_all()? {
+        // A deleted owner's webhooks fall silent: permissions hold only for active users.
+        let Some(owner) = tx.get::<User>(hook.owner_id)? else {
+            continue;
+        };
+        let sees = owner.id == happening.owner || owner.is_admin();
+        if sees && may_subscribe(&owner).is_ok() {
             queue(tx, &hook, happening)?;
             queued = true;
         }

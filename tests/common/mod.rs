@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod process;
+pub mod receiver;
 
 use handoff::config::Config;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};

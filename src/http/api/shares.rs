@@ -510,6 +510,7 @@ pub async fn policy(state: AppState, who: Result<Principal>) -> Result<Response>
         defaults: serde_json::json!({
             "access": sharing.defaults.access, "original": sharing.defaults.original, "preview": sharing.defaults.preview,
             "thumbnail": sharing.defaults.thumbnail, "watermark": sharing.defaults.watermark,
+            "notify": {"opened": state.config.notify.opened, "downloaded": state.config.notify.downloaded},
         }),
         presets: state.config.presets.keys().cloned().collect(),
     }))
