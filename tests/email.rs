@@ -533,8 +533,20 @@ async fn a_recipient_who_has_not_downloaded_is_reminded_once_in_the_window() {
         "her own link"
     );
 
-    // A link made inside the window is reminded too; by then Ann's has not come again. Nor
-    // after a restart.
+    // A share that asks for no reminders gets none, though its link is in the window.
+    let quiet = share_with(
+        &server,
+        json!({
+            "title": "No reminders", "assetIds": [asset_id], "durationDays": 1, "remind": false,
+            "recipients": [{"email": "zed@example.org"}]
+        }),
+    )
+    .await;
+    assert_eq!(quiet["remind"], false);
+    assert_eq!(share["remind"], true);
+
+    // A link made inside the window is reminded too; by then Ann's has not come again (nor
+    // Zed's at all). Nor after a restart.
     add_recipient(&server, id, "cy@example.org").await;
     wait_for_reminder(&inbox, "cy@example.org").await;
     let dir = server.stop().await;

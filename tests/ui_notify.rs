@@ -76,12 +76,13 @@ async fn the_share_settings_turn_the_owners_emails_on_and_off() {
     browser
         .click("#notify-options [data-notify=downloaded]")
         .await;
+    browser.click("#notify-options [data-remind]").await;
     browser.click("#share-settings button[type=submit]").await;
 
     let path = format!("/api/v1/shares/{id}");
     for _ in 0..100 {
         let now = server.get_json(&server.admin_token, &path).await;
-        if now["notify"] == json!({"opened": false, "downloaded": true}) {
+        if now["notify"] == json!({"opened": false, "downloaded": true}) && now["remind"] == false {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

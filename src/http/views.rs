@@ -227,6 +227,7 @@ pub struct ShareView {
     pub last_access_at: Option<DateTime<Utc>>,
     pub recipients: Vec<RecipientView>,
     pub notify: NotifyChoice,
+    pub remind: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skipped: Option<Vec<Skipped>>,
 }
@@ -268,6 +269,7 @@ impl ShareView {
                 .map(|r| RecipientView::new(r, share.counters.recipient(r.id), base, now))
                 .collect(),
             notify: share.notify,
+            remind: share.remind,
             skipped: None,
         }
     }

@@ -206,6 +206,7 @@ pub(crate) mod tests {
             message: None,
             creator_deleted: false,
             notify: Default::default(),
+            remind: true,
             counters: ShareCounters::default(),
         }
     }

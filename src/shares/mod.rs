@@ -101,9 +101,17 @@ pub struct Share {
     /// Which first visits and downloads its owner is told of by email.
     #[serde(default)]
     pub notify: NotifyChoice,
+    /// Whether recipients who have not downloaded are reminded before their link ends.
+    #[serde(default = "reminding")]
+    pub remind: bool,
     /// Kept in their own table (`Counters`); filled by `counters::load`, never saved with the share.
     #[serde(skip)]
     pub counters: ShareCounters,
+}
+
+/// Shares made before reminders existed remind, as new ones do by default.
+fn reminding() -> bool {
+    true
 }
 
 /// The emails a share's owner asked for: when a link is first opened, first downloaded from.

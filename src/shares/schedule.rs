@@ -44,7 +44,12 @@ pub async fn run(state: AppState, stopped: impl Future<Output = ()>) {
 /// The recipients of `share` to remind now: active on an active share, not reminded yet, no
 /// download yet, and within `days` of their link's end (theirs or the share's, the sooner).
 pub fn reminders_due(share: &Share, days: u32, now: DateTime<Utc>) -> Vec<&Recipient> {
-    if days == 0 || !share.enabled || share.creator_deleted || share.expires_at <= now {
+    if days == 0
+        || !share.remind
+        || !share.enabled
+        || share.creator_deleted
+        || share.expires_at <= now
+    {
         return Vec::new();
     }
     let window = Duration::days(days.into());
@@ -232,6 +237,12 @@ mod tests {
         share.counters.told.reminded.insert(ann);
         assert!(reminders_due(&share, 2, later).is_empty(), "once");
         share.counters.told.reminded.clear();
+        share.remind = false;
+        assert!(
+            reminders_due(&share, 2, later).is_empty(),
+            "the share asks for none"
+        );
+        share.remind = true;
         share.counters.count_download(Some(ann), now);
         assert!(reminders_due(&share, 2, later).is_empty(), "downloaded");
     }

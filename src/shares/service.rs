@@ -42,6 +42,7 @@ pub struct NewShare {
     pub recipients: Vec<RecipientAsk>,
     pub message: Option<String>,
     pub notify: NotifyAsk,
+    pub remind: Option<bool>,
 }
 
 /// An asset left out of a share, and why.
@@ -166,6 +167,7 @@ pub async fn create(
             opened: config.notify.opened,
             downloaded: config.notify.downloaded,
         }),
+        remind: new.remind.unwrap_or(true),
         counters: ShareCounters::default(),
     };
     let recipients = new.recipients;
@@ -330,6 +332,7 @@ pub struct Patch {
     pub enabled: Option<bool>,
     pub asset_ids: Option<Vec<Uuid>>,
     pub notify: NotifyAsk,
+    pub remind: Option<bool>,
 }
 
 pub async fn update(
@@ -432,6 +435,7 @@ pub async fn update(
                 share.enabled = v;
             }
             share.notify = patch.notify.applied_to(share.notify);
+            share.remind = patch.remind.unwrap_or(share.remind);
             tx.put(&share)?;
             Ok((share, skipped))
         })

@@ -100,7 +100,8 @@ export function optionControls(policy, initial, attributeKeys = []) {
   const told = initial.notify || policy.defaults.notify || {};
   const notify = h('fieldset', { id: 'notify-options' }, h('legend', null, 'Email me when a link is first'),
     h('div', { class: 'checks' }, box('Opened', !!told.opened, { notify: 'opened' }), box('Downloaded from', !!told.downloaded, { notify: 'downloaded' })),
-    h('span', { class: 'hint' }, 'Once per link: each recipient’s own, and the share’s.'));
+    h('span', { class: 'hint' }, 'Once per link: each recipient’s own, and the share’s.'),
+    box('Remind recipients who have not downloaded before their link ends', initial.remind ?? true, { remind: 'yes' }));
 
   const node = h('div', { class: 'stack' },
     has('viewOnly', access === 'view') ? h('fieldset', null, h('legend', null, 'Access'), accessGroup) : null,
@@ -122,6 +123,7 @@ export function optionControls(policy, initial, attributeKeys = []) {
       if (watermark) out.watermark = watermark.querySelector('input').checked;
       const wants = (kind) => notify.querySelector(`[data-notify=${kind}]`).checked;
       out.notify = { opened: wants('opened'), downloaded: wants('downloaded') };
+      out.remind = notify.querySelector('[data-remind]').checked;
       return out;
     },
   };

@@ -72,6 +72,8 @@ pub struct ShareBody {
     message: Option<String>,
     /// Emails to the owner on a link's first visit and first download (defaults: `[notify]`).
     notify: Option<NotifyAsk>,
+    /// Remind recipients who have not downloaded before their link ends (default true).
+    remind: Option<bool>,
 }
 
 fn base(state: &AppState) -> String {
@@ -109,6 +111,7 @@ pub async fn create(
         recipients: asks(body.recipients)?,
         message: body.message,
         notify: body.notify.unwrap_or_default(),
+        remind: body.remind,
     };
     let (share, skipped) = service::create(&state, &who.user, new).await?;
     Ok(reply::created(
@@ -183,6 +186,7 @@ pub struct SharePatch {
     watermark: Option<bool>,
     enabled: Option<bool>,
     notify: Option<NotifyAsk>,
+    remind: Option<bool>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/shares/{id}", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), request_body = SharePatch,
@@ -211,6 +215,7 @@ pub async fn update(
         enabled: body.enabled,
         asset_ids: None,
         notify: body.notify.unwrap_or_default(),
+        remind: body.remind,
     };
     let (share, _) = service::update(&state, &who.user, id, patch).await?;
     Ok(reply::json(&ShareView::new(&share, &base(&state))))
