@@ -257,6 +257,15 @@ async fn inside_addresses_are_refused_when_saved_and_when_connecting() {
         "tried again later, as any failure"
     );
     assert!(receiver.hits().is_empty());
+    // A change of URL is checked as a new one is.
+    let path = format!("/api/v1/webhooks/{}", hook["id"].as_str().unwrap());
+    let moved = server
+        .admin(Method::PATCH, &path)
+        .json(&json!({"url": "http://192.168.1.1/hook"}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(moved, 422, "invalid").await;
 }
 
 #[tokio::test]
