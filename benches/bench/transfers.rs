@@ -39,11 +39,7 @@ pub async fn ingest(work: &Path, report: &mut Report) {
     report.line(format!("| ingest {mib} MiB over HTTPS | {:.0} MB/s | cp {:.0} MB/s, cp+sync {:.0} MB/s | ratio to cp+sync {:.2} | server peak RSS {rss:.1} MiB |",
         mb_s(bytes, seconds), mb_s(bytes, cp), mb_s(bytes, cp_sync), cp_sync / seconds));
     // The baseline of resumable ingest: nginx serving the same file over HTTPS.
-    let nginx_rate = match nginx(
-        work,
-        &work.join("ingest/data/tls"),
-        &work.join("ingest-nginx"),
-    ) {
+    let nginx_rate = match nginx(work, &work.join("ingest/data/tls"), &work.join("ingest-nginx")) {
         Ok(nginx) => {
             let name = source.file_name().unwrap().to_string_lossy().to_string();
             let got = download(&format!("{}/{name}", nginx.tls), ANY_TYPE);
@@ -59,14 +55,8 @@ pub async fn ingest(work: &Path, report: &mut Report) {
         let seconds = tus::upload(&server, &token, &source, parts).await;
         let rss = server.peak_rss_mib();
         let rate = mb_s(bytes, seconds);
-        let how = if parts == 1 {
-            "64 MiB PATCHes".to_string()
-        } else {
-            format!("{parts} parallel parts, joined")
-        };
-        let ratio = nginx_rate.map_or("—".into(), |n| {
-            format!("{:.2}× nginx HTTPS ({n:.0} MB/s)", rate / n)
-        });
+        let how = if parts == 1 { "64 MiB PATCHes".to_string() } else { format!("{parts} parallel parts, joined") };
+        let ratio = nginx_rate.map_or("—".into(), |n| format!("{:.2}× nginx HTTPS ({n:.0} MB/s)", rate / n));
         report.line(format!("| tus ingest {mib} MiB over HTTPS, {how} | {rate:.0} MB/s | {ratio} | | server peak RSS {rss:.1} MiB |"));
     }
     let _ = std::fs::remove_file(work.join("copy.bin"));

@@ -28,17 +28,12 @@ pub async fn upload(server: &Server, token: &str, path: &Path, parts: usize) -> 
         urls.push(task.await.unwrap());
     }
     if parts > 1 {
-        let created = tus(
-            &server.base,
-            token,
-            reqwest::Method::POST,
-            "/api/v1/uploads",
-        )
-        .header("upload-concat", format!("final;{}", urls.join(" ")))
-        .header("upload-metadata", "filename dHVzLmJpbg==")
-        .send()
-        .await
-        .unwrap();
+        let created = tus(&server.base, token, reqwest::Method::POST, "/api/v1/uploads")
+            .header("upload-concat", format!("final;{}", urls.join(" ")))
+            .header("upload-metadata", "filename dHVzLmJpbg==")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(created.status(), 201, "concatenation");
     }
     started.elapsed().as_secs_f64()
@@ -52,13 +47,7 @@ fn tus(base: &str, token: &str, method: reqwest::Method, path: &str) -> reqwest:
 }
 
 /// Sends bytes `range` of `path` as one upload (partial or whole); returns its path.
-async fn send(
-    base: &str,
-    token: &str,
-    path: &Path,
-    range: std::ops::Range<usize>,
-    partial: bool,
-) -> String {
+async fn send(base: &str, token: &str, path: &Path, range: std::ops::Range<usize>, partial: bool) -> String {
     let mut create = tus(base, token, reqwest::Method::POST, "/api/v1/uploads")
         .header("upload-length", range.len().to_string())
         .header("upload-metadata", "filename dHVzLmJpbg==");
@@ -82,11 +71,7 @@ async fn send(
             .await
             .unwrap();
         assert_eq!(answer.status(), 204, "PATCH at {offset}");
-        offset = answer.headers()["upload-offset"]
-            .to_str()
-            .unwrap()
-            .parse()
-            .unwrap();
+        offset = answer.headers()["upload-offset"].to_str().unwrap().parse().unwrap();
     }
     location
 }
