@@ -25,6 +25,8 @@ pub struct Config {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smtp: Option<Smtp>,
     pub media: Media,
+    pub webhooks: Webhooks,
+    pub notify: Notify,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -121,6 +123,9 @@ pub struct Sharing {
     pub default_duration_days: u32,
     pub allow: SharingAllow,
     pub defaults: SharingDefaults,
+    /// Days before a recipient's link expires that a recipient who has not downloaded is
+    /// reminded once, with their link; 0: no reminders.
+    pub reminder_days_before: u32,
 }
 
 impl Default for Sharing {
@@ -131,6 +136,7 @@ impl Default for Sharing {
             default_duration_days: 7,
             allow: SharingAllow::default(),
             defaults: SharingDefaults::default(),
+            reminder_days_before: 2,
         }
     }
 }
@@ -325,6 +331,52 @@ fn default_smtp_tls() -> String {
     "starttls".into()
 }
 
+/// The emails a new share asks for unless it says otherwise (SPEC §7).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Notify {
+    /// Tell the owner when a link is first opened.
+    pub opened: bool,
+    /// Tell the owner when a link is first downloaded from.
+    pub downloaded: bool,
+    /// Seconds between looks for links to remind of and shares that expired (fractions allowed).
+    pub check_secs: f64,
+}
+
+impl Default for Notify {
+    fn default() -> Self {
+        Notify {
+            opened: false,
+            downloaded: false,
+            check_secs: 60.0,
+        }
+    }
+}
+
+/// Outgoing webhooks (SPEC §7).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Webhooks {
+    /// Lets webhook URLs reach loopback, private and link-local addresses (a receiver on this
+    /// host or the LAN); off, such URLs are refused, as they are the way to attack the inside.
+    pub allow_private: bool,
+    /// Seconds before the first retry of a failed delivery (fractions allowed); each later
+    /// retry waits twice as long.
+    pub retry_base_secs: f64,
+    /// Seconds a receiver has to answer before the try counts as failed.
+    pub timeout_secs: u64,
+}
+
+impl Default for Webhooks {
+    fn default() -> Self {
+        Webhooks {
+            allow_private: false,
+            retry_base_secs: 60.0,
+            timeout_secs: 10,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Media {
@@ -448,6 +500,15 @@ impl Config {
         ];
         if let Some((key, _)) = at_least_one.iter().find(|(_, value)| *value == 0) {
             return Err(fail(key, "must be at least 1"));
+        }
+        if !(self.webhooks.retry_base_secs.is_finite() && self.webhooks.retry_base_secs > 0.0) {
+            return Err(fail("webhooks.retry_base_secs", "must be a number above 0"));
+        }
+        if !(self.notify.check_secs.is_finite() && self.notify.check_secs > 0.0) {
+            return Err(fail("notify.check_secs", "must be a number above 0"));
+        }
+        if self.webhooks.timeout_secs == 0 {
+            return Err(fail("webhooks.timeout_secs", "must be at least 1"));
         }
         if self.uploads.resumable_hours == 0 {
             return Err(fail("uploads.resumable_hours", "must be at least 1"));

@@ -178,11 +178,17 @@ struct Context {
     limits: Limits,
     show_gps: bool,
     av: AvTools,
+    webhooks: crate::webhooks::Sender,
 }
 
 /// Starts the workers; queues images whose derivatives do not match the configuration (new
 /// presets, a first start after an upgrade). Call inside a tokio runtime.
-pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers> {
+pub fn start(
+    store: Store,
+    blobs: Arc<Blobs>,
+    config: &Config,
+    webhooks: crate::webhooks::Sender,
+) -> Result<Workers> {
     let plans = plans(config, watermark_of(config).as_ref());
     let (ffprobe, ffmpeg) = media::video::tools();
     let av = AvTools { ffprobe, ffmpeg };
@@ -222,6 +228,7 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
         plans,
         limits,
         show_gps: config.media.show_gps,
+        webhooks,
         av,
     });
     let (wake, listener) = background::pair();
@@ -326,6 +333,31 @@ fn render_av(
     (attributes, outputs)
 }
 
+/// `asset.ready`: the asset's derivatives are made (or failed, each with its reason).
+fn asset_ready(tx: &crate::store::WriteTx, asset: &Asset) -> Result<()> {
+    let derivatives: BTreeMap<&String, serde_json::Value> = asset
+        .derivatives
+        .iter()
+        .map(|(name, d)| {
+            (
+                name,
+                serde_json::json!({"state": d.state, "reason": d.reason}),
+            )
+        })
+        .collect();
+    let happening = crate::webhooks::Happening {
+        kind: crate::webhooks::ASSET_READY,
+        owner: asset.owner_id,
+        data: serde_json::json!({
+            "id": asset.id, "ownerId": asset.owner_id, "name": asset.name, "size": asset.size,
+            "mimeType": asset.mime_type, "kind": asset.kind, "attributes": asset.attributes,
+            "derivatives": derivatives,
+        }),
+        at: chrono::Utc::now(),
+    };
+    crate::webhooks::emit(tx, &happening).map(|_| ())
+}
+
 /// Makes every planned derivative of the job's asset and records them; a failure of one
 /// derivative is recorded with its reason, the original stays as it is.
 async fn process(context: &Context, job: &Job) -> Result<()> {
@@ -414,9 +446,11 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
                 asset.attributes.entry(key).or_insert(value);
             }
             tx.put(&asset)?;
+            asset_ready(tx, &asset)?;
             release_blobs(tx, &old)
         })
         .await?;
+    context.webhooks.wake();
     for hash in orphaned {
         context.blobs.remove(&hash).await?;
     }

@@ -23,6 +23,7 @@ pub mod shares;
 pub mod state;
 pub mod store;
 pub mod uploads;
+pub mod webhooks;
 
 use config::Config;
 use error::Error;
@@ -107,6 +108,10 @@ pub async fn run(
         ))
     });
     tokio::spawn(housekeeping(state.clone(), stopped(stop_rx.clone())));
+    tokio::spawn(shares::schedule::run(
+        state.clone(),
+        stopped(stop_rx.clone()),
+    ));
     let routes = http::routes(state);
     server::serve(listener, tls, routes, proxies, stopped(stop_rx)).await;
     if let Some(task) = redirect_task {

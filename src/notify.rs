@@ -58,7 +58,7 @@ pub struct Letter<'a> {
     pub message: Option<&'a str>,
 }
 
-fn one_line(text: &str) -> String {
+pub fn one_line(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
@@ -66,15 +66,22 @@ fn one_line(text: &str) -> String {
         .to_string()
 }
 
-impl Letter<'_> {
-    pub fn subject(&self) -> String {
+/// An email's words: a subject on one line, plain text and HTML.
+pub trait Compose {
+    fn subject(&self) -> String;
+    fn text(&self) -> String;
+    fn html(&self) -> String;
+}
+
+impl Compose for Letter<'_> {
+    fn subject(&self) -> String {
         one_line(&format!(
             "{} shared “{}” with you",
             self.sharer, self.share.title
         ))
     }
 
-    pub fn text(&self) -> String {
+    fn text(&self) -> String {
         let mut text = format!(
             "{} shared “{}” with you.\n\n",
             one_line(self.sharer),
@@ -96,7 +103,7 @@ impl Letter<'_> {
         text
     }
 
-    pub fn html(&self) -> String {
+    fn html(&self) -> String {
         let e = crate::http::pages::escape;
         let mut html = format!(
             "<!doctype html><html><body style=\"font-family:sans-serif\"><p><strong>{}</strong> shared “{}” with you.</p>",
@@ -130,7 +137,7 @@ pub fn enqueue(
     share_id: Uuid,
     recipient_id: Option<Uuid>,
     to: &str,
-    letter: &Letter,
+    letter: &impl Compose,
 ) -> Result<()> {
     let now = Utc::now();
     tx.put(&EmailJob {

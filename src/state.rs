@@ -40,6 +40,7 @@ pub struct Parts {
     /// Resumable uploads being appended to.
     pub uploads: Arc<crate::uploads::Active>,
     pub mailer: Mailer,
+    pub webhooks: crate::webhooks::Sender,
     pub workers: Workers,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
     pub tls: Option<Arc<ServerConfig>>,
@@ -67,20 +68,27 @@ impl AppState {
             retry,
         )
         .map_err(|e| format!("smtp: {e}"))?;
+        let webhooks = crate::webhooks::Sender::start(store.clone(), &config.webhooks)
+            .map_err(|e| format!("webhooks: {e}"))?;
         let blobs = Arc::new(blobs);
         let signer = Signer::new(server_key);
         let metrics = Arc::new(Metrics::default());
         let unlocks = Arc::new(unlocks);
+        let teller =
+            crate::shares::tell::Teller::new(config.public_url(), mailer.clone(), webhooks.clone());
         let links = Links::start(
             store.clone(),
             signer.clone(),
             unlocks.clone(),
             metrics.clone(),
+            teller,
         );
-        let workers = crate::derivatives::start(store.clone(), blobs.clone(), &config)
-            .map_err(|e| format!("media jobs: {e}"))?;
+        let workers =
+            crate::derivatives::start(store.clone(), blobs.clone(), &config, webhooks.clone())
+                .map_err(|e| format!("media jobs: {e}"))?;
         Ok(AppState(Arc::new(Parts {
             mailer,
+            webhooks,
             workers,
             config: Arc::new(config),
             blobs,

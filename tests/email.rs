@@ -69,20 +69,21 @@ fn smtp_server() -> (u16, Inbox) {
     (port, inbox)
 }
 
+fn with_smtp(config: &mut handoff::config::Config, port: u16) {
+    config.smtp = Some(Smtp {
+        host: "127.0.0.1".into(),
+        port,
+        tls: "none".into(),
+        username: None,
+        password: None,
+        from: "Acme Files <files@example.com>".into(),
+        retry_secs: 1,
+    });
+    config.branding.name = "Acme Files".into();
+}
+
 async fn server_with_smtp(port: u16) -> TestServer {
-    TestServer::start_with(|c| {
-        c.smtp = Some(Smtp {
-            host: "127.0.0.1".into(),
-            port,
-            tls: "none".into(),
-            username: None,
-            password: None,
-            from: "Acme Files <files@example.com>".into(),
-            retry_secs: 1,
-        });
-        c.branding.name = "Acme Files".into();
-    })
-    .await
+    TestServer::start_with(|c| with_smtp(c, port)).await
 }
 
 /// A mail decoded by Python's email package: headers and the text of each part.
@@ -103,16 +104,6 @@ print(json.dumps({"to": str(m["To"]), "from": str(m["From"]), "subject": str(m["
     child.stdin.take().unwrap().write_all(raw).unwrap();
     let output = child.wait_with_output().unwrap();
     serde_json::from_slice(&output.stdout).expect("a parseable email")
-}
-
-async fn wait_for<T>(mut check: impl FnMut() -> Option<T>) -> T {
-    for _ in 0..200 {
-        if let Some(value) = check() {
-            return value;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting");
 }
 
 async fn share_with(server: &TestServer, body: Value) -> Value {
@@ -330,4 +321,241 @@ async fn email_link_sends_each_address_its_link_without_making_recipients() {
         1,
         "no new recipients"
     );
+}
+
+/// The mails received so far, decoded, in the order they came.
+fn received(inbox: &Inbox) -> Vec<Value> {
+    inbox
+        .mails
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|m| decode(m))
+        .collect()
+}
+
+/// Waits for a mail whose subject contains `words`; returns every mail so far.
+async fn wait_for_mail(inbox: &Inbox, words: &str) -> Vec<Value> {
+    wait_for(|| {
+        let mails = received(inbox);
+        mails
+            .iter()
+            .any(|m| m["subject"].as_str().unwrap().contains(words))
+            .then_some(mails)
+    })
+    .await
+}
+
+/// A real SMTP server, a server that mails through it, and the id of a file uploaded there.
+async fn mail_and_a_file() -> (u16, Inbox, TestServer, String) {
+    let (port, inbox) = smtp_server();
+    let server = server_with_smtp(port).await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await;
+    let id = asset["id"].as_str().unwrap().to_string();
+    (port, inbox, server, id)
+}
+
+/// Opens a link as a new visitor (no cookie: a visit of its own) and downloads the file.
+async fn visit_and_download(server: &TestServer, link: &str, asset_id: &str, download: bool) {
+    let fresh = client();
+    let page = fresh.get(server.url(link)).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    if download {
+        let path = format!("{link}/assets/{asset_id}/original?download=1");
+        let file = fresh.get(server.url(&path)).send().await.unwrap();
+        assert_eq!(file.bytes().await.unwrap().as_ref(), b"alpha");
+    }
+}
+
+#[tokio::test]
+async fn the_owner_hears_once_of_each_links_first_visit_and_first_download() {
+    let (port, inbox, server, asset_id) = mail_and_a_file().await;
+    let asset_id = asset_id.as_str();
+    let share = share_with(&server, json!({
+        "title": "Final cut", "assetIds": [asset_id], "recipients": [{"email": "ann@example.org"}],
+        "notify": {"opened": true, "downloaded": true}
+    }))
+    .await;
+    assert_eq!(share["notify"], json!({"opened": true, "downloaded": true}));
+    wait_for_mail(&inbox, "shared").await;
+    let ann = link_path(&share["recipients"][0]);
+
+    // Ann twice, then someone on the general link: the mails come in the order things happened.
+    visit_and_download(&server, &ann, asset_id, true).await;
+    visit_and_download(&server, &ann, asset_id, true).await;
+    visit_and_download(&server, &link_path(&share), asset_id, false).await;
+    let mails = wait_for_mail(&inbox, "someone at 127.0.0.1 opened").await;
+    let to_owner: Vec<&Value> = mails.iter().filter(|m| m["to"] == ADMIN_EMAIL).collect();
+    let subjects: Vec<&str> = to_owner
+        .iter()
+        .map(|m| m["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "ann@example.org opened “Final cut”",
+            "ann@example.org downloaded from “Final cut”",
+            "someone at 127.0.0.1 opened “Final cut”",
+        ]
+    );
+    let text = to_owner[0]["parts"]["text/plain"].as_str().unwrap();
+    assert!(
+        text.contains("ann@example.org") && text.contains(&link_path(&share)),
+        "{text}"
+    );
+
+    // What was told is remembered across a restart: Ann's visits tell nothing new; the general
+    // link's first download still does.
+    let dir = server.stop().await;
+    let mut config = test_config(dir.path());
+    with_smtp(&mut config, port);
+    let server = TestServer::start_in(dir, config).await;
+    visit_and_download(&server, &ann, asset_id, true).await;
+    visit_and_download(&server, &link_path(&share), asset_id, true).await;
+    let mails = wait_for_mail(&inbox, "someone at 127.0.0.1 downloaded").await;
+    assert_eq!(mails.iter().filter(|m| m["to"] == ADMIN_EMAIL).count(), 4);
+}
+
+#[tokio::test]
+async fn without_asking_the_owner_gets_no_mail_and_a_patch_changes_the_choice() {
+    let (_, inbox, server, asset_id) = mail_and_a_file().await;
+    let asset_id = asset_id.as_str();
+    let share = share_with(&server, json!({"title": "Quiet", "assetIds": [asset_id]})).await;
+    assert_eq!(
+        share["notify"],
+        json!({"opened": false, "downloaded": false})
+    );
+    visit_and_download(&server, &link_path(&share), asset_id, true).await;
+
+    let id = share["id"].as_str().unwrap();
+    let patched = server
+        .admin(Method::PATCH, &format!("/api/v1/shares/{id}"))
+        .json(&json!({"notify": {"downloaded": true}}))
+        .send()
+        .await
+        .unwrap();
+    let patched = json_of(patched, 200).await;
+    assert_eq!(
+        patched["notify"],
+        json!({"opened": false, "downloaded": true})
+    );
+    visit_and_download(&server, &link_path(&share), asset_id, true).await;
+    let mails = wait_for_mail(&inbox, "downloaded from “Quiet”").await;
+    assert_eq!(
+        mails.len(),
+        1,
+        "no mail of the visits before, nor of the opening"
+    );
+}
+
+/// The reminders received, as (to, link in the mail).
+fn reminders(inbox: &Inbox) -> Vec<(String, String)> {
+    received(inbox)
+        .iter()
+        .filter(|m| m["subject"].as_str().unwrap().starts_with("Reminder"))
+        .map(|m| {
+            let text = m["parts"]["text/plain"].as_str().unwrap();
+            (m["to"].as_str().unwrap().to_string(), link_in(text))
+        })
+        .collect()
+}
+
+/// Adds a recipient to the share, whose link ends with the share's.
+async fn add_recipient(server: &TestServer, share_id: &str, email: &str) {
+    let added = server
+        .admin(
+            Method::POST,
+            &format!("/api/v1/shares/{share_id}/recipients"),
+        )
+        .json(&json!({"recipients": [{"email": email}]}))
+        .send()
+        .await
+        .unwrap();
+    assert!(added.status().is_success());
+}
+
+async fn wait_for_reminder(inbox: &Inbox, to: &str) -> Vec<(String, String)> {
+    wait_for(|| Some(reminders(inbox)).filter(|r| r.iter().any(|(t, _)| t == to))).await
+}
+
+fn reminding_config(config: &mut handoff::config::Config, port: u16) {
+    with_smtp(config, port);
+    config.notify.check_secs = 0.2;
+}
+
+#[tokio::test]
+async fn a_recipient_who_has_not_downloaded_is_reminded_once_in_the_window() {
+    let (port, inbox) = smtp_server();
+    let server = TestServer::start_with(|c| reminding_config(c, port)).await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await;
+    let asset_id = asset["id"].as_str().unwrap();
+    // Three days: outside the two days' window.
+    let share = share_with(
+        &server,
+        json!({
+            "title": "Soon gone", "assetIds": [asset_id], "durationDays": 3,
+            "recipients": [{"email": "ann@example.org"}, {"email": "bob@example.org"}]
+        }),
+    )
+    .await;
+    let id = share["id"].as_str().unwrap();
+    wait_for(|| (inbox.mails.lock().unwrap().len() == 2).then_some(())).await;
+    let bob = share["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["email"] == "bob@example.org")
+        .unwrap();
+    visit_and_download(&server, &link_path(bob), asset_id, true).await;
+
+    // Shortened to one day: the links are in the window; Bob has his files, Ann has not.
+    let shortened = server
+        .admin(Method::PATCH, &format!("/api/v1/shares/{id}"))
+        .json(&json!({"durationDays": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shortened.status(), 200);
+    let sent = wait_for_reminder(&inbox, "ann@example.org").await;
+    let ann = share["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["email"] == "ann@example.org")
+        .unwrap();
+    assert_eq!(
+        sent,
+        vec![("ann@example.org".to_string(), link_path(ann))],
+        "her own link"
+    );
+
+    // A share that asks for no reminders gets none, though its link is in the window.
+    let quiet = share_with(
+        &server,
+        json!({
+            "title": "No reminders", "assetIds": [asset_id], "durationDays": 1, "remind": false,
+            "recipients": [{"email": "zed@example.org"}]
+        }),
+    )
+    .await;
+    assert_eq!(quiet["remind"], false);
+    assert_eq!(share["remind"], true);
+
+    // A link made inside the window is reminded too; by then Ann's has not come again (nor
+    // Zed's at all). Nor after a restart.
+    add_recipient(&server, id, "cy@example.org").await;
+    wait_for_reminder(&inbox, "cy@example.org").await;
+    let dir = server.stop().await;
+    let mut config = test_config(dir.path());
+    reminding_config(&mut config, port);
+    let server = TestServer::start_in(dir, config).await;
+    add_recipient(&server, id, "dee@example.org").await;
+    let sent = wait_for_reminder(&inbox, "dee@example.org").await;
+    let mut to: Vec<&str> = sent.iter().map(|(t, _)| t.as_str()).collect();
+    to.sort();
+    assert_eq!(to, ["ann@example.org", "cy@example.org", "dee@example.org"]);
 }

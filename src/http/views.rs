@@ -4,7 +4,8 @@ use crate::accounts::{Role, Token, User, UserStatus};
 use crate::assets::{Asset, AssetStatus, Collection, Derivative, Kind};
 use crate::shares::service::Skipped;
 use crate::shares::{
-    Access, Content, DownloadOptions, Recipient, RecipientCounters, RecipientStatus, Share,
+    Access, Content, DownloadOptions, NotifyChoice, Recipient, RecipientCounters, RecipientStatus,
+    Share,
 };
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -225,6 +226,8 @@ pub struct ShareView {
     pub downloads: u64,
     pub last_access_at: Option<DateTime<Utc>>,
     pub recipients: Vec<RecipientView>,
+    pub notify: NotifyChoice,
+    pub remind: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skipped: Option<Vec<Skipped>>,
 }
@@ -265,6 +268,8 @@ impl ShareView {
                 .iter()
                 .map(|r| RecipientView::new(r, share.counters.recipient(r.id), base, now))
                 .collect(),
+            notify: share.notify,
+            remind: share.remind,
             skipped: None,
         }
     }

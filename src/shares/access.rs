@@ -167,7 +167,7 @@ pub fn status(share: &Share, now: DateTime<Utc>) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::assets::{AssetStatus, Kind};
     use crate::config::SharingAllow;
@@ -175,7 +175,8 @@ mod tests {
     use chrono::Duration;
     use uuid::Uuid;
 
-    fn share(now: DateTime<Utc>) -> Share {
+    /// A share made at `now` for a day, downloadable, no password: for tests elsewhere too.
+    pub(crate) fn share(now: DateTime<Utc>) -> Share {
         Share {
             id: Uuid::nil(),
             owner_id: Uuid::nil(),
@@ -204,6 +205,8 @@ mod tests {
             max_expiry_days: 1825,
             message: None,
             creator_deleted: false,
+            notify: Default::default(),
+            remind: true,
             counters: ShareCounters::default(),
         }
     }

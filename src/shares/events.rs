@@ -1,6 +1,7 @@
 //! The record of what happened on links. Events are queued and written in batches by one
 //! task, so that recording never waits on a disk sync in the request path.
 
+use super::tell::{self, Teller};
 use super::{counters, Share};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -59,9 +60,9 @@ const BATCH: usize = 1024;
 
 impl EventLog {
     /// Starts the writer task; call inside a tokio runtime.
-    pub fn start(store: Store) -> EventLog {
+    pub fn start(store: Store, teller: Teller) -> EventLog {
         let (queue, rx) = mpsc::channel(QUEUE_LEN);
-        tokio::spawn(write_batches(store, rx));
+        tokio::spawn(write_batches(store, teller, rx));
         EventLog { queue }
     }
 
@@ -84,7 +85,7 @@ impl EventLog {
     }
 }
 
-async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
+async fn write_batches(store: Store, teller: Teller, mut rx: mpsc::Receiver<Message>) {
     let mut messages = Vec::with_capacity(BATCH);
     while rx.recv_many(&mut messages, BATCH).await > 0 {
         let mut events: Vec<(Uuid, Event)> = Vec::new();
@@ -96,9 +97,11 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
             }
         }
         if !events.is_empty() {
-            if let Err(e) = store.write(move |tx| write_events(tx, events)).await {
+            let base = teller.base.clone();
+            if let Err(e) = store.write(move |tx| write_events(tx, &base, events)).await {
                 tracing::error!("writing events failed: {e}");
             }
+            teller.wake();
         }
         for done in flushes {
             let _ = done.send(());
@@ -108,6 +111,7 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
 
 fn write_events(
     tx: &crate::store::WriteTx,
+    base: &str,
     events: Vec<(Uuid, Event)>,
 ) -> crate::error::Result<()> {
     let mut by_share: HashMap<Uuid, Vec<Event>> = HashMap::new();
@@ -117,14 +121,22 @@ fn write_events(
     for (share_id, events) in by_share {
         tx.append_events(share_id, &events)?;
         let downloads: Vec<_> = events.iter().filter(|e| e.counts_as_download()).collect();
-        if downloads.is_empty() || tx.get::<Share>(share_id)?.is_none() {
+        if downloads.is_empty() {
             continue;
         }
-        let mut counters = counters::read_in_write(tx, share_id)?;
+        let Some(mut share) = tx.get::<Share>(share_id)? else {
+            continue;
+        };
+        share.counters = counters::read_in_write(tx, share_id)?;
         for event in downloads {
-            counters.count_download(event.recipient_id, event.at);
+            share.counters.count_download(event.recipient_id, event.at);
+            let link = tell::OnLink {
+                recipient_id: event.recipient_id,
+                client_address: &event.client_address,
+            };
+            tell::downloaded(tx, base, &mut share, link)?;
         }
-        tx.put(&counters)?;
+        tx.put(&share.counters)?;
     }
     Ok(())
 }

@@ -154,12 +154,13 @@ impl Links {
         signer: Signer,
         unlocks: Arc<AttemptLimiter>,
         metrics: Arc<Metrics>,
+        teller: super::tell::Teller,
     ) -> Links {
         Links {
             cache: Arc::default(),
             recent: Arc::default(),
-            counter: VisitCounter::start(store.clone()),
-            events: EventLog::start(store.clone()),
+            counter: VisitCounter::start(store.clone(), teller.clone()),
+            events: EventLog::start(store.clone(), teller),
             store,
             signer,
             unlocks,

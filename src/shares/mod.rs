@@ -6,7 +6,9 @@ pub mod events;
 pub mod links;
 pub mod options;
 pub mod recipients;
+pub mod schedule;
 pub mod service;
+pub mod tell;
 pub mod variants;
 pub mod visits;
 
@@ -14,7 +16,7 @@ use crate::config::SharingAllow;
 use crate::store::{Record, Table};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -96,9 +98,59 @@ pub struct Share {
     /// Set when its creator was deleted without handing it on: the link answers 410.
     #[serde(default)]
     pub creator_deleted: bool,
+    /// Which first visits and downloads its owner is told of by email.
+    #[serde(default)]
+    pub notify: NotifyChoice,
+    /// Whether recipients who have not downloaded are reminded before their link ends.
+    #[serde(default = "reminding")]
+    pub remind: bool,
     /// Kept in their own table (`Counters`); filled by `counters::load`, never saved with the share.
     #[serde(skip)]
     pub counters: ShareCounters,
+}
+
+/// Shares made before reminders existed remind, as new ones do by default.
+fn reminding() -> bool {
+    true
+}
+
+/// The emails a share's owner asked for: when a link is first opened, first downloaded from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotifyChoice {
+    pub opened: bool,
+    pub downloaded: bool,
+}
+
+/// The emails asked for in a request: each field given replaces the one of the share (or of
+/// the `[notify]` defaults, for a new share).
+#[derive(Debug, Clone, Copy, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotifyAsk {
+    pub opened: Option<bool>,
+    pub downloaded: Option<bool>,
+}
+
+impl NotifyAsk {
+    pub fn applied_to(self, choice: NotifyChoice) -> NotifyChoice {
+        NotifyChoice {
+            opened: self.opened.unwrap_or(choice.opened),
+            downloaded: self.downloaded.unwrap_or(choice.downloaded),
+        }
+    }
+}
+
+/// What has been told about a share (emails, webhook events that happen once), kept with its
+/// counters so that a restart never tells it again. A link is `None` for the share's own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Told {
+    pub opened: BTreeSet<Option<Uuid>>,
+    pub downloaded: BTreeSet<Option<Uuid>>,
+    /// Recipients reminded that their link expires soon.
+    pub reminded: BTreeSet<Uuid>,
+    pub expired: bool,
+    pub used_up: bool,
 }
 
 /// How much a share's links were used: counted apart from the share's record, so that visits
@@ -112,6 +164,7 @@ pub struct ShareCounters {
     pub downloads: u64,
     pub last_access_at: Option<DateTime<Utc>>,
     pub recipients: BTreeMap<Uuid, RecipientCounters>,
+    pub told: Told,
 }
 
 /// The counts of one recipient's link.

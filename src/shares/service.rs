@@ -4,14 +4,19 @@
 
 use super::options::{self, ExpiryAsk, ExpiryRules};
 use super::recipients::{make_recipient, queue_invites};
-use super::{counters, Access, Content, DownloadOptions, Link, Share, ShareCounters};
+use super::{
+    counters, tell, Access, Content, DownloadOptions, Link, NotifyAsk, NotifyChoice, Share,
+    ShareCounters,
+};
 use crate::accounts::{self, Permission, User, UserStatus};
 use crate::assets::{Asset, Collection};
 use crate::auth;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::store::{Index, Page, ReadTx, WriteTx};
+use crate::webhooks;
 use chrono::{DateTime, Utc};
+use serde_json::json;
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]
@@ -36,6 +41,8 @@ pub struct NewShare {
     pub enabled: Option<bool>,
     pub recipients: Vec<RecipientAsk>,
     pub message: Option<String>,
+    pub notify: NotifyAsk,
+    pub remind: Option<bool>,
 }
 
 /// An asset left out of a share, and why.
@@ -156,6 +163,11 @@ pub async fn create(
         max_expiry_days: config.sharing.max_expiry_days,
         message: new.message,
         creator_deleted: false,
+        notify: new.notify.applied_to(NotifyChoice {
+            opened: config.notify.opened,
+            downloaded: config.notify.downloaded,
+        }),
+        remind: new.remind.unwrap_or(true),
         counters: ShareCounters::default(),
     };
     let recipients = new.recipients;
@@ -188,10 +200,12 @@ pub async fn create(
             let message = share.message.clone();
             queue_invites(tx, &mut share, &invited, &sharer, &base, message.as_deref())?;
             save_new(tx, &share)?;
+            tell::share_event(tx, &base, &share, webhooks::SHARE_CREATED, json!({}))?;
             Ok((share, skipped))
         })
         .await?;
     state.mailer.wake();
+    state.webhooks.wake();
     Ok(created)
 }
 
@@ -317,6 +331,8 @@ pub struct Patch {
     pub watermark: Option<bool>,
     pub enabled: Option<bool>,
     pub asset_ids: Option<Vec<Uuid>>,
+    pub notify: NotifyAsk,
+    pub remind: Option<bool>,
 }
 
 pub async fn update(
@@ -418,6 +434,8 @@ pub async fn update(
             if let Some(v) = patch.enabled {
                 share.enabled = v;
             }
+            share.notify = patch.notify.applied_to(share.notify);
+            share.remind = patch.remind.unwrap_or(share.remind);
             tx.put(&share)?;
             Ok((share, skipped))
         })

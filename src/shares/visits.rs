@@ -6,6 +6,7 @@
 
 use super::access::{evaluate, Ask, Decision, Want};
 use super::events::Event;
+use super::tell::{self, Teller};
 use super::{counters, Share, ShareCounters};
 use crate::accounts::{User, UserStatus};
 use crate::error::{Error, Result};
@@ -36,9 +37,9 @@ const BATCH: usize = 512;
 
 impl VisitCounter {
     /// Starts the counting task; call inside a tokio runtime.
-    pub fn start(store: Store) -> VisitCounter {
+    pub fn start(store: Store, teller: Teller) -> VisitCounter {
         let (queue, rx) = mpsc::channel(4 * BATCH);
-        tokio::spawn(count_batches(store, rx));
+        tokio::spawn(count_batches(store, teller, rx));
         VisitCounter { queue }
     }
 
@@ -56,12 +57,15 @@ impl VisitCounter {
     }
 }
 
-async fn count_batches(store: Store, mut rx: mpsc::Receiver<Queued>) {
+async fn count_batches(store: Store, teller: Teller, mut rx: mpsc::Receiver<Queued>) {
     let mut batch = Vec::with_capacity(BATCH);
     while rx.recv_many(&mut batch, BATCH).await > 0 {
         let (begins, replies): (Vec<Begin>, Vec<_>) =
             batch.drain(..).map(|q| (q.begin, q.reply)).unzip();
-        match store.write(move |tx| count_batch(tx, begins)).await {
+        let base = teller.base.clone();
+        let counted = store.write(move |tx| count_batch(tx, &base, begins)).await;
+        teller.wake();
+        match counted {
             Ok(results) => {
                 for (reply, result) in replies.into_iter().zip(results) {
                     let _ = reply.send(result);
@@ -83,7 +87,8 @@ struct Counted {
     events: Vec<Event>,
 }
 
-fn count_batch(tx: &WriteTx, begins: Vec<Begin>) -> Result<Vec<Result<ShareCounters>>> {
+/// Counts a batch of visits; each one counted is told (`tell::opened`) in the same transaction.
+fn count_batch(tx: &WriteTx, base: &str, begins: Vec<Begin>) -> Result<Vec<Result<ShareCounters>>> {
     let mut shares: HashMap<Uuid, Option<Counted>> = HashMap::new();
     let mut results = Vec::with_capacity(begins.len());
     for begin in begins {
@@ -92,7 +97,17 @@ fn count_batch(tx: &WriteTx, begins: Vec<Begin>) -> Result<Vec<Result<ShareCount
             std::collections::hash_map::Entry::Vacant(e) => e.insert(read(tx, begin.share_id)?),
         };
         results.push(match found {
-            Some(counted) => count_one(counted, begin),
+            Some(counted) => {
+                let result = count_one(counted, begin);
+                if let (Ok(_), Some(event)) = (&result, counted.events.last()) {
+                    let link = tell::OnLink {
+                        recipient_id: event.recipient_id,
+                        client_address: &event.client_address,
+                    };
+                    tell::opened(tx, base, &mut counted.share, link)?;
+                }
+                result
+            }
             None => Err(Error::NotFound("link")),
         });
     }

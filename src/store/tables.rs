@@ -31,10 +31,15 @@ pub enum Table {
     Counters,
     /// Resumable (tus) uploads in progress, with their acknowledged offsets.
     Uploads,
+    /// Webhook subscriptions: where to POST which events, and the secret that signs them.
+    Webhooks,
+    /// The webhook queue: one record per event and webhook, retried until answered (the
+    /// shape of the email queue).
+    Deliveries,
 }
 
 impl Table {
-    const ALL: [Table; 9] = [
+    const ALL: [Table; 11] = [
         Table::Users,
         Table::Tokens,
         Table::Assets,
@@ -44,6 +49,8 @@ impl Table {
         Table::Emails,
         Table::Counters,
         Table::Uploads,
+        Table::Webhooks,
+        Table::Deliveries,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -57,6 +64,8 @@ impl Table {
             Table::Emails => "emails",
             Table::Counters => "share_counters",
             Table::Uploads => "uploads",
+            Table::Webhooks => "webhooks",
+            Table::Deliveries => "webhook_deliveries",
         })
     }
 

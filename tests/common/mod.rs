@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod process;
+pub mod receiver;
 
 use handoff::config::Config;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
@@ -255,6 +256,17 @@ pub async fn json_of(response: Response, status: u16) -> Value {
     let text = response.text().await.unwrap();
     assert_eq!(code, status, "{text}");
     serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+/// Polls `check` until it gives a value (for ten seconds at most), and returns it.
+pub async fn wait_for<T>(mut check: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..200 {
+        if let Some(value) = check() {
+            return value;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting");
 }
 
 /// Pseudo-random bytes that do not compress and differ per seed.

@@ -94,6 +94,8 @@ export async function policyView(ctx, root) {
       h('dt', null, 'Previews'), h('dd', null, on(p.defaults.preview)),
       h('dt', null, 'Thumbnails'), h('dd', null, on(p.defaults.thumbnail)),
       h('dt', null, 'Watermark'), h('dd', null, on(p.defaults.watermark)),
+      h('dt', null, 'Email on first visit'), h('dd', null, on(p.defaults.notify?.opened)),
+      h('dt', null, 'Email on first download'), h('dd', null, on(p.defaults.notify?.downloaded)),
       h('dt', null, 'Attributes shown'), h('dd', null, DEFAULT_SHOWN.join(', '))))),
     h('section', { class: 'panel' }, h('header', null, h('h2', null, 'Presets')), h('div', { class: 'body' },
       p.presets.length ? h('ul', null, p.presets.map((n) => h('li', null, n))) : h('p', { class: 'muted' }, 'No presets: add [presets.NAME] sections to the configuration.'))))));

@@ -15,7 +15,7 @@ const DEFAULT_POLICY = {
   defaultDurationDays: 7,
   maxExpiryDays: 1825,
   allow: { password: true, viewOnly: true, maxUses: true, watermark: true, attributes: true },
-  defaults: { access: 'download', original: true, preview: true, thumbnail: false, watermark: false },
+  defaults: { access: 'download', original: true, preview: true, thumbnail: false, watermark: false, notify: { opened: false, downloaded: false } },
   presets: [],
 };
 

@@ -6,6 +6,7 @@ import { assetView } from './asset.js';
 import { collectionsView } from './collections.js';
 import { sharesView, shareView } from './shares.js';
 import { usersView, policyView } from './admin.js';
+import { webhooksView } from './webhooks.js';
 
 const root = document.getElementById('app');
 export const state = { brand: 'handoff', collections: [] };
@@ -20,6 +21,7 @@ const routes = [
   [/^\/admin\/shares$/, (ctx, el) => sharesView({ ...ctx, admin: true }, el)],
   [/^\/admin\/users$/, usersView],
   [/^\/admin\/policy$/, policyView],
+  [/^\/admin\/webhooks$/, webhooksView],
 ];
 
 export function go(path) {
@@ -103,7 +105,8 @@ function buildShell() {
     h('nav', { class: 'nav', 'aria-label': 'Admin' },
       navLink('/admin/shares', 'shield', 'All shares'),
       navLink('/admin/users', 'users', 'Users'),
-      navLink('/admin/policy', 'settings', 'Sharing policy')),
+      navLink('/admin/policy', 'settings', 'Sharing policy'),
+      navLink('/admin/webhooks', 'code', 'Webhooks')),
   ] : [];
   const sidebar = h('aside', { class: 'sidebar' },
     h('a', { class: 'brand', href: '#/assets' }, h('span', { class: 'logo' }, icon('send')), h('span', { id: 'brand-name' }, state.brand)),

@@ -71,7 +71,7 @@ export function expiryControl(policy, { current, optional } = {}) {
   };
 }
 
-/** Access, download options, shown attributes and watermark. */
+/** Access, download options, shown attributes, watermark and the emails to the owner. */
 export function optionControls(policy, initial, attributeKeys = []) {
   const allow = policy.allow;
   const has = (flag, used) => allow[flag] || used;
@@ -97,10 +97,15 @@ export function optionControls(policy, initial, attributeKeys = []) {
 
   const watermark = has('watermark', initial.watermark) ? box('Watermark previews', initial.watermark ?? policy.defaults.watermark, { opt: 'watermark' }) : null;
   if (watermark) watermark.id = 'watermark';
+  const told = initial.notify || policy.defaults.notify || {};
+  const notify = h('fieldset', { id: 'notify-options' }, h('legend', null, 'Email me when a link is first'),
+    h('div', { class: 'checks' }, box('Opened', !!told.opened, { notify: 'opened' }), box('Downloaded from', !!told.downloaded, { notify: 'downloaded' })),
+    h('span', { class: 'hint' }, 'Once per link: each recipient’s own, and the share’s.'),
+    box('Remind recipients who have not downloaded before their link ends', initial.remind ?? true, { remind: 'yes' }));
 
   const node = h('div', { class: 'stack' },
     has('viewOnly', access === 'view') ? h('fieldset', null, h('legend', null, 'Access'), accessGroup) : null,
-    downloads, attributes, watermark);
+    downloads, attributes, watermark, notify);
   return {
     node,
     read() {
@@ -116,6 +121,9 @@ export function optionControls(policy, initial, attributeKeys = []) {
       };
       if (attributes) out.showAttributes = [...attributes.querySelectorAll('[data-attr]')].filter((b) => b.checked).map((b) => b.dataset.attr);
       if (watermark) out.watermark = watermark.querySelector('input').checked;
+      const wants = (kind) => notify.querySelector(`[data-notify=${kind}]`).checked;
+      out.notify = { opened: wants('opened'), downloaded: wants('downloaded') };
+      out.remind = notify.querySelector('[data-remind]').checked;
       return out;
     },
   };

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod openapi;
 pub mod shares;
 pub mod uploads;
+pub mod webhooks;
 
 use crate::http::filters::{
     body, client, json, labelled_json, principal, query, same_site, with_state,
@@ -107,6 +108,13 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "events"), methods::get(), query(), s(), auth() => shares::events),
         endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "qr.svg"), methods::get(), s(), auth() => shares::qr),
         endpoint!(warp::path!("api" / "v1" / "shares" / Uuid / "email"), methods::post(), s(), auth(), json(limit) => shares::email),
+        endpoint!(warp::path!("api" / "v1" / "webhooks"), methods::post(), s(), auth(), json(limit) => webhooks::create),
+        endpoint!(warp::path!("api" / "v1" / "webhooks"), methods::get(), s(), auth() => webhooks::list),
+        endpoint!(warp::path!("api" / "v1" / "webhooks" / Uuid), methods::get(), s(), auth() => webhooks::get),
+        endpoint!(warp::path!("api" / "v1" / "webhooks" / Uuid), methods::patch(), s(), auth(), json(limit) => webhooks::update),
+        endpoint!(warp::path!("api" / "v1" / "webhooks" / Uuid), methods::delete(), s(), auth() => webhooks::delete),
+        endpoint!(warp::path!("api" / "v1" / "webhooks" / Uuid / "deliveries"), methods::get(), query(), s(), auth() => webhooks::deliveries),
+        endpoint!(warp::path!("api" / "v1" / "webhooks" / Uuid / "test"), methods::post(), s(), auth() => webhooks::send_test),
         endpoint!(warp::path!("api" / "v1" / "users" / "directory"), methods::get(), query(), s(), auth() => account::directory),
         endpoint!(warp::path!("api" / "v1" / "branding"), methods::get(), s() => account::branding),
         endpoint!(warp::path!("branding" / "logo"), methods::get(), s() => account::logo),

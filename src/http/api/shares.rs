@@ -11,7 +11,7 @@ use crate::shares::events::Event;
 use crate::shares::options::ExpiryAsk;
 use crate::shares::recipients;
 use crate::shares::service::{self, ListQuery, NewShare, Patch, RecipientAsk};
-use crate::shares::{Access, DownloadOptions};
+use crate::shares::{Access, DownloadOptions, NotifyAsk};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -70,6 +70,10 @@ pub struct ShareBody {
     enabled: Option<bool>,
     recipients: Option<Vec<RecipientBody>>,
     message: Option<String>,
+    /// Emails to the owner on a link's first visit and first download (defaults: `[notify]`).
+    notify: Option<NotifyAsk>,
+    /// Remind recipients who have not downloaded before their link ends (default true).
+    remind: Option<bool>,
 }
 
 fn base(state: &AppState) -> String {
@@ -106,6 +110,8 @@ pub async fn create(
         enabled: body.enabled,
         recipients: asks(body.recipients)?,
         message: body.message,
+        notify: body.notify.unwrap_or_default(),
+        remind: body.remind,
     };
     let (share, skipped) = service::create(&state, &who.user, new).await?;
     Ok(reply::created(
@@ -179,6 +185,8 @@ pub struct SharePatch {
     show_attributes: Option<Vec<String>>,
     watermark: Option<bool>,
     enabled: Option<bool>,
+    notify: Option<NotifyAsk>,
+    remind: Option<bool>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/shares/{id}", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), request_body = SharePatch,
@@ -206,6 +214,8 @@ pub async fn update(
         watermark: body.watermark,
         enabled: body.enabled,
         asset_ids: None,
+        notify: body.notify.unwrap_or_default(),
+        remind: body.remind,
     };
     let (share, _) = service::update(&state, &who.user, id, patch).await?;
     Ok(reply::json(&ShareView::new(&share, &base(&state))))
@@ -505,6 +515,7 @@ pub async fn policy(state: AppState, who: Result<Principal>) -> Result<Response>
         defaults: serde_json::json!({
             "access": sharing.defaults.access, "original": sharing.defaults.original, "preview": sharing.defaults.preview,
             "thumbnail": sharing.defaults.thumbnail, "watermark": sharing.defaults.watermark,
+            "notify": {"opened": state.config.notify.opened, "downloaded": state.config.notify.downloaded},
         }),
         presets: state.config.presets.keys().cloned().collect(),
     }))
