@@ -212,7 +212,8 @@ pub async fn create(
     let kind = Kind::of_mime(&mime_type);
     let _guard = blobs.lock().await;
     let fingerprint = blobs.settle(received).await?;
-    let (derivatives, needs_job) = workers.initial(kind);
+    let source = crate::derivatives::Source::of(kind, &mime_type);
+    let (derivatives, needs_job) = workers.initial(source);
     let asset = Asset {
         id: Uuid::now_v7(),
         owner_id: owner.id,

@@ -334,6 +334,9 @@ pub struct Media {
     pub max_dimension: u32,
     /// Show GPS coordinates from EXIF among an asset's attributes.
     pub show_gps: bool,
+    /// Seconds one external program (pdftoppm, ffmpeg) may work on one file before it is
+    /// stopped and the derivative fails with that reason.
+    pub job_timeout_secs: u64,
 }
 
 impl Default for Media {
@@ -342,6 +345,7 @@ impl Default for Media {
             workers: 0,
             max_dimension: 20_000,
             show_gps: false,
+            job_timeout_secs: 300,
         }
     }
 }
@@ -445,6 +449,7 @@ impl Config {
                 "uploads.max_files_per_request",
                 self.uploads.max_files_per_request as u64,
             ),
+            ("media.job_timeout_secs", self.media.job_timeout_secs),
         ];
         if let Some((key, _)) = at_least_one.iter().find(|(_, value)| *value == 0) {
             return Err(fail(key, "must be at least 1"));

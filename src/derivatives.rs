@@ -12,7 +12,9 @@ use crate::store::{Record, Store, Table, WriteTx};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::Semaphore;
 use uuid::Uuid;
 
@@ -127,14 +129,48 @@ pub struct AvTools {
     pub ffmpeg: bool,
 }
 
+/// What an asset's thumbnail and preview are made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// JPEG, PNG and the other formats decoded in-process.
+    Raster,
+    Svg,
+    /// The first page, through poppler.
+    Pdf,
+    /// A poster frame, through ffmpeg.
+    Video,
+    /// Metadata only.
+    Audio,
+    /// No derivatives.
+    Nothing,
+}
+
+impl Source {
+    pub fn of(kind: Kind, mime: &str) -> Source {
+        match (kind, mime) {
+            (_, "image/svg+xml") => Source::Svg,
+            (_, "application/pdf") => Source::Pdf,
+            (Kind::Image, _) => Source::Raster,
+            (Kind::Video, _) => Source::Video,
+            (Kind::Audio, _) => Source::Audio,
+            _ => Source::Nothing,
+        }
+    }
+}
+
 impl Workers {
-    /// The derivatives a new asset of `kind` starts with, and whether it needs a job: images
-    /// always; video when ffmpeg can take a poster frame (or ffprobe read its metadata); audio
-    /// when ffprobe can read its metadata.
-    pub fn initial(&self, kind: Kind) -> (BTreeMap<String, Derivative>, bool) {
-        let makes_images = kind == Kind::Image || (kind == Kind::Video && self.av.ffmpeg);
+    /// The derivatives a new asset starts with, and whether it needs a job: images, SVG and PDF
+    /// always (a PDF without poppler fails with the reason, never a silent icon); video when
+    /// ffmpeg can take a poster frame (or ffprobe read its metadata); audio when ffprobe can
+    /// read its metadata.
+    pub fn initial(&self, source: Source) -> (BTreeMap<String, Derivative>, bool) {
+        let makes_images = match source {
+            Source::Raster | Source::Svg | Source::Pdf => true,
+            Source::Video => self.av.ffmpeg,
+            Source::Audio | Source::Nothing => false,
+        };
         let needs_job =
-            makes_images || (matches!(kind, Kind::Video | Kind::Audio) && self.av.ffprobe);
+            makes_images || (matches!(source, Source::Video | Source::Audio) && self.av.ffprobe);
         let s = if makes_images {
             DerivativeState::Pending
         } else {
@@ -178,6 +214,8 @@ struct Context {
     limits: Limits,
     show_gps: bool,
     av: AvTools,
+    /// How long one external program may run on one file.
+    budget: Duration,
 }
 
 /// Starts the workers; queues images whose derivatives do not match the configuration (new
@@ -186,6 +224,7 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
     let plans = plans(config, watermark_of(config).as_ref());
     let (ffprobe, ffmpeg) = media::video::tools();
     let av = AvTools { ffprobe, ffmpeg };
+    report_missing_tools();
     let expected: Vec<String> = plans.iter().map(|p| p.key.clone()).collect();
     store.write_now(|tx| {
         let queued: Vec<Uuid> = tx
@@ -210,11 +249,7 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
         0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
         n => n,
     };
-    let limits = Limits {
-        max_width: config.media.max_dimension,
-        max_height: config.media.max_dimension,
-        ..Limits::default()
-    };
+    let limits = limits(config);
     let shared = Arc::new(plans.clone());
     let context = Arc::new(Context {
         store,
@@ -223,6 +258,7 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
         limits,
         show_gps: config.media.show_gps,
         av,
+        budget: job_budget(config),
     });
     let (wake, listener) = background::pair();
     tokio::spawn(run(context, listener, workers));
@@ -231,6 +267,29 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
         plans: shared,
         av,
     })
+}
+
+/// Says once, at start, which formats will fail for a missing program.
+fn report_missing_tools() {
+    for program in media::pdf::TOOLS {
+        if !media::tool::available(program, "-v") {
+            tracing::warn!("{program} is not installed (Debian: poppler-utils): PDFs get no thumbnails, previews or pages");
+        }
+    }
+}
+
+/// The time one external program may take on one file.
+pub fn job_budget(config: &Config) -> Duration {
+    Duration::from_secs(config.media.job_timeout_secs)
+}
+
+/// The decoding limits of the configuration.
+pub fn limits(config: &Config) -> Limits {
+    Limits {
+        max_width: config.media.max_dimension,
+        max_height: config.media.max_dimension,
+        ..Limits::default()
+    }
 }
 
 async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) {
@@ -271,25 +330,40 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
 }
 
 type Outputs = Vec<std::result::Result<Vec<u8>, String>>;
+type Attributes = std::result::Result<BTreeMap<String, String>, String>;
+
+fn as_text(outputs: Vec<std::result::Result<Vec<u8>, media::MediaError>>) -> Outputs {
+    outputs
+        .into_iter()
+        .map(|o| o.map_err(|e| e.to_string()))
+        .collect()
+}
+
+/// The renditions of an image made on the way (a poster frame, a page), or why it is missing.
+fn renditions_of(
+    made: std::result::Result<(), media::MediaError>,
+    image: &Path,
+    renditions: &[Rendition],
+    limits: &Limits,
+) -> Outputs {
+    match made {
+        Ok(()) => as_text(media::render_many(image, renditions, limits)),
+        Err(e) => renditions.iter().map(|_| Err(e.to_string())).collect(),
+    }
+}
 
 /// An image's metadata and renditions; when it cannot be read, every rendition fails with why.
 fn render_image(
-    source: &std::path::Path,
+    source: &Path,
     renditions: &[Rendition],
     limits: &Limits,
     show_gps: bool,
-) -> (
-    std::result::Result<BTreeMap<String, String>, String>,
-    Outputs,
-) {
+) -> (Attributes, Outputs) {
     match media::probe(source, show_gps) {
-        Ok(info) => {
-            let outputs = media::render_many(source, renditions, limits)
-                .into_iter()
-                .map(|o| o.map_err(|e| e.to_string()))
-                .collect();
-            (Ok(info.attributes), outputs)
-        }
+        Ok(info) => (
+            Ok(info.attributes),
+            as_text(media::render_many(source, renditions, limits)),
+        ),
         Err(e) => (
             Err(e.to_string()),
             renditions.iter().map(|_| Err(e.to_string())).collect(),
@@ -297,18 +371,45 @@ fn render_image(
     }
 }
 
+fn render_svg(source: &Path, renditions: &[Rendition], limits: &Limits) -> (Attributes, Outputs) {
+    (
+        media::svg::probe(source, limits).map_err(|e| e.to_string()),
+        as_text(media::render_svg_many(source, renditions, limits)),
+    )
+}
+
+/// A PDF's page count, and its renditions from its first page.
+fn render_pdf(
+    source: &Path,
+    first_page: &Path,
+    renditions: &[Rendition],
+    limits: &Limits,
+    budget: Duration,
+) -> (Attributes, Outputs) {
+    let attributes = media::pdf::page_count(source, budget)
+        .map(|pages| BTreeMap::from([("pages".to_string(), pages.to_string())]))
+        .map_err(|e| e.to_string());
+    let largest = renditions
+        .iter()
+        .map(|r| r.max)
+        .max()
+        .unwrap_or(PREVIEW_MAX);
+    let made = media::pdf::render_page(source, 1, largest, first_page, budget);
+    (
+        attributes,
+        renditions_of(made, first_page, renditions, limits),
+    )
+}
+
 /// Video and audio: metadata from ffprobe; a video's renditions from its poster frame.
 /// No outputs means the image derivatives do not apply.
 fn render_av(
-    source: &std::path::Path,
-    poster: &std::path::Path,
+    source: &Path,
+    poster: &Path,
     renditions: &[Rendition],
     limits: &Limits,
     av: AvTools,
-) -> (
-    std::result::Result<BTreeMap<String, String>, String>,
-    Outputs,
-) {
+) -> (Attributes, Outputs) {
     let attributes = match av.ffprobe {
         true => media::video::probe(source).map_err(|e| e.to_string()),
         false => Ok(BTreeMap::new()),
@@ -316,14 +417,8 @@ fn render_av(
     if !av.ffmpeg || attributes.as_ref().is_ok_and(|a| !a.contains_key("width")) && av.ffprobe {
         return (attributes, Vec::new());
     }
-    let outputs = match media::video::poster_frame(source, poster) {
-        Ok(()) => media::render_many(poster, renditions, limits)
-            .into_iter()
-            .map(|o| o.map_err(|e| e.to_string()))
-            .collect(),
-        Err(e) => renditions.iter().map(|_| Err(e.to_string())).collect(),
-    };
-    (attributes, outputs)
+    let made = media::video::poster_frame(source, poster);
+    (attributes, renditions_of(made, poster, renditions, limits))
 }
 
 /// Makes every planned derivative of the job's asset and records them; a failure of one
@@ -343,14 +438,19 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
     };
     let source = context.blobs.path(&asset.sha256);
     let renditions: Vec<Rendition> = context.plans.iter().map(|p| p.rendition.clone()).collect();
-    let (limits, show_gps, av, kind) = (context.limits, context.show_gps, context.av, asset.kind);
-    let poster = context.blobs.temp_path("png");
+    let (limits, show_gps, av, budget) =
+        (context.limits, context.show_gps, context.av, context.budget);
+    let kind = Source::of(asset.kind, &asset.mime_type);
+    // A poster frame or first page on the way to the renditions.
+    let scratch = context.blobs.temp_path("png");
     let (info, outputs) = crate::store::blocking(move || {
         let made = match kind {
-            Kind::Image => render_image(&source, &renditions, &limits, show_gps),
-            _ => render_av(&source, &poster, &renditions, &limits, av),
+            Source::Raster => render_image(&source, &renditions, &limits, show_gps),
+            Source::Svg => render_svg(&source, &renditions, &limits),
+            Source::Pdf => render_pdf(&source, &scratch, &renditions, &limits, budget),
+            _ => render_av(&source, &scratch, &renditions, &limits, av),
         };
-        let _ = std::fs::remove_file(&poster);
+        let _ = std::fs::remove_file(&scratch);
         Ok(made)
     })
     .await?;

@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::derivatives::{dimensions, settled};
 use common::*;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -49,32 +50,6 @@ fn png_bomb() -> Vec<u8> {
     bytes.extend_from_slice(b"IEND");
     bytes.extend_from_slice(&crc32fast::hash(b"IEND").to_be_bytes());
     bytes
-}
-
-async fn settled(server: &TestServer, id: &str) -> Value {
-    for _ in 0..600 {
-        let asset = server
-            .get_json(&server.admin_token, &format!("/api/v1/assets/{id}"))
-            .await;
-        let pending = asset["derivatives"]
-            .as_object()
-            .unwrap()
-            .values()
-            .any(|d| d["state"] == "pending");
-        if !pending {
-            return asset;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("derivatives of {id} never settled");
-}
-
-async fn dimensions(server: &TestServer, path: &str) -> (u32, u32) {
-    let response = server.admin(Method::GET, path).send().await.unwrap();
-    assert_eq!(response.status(), 200, "{path}");
-    let bytes = response.bytes().await.unwrap();
-    let image = image::load_from_memory(&bytes).unwrap();
-    (image.width(), image.height())
 }
 
 fn with_presets(config: &mut handoff::config::Config) {

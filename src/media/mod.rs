@@ -9,7 +9,10 @@ mod decode;
 mod encode;
 mod error;
 mod metadata;
+pub mod pdf;
 mod resize;
+pub mod svg;
+pub mod tool;
 pub mod video;
 mod watermark;
 
@@ -186,10 +189,33 @@ pub fn render_many(
     renditions: &[Rendition],
     limits: &Limits,
 ) -> Vec<Result<Vec<u8>, MediaError>> {
+    render_from(renditions, limits, |largest_max| {
+        load_source(path.as_ref(), limits, largest_max)
+    })
+}
+
+/// [`render_many`] for an SVG document, drawn once at the largest rendition's size.
+pub fn render_svg_many(
+    path: impl AsRef<Path>,
+    renditions: &[Rendition],
+    limits: &Limits,
+) -> Vec<Result<Vec<u8>, MediaError>> {
+    render_from(renditions, limits, |largest_max| {
+        svg::load(path.as_ref(), limits, largest_max)
+            .map(|decoded| (decoded, Orientation::NoTransforms))
+    })
+}
+
+/// Every rendition from one source, loaded for the largest of them, or its error for each.
+fn render_from(
+    renditions: &[Rendition],
+    limits: &Limits,
+    load: impl FnOnce(u32) -> Result<(decode::Decoded, Orientation), MediaError>,
+) -> Vec<Result<Vec<u8>, MediaError>> {
     let Some(largest_max) = renditions.iter().map(|r| r.max).max() else {
         return Vec::new();
     };
-    let (decoded, orientation) = match load_source(path.as_ref(), limits, largest_max) {
+    let (decoded, orientation) = match load(largest_max) {
         Ok(source) => source,
         Err(err) => return vec![Err(err); renditions.len()],
     };

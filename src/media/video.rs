@@ -6,16 +6,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-fn available(tool: &str) -> bool {
-    Command::new(tool)
-        .arg("-version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Whether `ffprobe` (metadata) and `ffmpeg` (poster frames) can be used.
 pub fn tools() -> (bool, bool) {
-    (available("ffprobe"), available("ffmpeg"))
+    (
+        super::tool::available("ffprobe", "-version"),
+        super::tool::available("ffmpeg", "-version"),
+    )
 }
 
 /// Duration (seconds), and for video width and height, as attributes.

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod derivatives;
 pub mod process;
 
 use handoff::config::Config;

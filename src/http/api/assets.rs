@@ -381,6 +381,40 @@ pub async fn preset(
     send_derivative(id, &format!("presets/{name}"), &state, who, &client).await
 }
 
+/// A page of a PDF (1-based) at preview size, made the first time it is asked for.
+#[utoipa::path(get, path = "/api/v1/assets/{id}/pages/{page}", tag = "assets",
+    params(("id" = Uuid, Path, description = "the asset's id"), ("page" = u32, Path, description = "the page, from 1")),
+    responses(FileAnswers, (status = 404, response = ErrorAnswer)))]
+pub async fn page(
+    id: Uuid,
+    page: u32,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    let asset = assets::get(&state.store, id).await?;
+    let fingerprint = crate::pages::page(
+        &state.store,
+        &state.blobs,
+        &state.config,
+        &asset,
+        page,
+        false,
+    )
+    .await?;
+    let disposition = content_disposition(false, &format!("{} (page {page})", asset.name));
+    send(
+        &state,
+        &client,
+        &fingerprint,
+        crate::pages::MIME_TYPE,
+        disposition,
+        "private, max-age=86400",
+        &asset,
+    )
+}
+
 async fn send_derivative(
     id: Uuid,
     key: &str,

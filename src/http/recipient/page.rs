@@ -136,6 +136,7 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
             Variant::Preview => "Preview".into(),
             Variant::Thumbnail => "Thumbnail".into(),
             Variant::Preset(name) => format!("Preset “{name}”"),
+            Variant::Page(page) => format!("Page {page}"),
         }
     };
     let columns: Vec<String> = share

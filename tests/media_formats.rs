@@ -1,0 +1,289 @@
+//! Media as teams have it (SPEC §4): PDF pages and SVG drawings, made at test time.
+
+mod common;
+
+use common::derivatives::{dimensions, image_at, settled};
+use common::*;
+use image::GenericImageView;
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const RED: [u8; 3] = [255, 0, 0];
+const GREEN: [u8; 3] = [0, 255, 0];
+const BLUE: [u8; 3] = [0, 0, 255];
+
+/// A PDF of `pages` pages of 400×300 pt, each filled with one colour of `colours` in turn,
+/// written by hand: objects, then the cross-reference table with their offsets.
+fn pdf(pages: usize, colours: &[[u8; 3]]) -> Vec<u8> {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            (0..pages)
+                .map(|i| format!("{} 0 R", 3 + colours.len() + i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ];
+    for [r, g, b] in colours {
+        let draw = format!(
+            "{} {} {} rg 0 0 400 300 re f",
+            f32::from(*r) / 255.0,
+            f32::from(*g) / 255.0,
+            f32::from(*b) / 255.0
+        );
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{draw}\nendstream",
+            draw.len()
+        ));
+    }
+    for page in 0..pages {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 300] /Contents {} 0 R >>",
+            3 + page % colours.len()
+        ));
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+/// The colour most of the image has.
+fn mostly(image: &image::DynamicImage, colour: [u8; 3]) -> bool {
+    let rgb = image.to_rgb8();
+    let close = rgb
+        .pixels()
+        .filter(|p| p.0.iter().zip(colour).all(|(a, b)| a.abs_diff(b) < 40))
+        .count();
+    close * 10 > rgb.pixels().count() * 9
+}
+
+fn page_keys(asset: &Value) -> Vec<String> {
+    asset["derivatives"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|k| k.contains("pages/"))
+        .cloned()
+        .collect()
+}
+
+/// Uploads a file and waits for its derivatives; returns the asset's id.
+async fn uploaded(server: &TestServer, name: &str, bytes: Vec<u8>) -> String {
+    let asset = server.upload(&server.admin_token, name, bytes).await;
+    let id = asset["id"].as_str().unwrap().to_string();
+    settled(server, &id).await;
+    id
+}
+
+async fn share_events(server: &TestServer, share: &Value, count: usize) -> Vec<Value> {
+    let path = format!("/api/v1/shares/{}/events", share["id"].as_str().unwrap());
+    for _ in 0..100 {
+        let events = server.get_json(&server.admin_token, &path).await;
+        let items = events["items"].as_array().unwrap().clone();
+        if items.len() >= count {
+            return items;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("fewer than {count} events on the share");
+}
+
+#[tokio::test]
+async fn a_pdf_gets_its_first_page_as_thumbnail_and_every_page_on_demand() {
+    if !require("pdftoppm", "apt-get install poppler-utils") {
+        return;
+    }
+    let server = TestServer::start().await;
+    let brochure = pdf(3, &[RED, GREEN, BLUE]);
+    let asset = server
+        .upload(&server.admin_token, "brochure.pdf", brochure)
+        .await;
+    let id = asset["id"].as_str().unwrap();
+    let asset = settled(&server, id).await;
+    assert_eq!(
+        asset["derivatives"]["thumbnail"]["state"], "ready",
+        "{asset}"
+    );
+    assert_eq!(asset["attributes"]["pages"], "3");
+    let thumbnail = image_at(&server, &format!("/api/v1/assets/{id}/thumbnail")).await;
+    assert_eq!((thumbnail.width(), thumbnail.height()), (150, 113));
+    assert!(mostly(&thumbnail, RED), "the first page");
+    assert_eq!(
+        dimensions(&server, &format!("/api/v1/assets/{id}/preview")).await,
+        (500, 375)
+    );
+    assert!(
+        page_keys(&asset).is_empty(),
+        "no page made before it is asked for"
+    );
+
+    let second = image_at(&server, &format!("/api/v1/assets/{id}/pages/2")).await;
+    assert_eq!((second.width(), second.height()), (500, 375));
+    assert!(mostly(&second, GREEN), "page 2 is page 2");
+    for outside in [0, 4] {
+        let response = server
+            .admin(Method::GET, &format!("/api/v1/assets/{id}/pages/{outside}"))
+            .send()
+            .await
+            .unwrap();
+        expect_error(response, 404, "not_found").await;
+    }
+    let asset = settled(&server, id).await;
+    assert_eq!(page_keys(&asset), ["pages/2"], "the page is kept once made");
+}
+
+#[tokio::test]
+async fn view_only_links_page_through_a_pdf_without_downloading_it() {
+    if !require("pdftoppm", "apt-get install poppler-utils") {
+        return;
+    }
+    let server = TestServer::start().await;
+    let id = &uploaded(&server, "deck.pdf", pdf(2, &[RED, BLUE])).await;
+    let share = server
+        .admin_share(json!({"title": "Deck", "assetIds": [id], "access": "view", "maxUses": 1}))
+        .await;
+    let link = link_path(&share);
+    let page = |n: u32, extra: &str| server.url(&format!("{link}/assets/{id}/pages/{n}{extra}"));
+
+    // Refused requests come first: they count no use of the single one.
+    let download = server
+        .client
+        .get(page(2, "?download=1"))
+        .send()
+        .await
+        .unwrap();
+    expect_error(download, 403, "forbidden").await;
+    let outside = server.client.get(page(3, "")).send().await.unwrap();
+    expect_error(outside, 404, "not_found").await;
+
+    let response = server.client.get(page(2, "")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "image/jpeg");
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    let visit = cookie.split(';').next().unwrap().to_string();
+    let shown = image::load_from_memory(&response.bytes().await.unwrap()).unwrap();
+    assert!(mostly(&shown, BLUE), "page 2");
+    // The next page within the same visit.
+    let first = server
+        .client
+        .get(page(1, ""))
+        .header("cookie", &visit)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        first.status(),
+        200,
+        "the one use was not spent by the refusals"
+    );
+    first.bytes().await.unwrap();
+
+    let events = share_events(&server, &share, 3).await;
+    let previews: Vec<&Value> = events.iter().filter(|e| e["type"] == "preview").collect();
+    assert!(
+        previews
+            .iter()
+            .any(|e| e["variant"] == "pages/2" && e["assetId"] == id.as_str()),
+        "{events:?}"
+    );
+}
+
+#[tokio::test]
+async fn watermarked_shares_show_marked_pages() {
+    if !require("pdftoppm", "apt-get install poppler-utils") {
+        return;
+    }
+    let server = TestServer::start().await;
+    let id = &uploaded(&server, "plan.pdf", pdf(1, &[BLUE])).await;
+    let plain = image_at(&server, &format!("/api/v1/assets/{id}/pages/1")).await;
+    let share = server
+        .admin_share(json!({"title": "Plan", "assetIds": [id], "watermark": true}))
+        .await;
+    let url = server.url(&format!("{}/assets/{id}/pages/1", link_path(&share)));
+    let response = server.client.get(url).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let marked = image::load_from_memory(&response.bytes().await.unwrap()).unwrap();
+    assert_eq!(plain.dimensions(), marked.dimensions());
+    let (plain, marked) = (plain.to_rgb8(), marked.to_rgb8());
+    let differing = plain
+        .pixels()
+        .zip(marked.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 24))
+        .count();
+    assert!(
+        differing > plain.pixels().count() / 100,
+        "the watermark shows on the page: {differing} pixels differ"
+    );
+    let asset = settled(&server, id).await;
+    assert_eq!(page_keys(&asset), ["pages/1", "watermarked/pages/1"]);
+}
+
+#[tokio::test]
+async fn a_pdf_of_ten_thousand_pages_costs_only_the_pages_asked_for() {
+    if !require("pdftoppm", "apt-get install poppler-utils") {
+        return;
+    }
+    let server = TestServer::start().await;
+    let asset = server
+        .upload(&server.admin_token, "huge.pdf", pdf(10_000, &[RED, GREEN]))
+        .await;
+    let id = asset["id"].as_str().unwrap();
+    let asset = settled(&server, id).await;
+    assert_eq!(asset["attributes"]["pages"], "10000");
+    assert_eq!(asset["derivatives"]["preview"]["state"], "ready");
+    let last = image_at(&server, &format!("/api/v1/assets/{id}/pages/10000")).await;
+    assert!(mostly(&last, GREEN), "page 10,000");
+    let beyond = server
+        .admin(Method::GET, &format!("/api/v1/assets/{id}/pages/10001"))
+        .send()
+        .await
+        .unwrap();
+    expect_error(beyond, 404, "not_found").await;
+    let asset = settled(&server, id).await;
+    assert_eq!(page_keys(&asset), ["pages/10000"]);
+}
+
+/// A file poppler cannot read is a failed derivative with poppler's reason (or, where poppler
+/// is missing, the name of the missing tool): never a silent icon.
+#[tokio::test]
+async fn a_broken_pdf_fails_with_a_reason() {
+    let server = TestServer::start().await;
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let asset = server
+        .upload(
+            &server.admin_token,
+            "broken.pdf",
+            b"%PDF-1.4\nnot really".to_vec(),
+        )
+        .await;
+    let id = asset["id"].as_str().unwrap();
+    let asset = settled(&server, id).await;
+    let thumbnail = &asset["derivatives"]["thumbnail"];
+    assert_eq!(thumbnail["state"], "failed", "{asset}");
+    let reason = thumbnail["reason"].as_str().unwrap();
+    let poppler_here = std::env::split_paths(&path).any(|d| d.join("pdftoppm").is_file());
+    let expected = if poppler_here {
+        "pdftoppm failed"
+    } else {
+        "pdftoppm is not installed"
+    };
+    assert!(reason.contains(expected), "{reason}");
+}
