@@ -287,3 +287,73 @@ async fn a_broken_pdf_fails_with_a_reason() {
     };
     assert!(reason.contains(expected), "{reason}");
 }
+
+/// An SVG with a script and an external drawing: the script is never run, the external file
+/// (which exists on the server's own disk) is never read, and the original never renders
+/// inline on any route.
+#[tokio::test]
+async fn svg_drawings_are_rasterized_without_their_scripts_or_external_files() {
+    let server = TestServer::start().await;
+    let outside = server.dir.path().join("outside.svg");
+    std::fs::write(
+        &outside,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="red"/></svg>"#,
+    )
+    .unwrap();
+    let drawing = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="20">
+  <script>fetch("/api/v1/me")</script>
+  <rect width="40" height="20" fill="blue"/>
+  <image x="0" y="0" width="40" height="20" xlink:href="{}"/>
+</svg>"#,
+        outside.display()
+    );
+    let id = &uploaded(&server, "logo.svg", drawing.into_bytes()).await;
+    let asset = settled(&server, id).await;
+    assert_eq!(asset["derivatives"]["preview"]["state"], "ready", "{asset}");
+    assert_eq!(asset["attributes"]["width"], "40");
+    // A vector drawing is drawn at the size asked, not blown up from 40 px.
+    let preview = image_at(&server, &format!("/api/v1/assets/{id}/preview")).await;
+    assert_eq!((preview.width(), preview.height()), (500, 250));
+    assert!(
+        mostly(&preview, BLUE),
+        "the external red file was not drawn"
+    );
+    assert_eq!(
+        dimensions(&server, &format!("/api/v1/assets/{id}/thumbnail")).await,
+        (150, 75)
+    );
+
+    let team = server
+        .admin(Method::GET, &format!("/api/v1/assets/{id}/original"))
+        .send()
+        .await
+        .unwrap();
+    assert_not_inline(&team);
+    let share = server
+        .admin_share(json!({"title": "Logo", "assetIds": [id]}))
+        .await;
+    let original = format!("{}/assets/{id}/original", link_path(&share));
+    let recipient = server
+        .client
+        .get(server.url(&original))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(recipient.status(), 200);
+    assert_not_inline(&recipient);
+}
+
+/// Sent as an attachment, or under a sandbox that runs nothing.
+fn assert_not_inline(response: &reqwest::Response) {
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let attachment = header("content-disposition").starts_with("attachment");
+    let sandboxed = header("content-security-policy").contains("sandbox");
+    assert!(attachment || sandboxed, "{:?}", response.headers());
+}
