@@ -81,6 +81,20 @@ pub struct Derivative {
     pub reason: Option<String>,
 }
 
+impl Derivative {
+    /// A derivative made: its file and type.
+    pub fn ready(file: &Fingerprint, mime_type: &str) -> Derivative {
+        Derivative {
+            state: DerivativeState::Ready,
+            sha256: Some(file.sha256.clone()),
+            size: Some(file.size),
+            crc32: Some(file.crc32),
+            mime_type: Some(mime_type.to_string()),
+            reason: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Asset {
     pub id: Uuid,

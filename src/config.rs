@@ -337,6 +337,8 @@ pub struct Media {
     /// Seconds one external program (pdftoppm, ffmpeg) may work on one file before it is
     /// stopped and the derivative fails with that reason.
     pub job_timeout_secs: u64,
+    /// The most lines of a video `proxy` (made for videos a browser cannot play).
+    pub proxy_max_height: u32,
 }
 
 impl Default for Media {
@@ -346,6 +348,7 @@ impl Default for Media {
             max_dimension: 20_000,
             show_gps: false,
             job_timeout_secs: 300,
+            proxy_max_height: 1080,
         }
     }
 }
@@ -450,6 +453,10 @@ impl Config {
                 self.uploads.max_files_per_request as u64,
             ),
             ("media.job_timeout_secs", self.media.job_timeout_secs),
+            (
+                "media.proxy_max_height",
+                u64::from(self.media.proxy_max_height),
+            ),
         ];
         if let Some((key, _)) = at_least_one.iter().find(|(_, value)| *value == 0) {
             return Err(fail(key, "must be at least 1"));

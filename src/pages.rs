@@ -2,7 +2,7 @@
 //! for it and kept as a derivative of the asset (`pages/N`, or `watermarked/pages/N` for shares
 //! that show the watermark), so a document of 10,000 pages costs only the pages looked at.
 
-use crate::assets::{release_blobs, Asset, Derivative, DerivativeState};
+use crate::assets::{release_blobs, Asset, Derivative};
 use crate::blobs::{Blobs, Fingerprint};
 use crate::config::Config;
 use crate::derivatives::{job_budget, limits, watermark_of, PREVIEW_MAX};
@@ -89,14 +89,7 @@ async fn keep(
     let received = blobs.receive_bytes(bytes).await?;
     let _guard = blobs.lock().await;
     let fingerprint = blobs.settle(received).await?;
-    let derivative = Derivative {
-        state: DerivativeState::Ready,
-        sha256: Some(fingerprint.sha256.clone()),
-        size: Some(fingerprint.size),
-        crc32: Some(fingerprint.crc32),
-        mime_type: Some(MIME_TYPE.into()),
-        reason: None,
-    };
+    let derivative = Derivative::ready(&fingerprint, MIME_TYPE);
     let (asset_id, hash) = (asset.id, fingerprint.sha256.clone());
     let orphaned = store
         .write(move |tx| {

@@ -333,7 +333,9 @@ async fn videos_get_a_poster_thumbnail_and_their_duration_when_ffmpeg_is_there()
     );
     assert_eq!(asset["attributes"]["width"], "320");
     assert_eq!(asset["attributes"]["duration"], "2.0");
-    // Audio gets its duration and no image derivatives.
+    // An H.264 MP4 plays as it is: no proxy.
+    assert_eq!(asset["derivatives"]["proxy"]["state"], "not_applicable");
+    // Audio gets its duration.
     let audio = dir.path().join("tone.wav");
     let made = std::process::Command::new("ffmpeg")
         .args([
@@ -371,8 +373,11 @@ async fn videos_get_a_poster_thumbnail_and_their_duration_when_ffmpeg_is_there()
         settled_tone["attributes"]["duration"], "1.0",
         "{settled_tone}"
     );
+    // Its picture is its waveform; PCM WAV plays in browsers as it is.
+    let settled_tone = settled(&server, tone_id).await;
+    assert_eq!(settled_tone["derivatives"]["thumbnail"]["state"], "ready");
     assert_eq!(
-        settled_tone["derivatives"]["thumbnail"]["state"],
+        settled_tone["derivatives"]["proxy"]["state"],
         "not_applicable"
     );
 }

@@ -13,6 +13,9 @@ pub enum Variant {
     Preset(String),
     /// A page of a PDF (1-based) at preview size: shown, never downloaded.
     Page(u32),
+    /// What a browser plays of a video or audio file it cannot play as it is: watched, never
+    /// downloaded.
+    Proxy,
 }
 
 impl Variant {
@@ -22,6 +25,7 @@ impl Variant {
             "original" => Some(Variant::Original),
             "thumbnail" => Some(Variant::Thumbnail),
             "preview" => Some(Variant::Preview),
+            "proxy" => Some(Variant::Proxy),
             other => match other.split_once('/')? {
                 ("presets", name) if !name.is_empty() => Some(Variant::Preset(name.to_string())),
                 ("pages", page) => page.parse().ok().map(Variant::Page),
@@ -37,6 +41,7 @@ impl Variant {
             Variant::Preview => "preview".into(),
             Variant::Preset(name) => format!("presets/{name}"),
             Variant::Page(page) => format!("pages/{page}"),
+            Variant::Proxy => "proxy".into(),
         }
     }
 
@@ -48,6 +53,7 @@ impl Variant {
             Variant::Preview => "previews".into(),
             Variant::Preset(name) => format!("presets/{name}"),
             Variant::Page(_) => "pages".into(),
+            Variant::Proxy => "proxies".into(),
         }
     }
 
@@ -57,7 +63,8 @@ impl Variant {
             Variant::Original => None,
             Variant::Thumbnail => Some("thumbnail".into()),
             Variant::Page(page) => Some(crate::pages::key(*page, share.watermark)),
-            Variant::Preview | Variant::Preset(_) if share.watermark => {
+            // A watermarked share's proxy has the mark burned in: until that is made, none.
+            Variant::Preview | Variant::Preset(_) | Variant::Proxy if share.watermark => {
                 Some(format!("watermarked/{}", self.name()))
             }
             _ => Some(self.name()),
@@ -65,12 +72,12 @@ impl Variant {
     }
 }
 
-/// May the link show `variant` of `asset` in the page? Thumbnails, previews and pages always,
+/// May the link show `variant` of `asset` in the page? Thumbnails, previews, pages and proxies always,
 /// and the original of a video or audio file so that it plays (also on view-only links); anything
 /// else only as a download.
 pub fn may_view(share: &Share, asset: &Asset, variant: &Variant) -> Result<()> {
     match variant {
-        Variant::Thumbnail | Variant::Preview | Variant::Page(_) => Ok(()),
+        Variant::Thumbnail | Variant::Preview | Variant::Page(_) | Variant::Proxy => Ok(()),
         Variant::Original if plays_inline(asset) => Ok(()),
         _ => may_download(share, variant),
     }
@@ -97,7 +104,7 @@ pub fn may_download(share: &Share, variant: &Variant) -> Result<()> {
         Variant::Thumbnail => options.thumbnail,
         Variant::Preview => options.preview,
         Variant::Preset(name) => options.presets.contains(name),
-        Variant::Page(_) => false,
+        Variant::Page(_) | Variant::Proxy => false,
     };
     if allowed {
         Ok(())

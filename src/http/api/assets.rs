@@ -324,12 +324,14 @@ pub async fn original(
     )
 }
 
-/// The derivatives of every image or video; presets have a route of their own.
+/// The derivatives of every image or video; presets have a route of their own. `proxy`: what
+/// a browser plays of a video or audio file it cannot play as it is.
 #[derive(Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DerivativeName {
     Thumbnail,
     Preview,
+    Proxy,
 }
 
 impl DerivativeName {
@@ -337,6 +339,7 @@ impl DerivativeName {
         match self {
             DerivativeName::Thumbnail => "thumbnail",
             DerivativeName::Preview => "preview",
+            DerivativeName::Proxy => "proxy",
         }
     }
 }
@@ -346,14 +349,18 @@ impl std::str::FromStr for DerivativeName {
     type Err = ();
 
     fn from_str(text: &str) -> std::result::Result<Self, ()> {
-        [DerivativeName::Thumbnail, DerivativeName::Preview]
-            .into_iter()
-            .find(|name| name.key() == text)
-            .ok_or(())
+        [
+            DerivativeName::Thumbnail,
+            DerivativeName::Preview,
+            DerivativeName::Proxy,
+        ]
+        .into_iter()
+        .find(|name| name.key() == text)
+        .ok_or(())
     }
 }
 
-/// A derivative: `thumbnail` or `preview`.
+/// A derivative: `thumbnail`, `preview` or `proxy`.
 #[utoipa::path(get, path = "/api/v1/assets/{id}/{variant}", tag = "assets",
     params(("id" = Uuid, Path, description = "the asset's id"), ("variant" = inline(DerivativeName), Path)),
     responses(FileAnswers))]

@@ -43,11 +43,12 @@ pub(super) async fn manifest(
     let items: Vec<_> = assets
         .iter()
         .map(|asset| {
-            let viewable: BTreeMap<String, String> = [Variant::Thumbnail, Variant::Preview]
-                .iter()
-                .filter(|v| variants::ready(share, asset, v))
-                .map(|v| (v.name(), variant_url(&token, asset, v, signed, false)))
-                .collect();
+            let viewable: BTreeMap<String, String> =
+                [Variant::Thumbnail, Variant::Preview, Variant::Proxy]
+                    .iter()
+                    .filter(|v| variants::ready(share, asset, v))
+                    .map(|v| (v.name(), variant_url(&token, asset, v, signed, false)))
+                    .collect();
             let downloads: BTreeMap<String, String> = offered
                 .iter()
                 .map(|v| (v.name(), variant_url(&token, asset, v, signed, true)))

@@ -137,6 +137,7 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
             Variant::Thumbnail => "Thumbnail".into(),
             Variant::Preset(name) => format!("Preset “{name}”"),
             Variant::Page(page) => format!("Page {page}"),
+            Variant::Proxy => "Playable copy".into(),
         }
     };
     let columns: Vec<String> = share

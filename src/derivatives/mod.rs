@@ -12,7 +12,6 @@ use crate::store::{Record, Store, Table, WriteTx};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -41,6 +40,8 @@ pub struct Plan {
 
 pub const THUMBNAIL_MAX: u32 = 150;
 pub const PREVIEW_MAX: u32 = 500;
+
+mod render;
 
 /// Every derivative an image gets under this configuration.
 pub fn plans(config: &Config, watermark: Option<&Watermark>) -> Vec<Plan> {
@@ -160,14 +161,14 @@ impl Source {
 
 impl Workers {
     /// The derivatives a new asset starts with, and whether it needs a job: images, SVG and PDF
-    /// always (a PDF without poppler fails with the reason, never a silent icon); video when
-    /// ffmpeg can take a poster frame (or ffprobe read its metadata); audio when ffprobe can
-    /// read its metadata.
+    /// always (a PDF without poppler fails with the reason, never a silent icon); video and
+    /// audio a poster frame or waveform, and perhaps a `proxy`, when ffmpeg is there; their
+    /// metadata when ffprobe is.
     pub fn initial(&self, source: Source) -> (BTreeMap<String, Derivative>, bool) {
         let makes_images = match source {
             Source::Raster | Source::Svg | Source::Pdf => true,
-            Source::Video => self.av.ffmpeg,
-            Source::Audio | Source::Nothing => false,
+            Source::Video | Source::Audio => self.av.ffmpeg && self.av.ffprobe,
+            Source::Nothing => false,
         };
         let needs_job =
             makes_images || (matches!(source, Source::Video | Source::Audio) && self.av.ffprobe);
@@ -176,11 +177,14 @@ impl Workers {
         } else {
             DerivativeState::NotApplicable
         };
-        let derivatives = self
+        let mut derivatives: BTreeMap<String, Derivative> = self
             .plans
             .iter()
             .map(|p| (p.key.clone(), state(s, None)))
             .collect();
+        if makes_images && matches!(source, Source::Video | Source::Audio) {
+            derivatives.insert(PROXY.into(), state(DerivativeState::Pending, None));
+        }
         (derivatives, needs_job)
     }
 }
@@ -211,12 +215,11 @@ struct Context {
     store: Store,
     blobs: Arc<Blobs>,
     plans: Vec<Plan>,
-    limits: Limits,
-    show_gps: bool,
-    av: AvTools,
-    /// How long one external program may run on one file.
-    budget: Duration,
+    settings: render::Settings,
 }
+
+/// The derivative a browser plays when it cannot play the original.
+pub const PROXY: &str = "proxy";
 
 /// Starts the workers; queues images whose derivatives do not match the configuration (new
 /// presets, a first start after an upgrade). Call inside a tokio runtime.
@@ -224,7 +227,7 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
     let plans = plans(config, watermark_of(config).as_ref());
     let (ffprobe, ffmpeg) = media::video::tools();
     let av = AvTools { ffprobe, ffmpeg };
-    report_missing_tools();
+    report_missing_tools(av);
     let expected: Vec<String> = plans.iter().map(|p| p.key.clone()).collect();
     store.write_now(|tx| {
         let queued: Vec<Uuid> = tx
@@ -249,16 +252,18 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
         0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
         n => n,
     };
-    let limits = limits(config);
     let shared = Arc::new(plans.clone());
     let context = Arc::new(Context {
         store,
         blobs,
         plans,
-        limits,
-        show_gps: config.media.show_gps,
-        av,
-        budget: job_budget(config),
+        settings: render::Settings {
+            limits: limits(config),
+            show_gps: config.media.show_gps,
+            av,
+            budget: job_budget(config),
+            proxy_max_height: config.media.proxy_max_height,
+        },
     });
     let (wake, listener) = background::pair();
     tokio::spawn(run(context, listener, workers));
@@ -270,7 +275,10 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
 }
 
 /// Says once, at start, which formats will fail for a missing program.
-fn report_missing_tools() {
+fn report_missing_tools(av: AvTools) {
+    if !av.ffmpeg || !av.ffprobe {
+        tracing::warn!("ffmpeg/ffprobe is not installed (Debian: ffmpeg): videos and audio get no pictures or proxies");
+    }
     for program in media::pdf::TOOLS {
         if !media::tool::available(program, "-v") {
             tracing::warn!("{program} is not installed (Debian: poppler-utils): PDFs get no thumbnails, previews or pages");
@@ -329,96 +337,23 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
     }
 }
 
-type Outputs = Vec<std::result::Result<Vec<u8>, String>>;
-type Attributes = std::result::Result<BTreeMap<String, String>, String>;
-
-fn as_text(outputs: Vec<std::result::Result<Vec<u8>, media::MediaError>>) -> Outputs {
-    outputs
-        .into_iter()
-        .map(|o| o.map_err(|e| e.to_string()))
-        .collect()
-}
-
-/// The renditions of an image made on the way (a poster frame, a page), or why it is missing.
-fn renditions_of(
-    made: std::result::Result<(), media::MediaError>,
-    image: &Path,
-    renditions: &[Rendition],
-    limits: &Limits,
-) -> Outputs {
+/// A derivative made (its file still to settle), or failed with why.
+fn outcome(
+    key: &str,
+    made: std::result::Result<crate::blobs::Received, String>,
+    mime: &str,
+) -> (String, Derivative, Option<crate::blobs::Received>) {
     match made {
-        Ok(()) => as_text(media::render_many(image, renditions, limits)),
-        Err(e) => renditions.iter().map(|_| Err(e.to_string())).collect(),
-    }
-}
-
-/// An image's metadata and renditions; when it cannot be read, every rendition fails with why.
-fn render_image(
-    source: &Path,
-    renditions: &[Rendition],
-    limits: &Limits,
-    show_gps: bool,
-) -> (Attributes, Outputs) {
-    match media::probe(source, show_gps) {
-        Ok(info) => (
-            Ok(info.attributes),
-            as_text(media::render_many(source, renditions, limits)),
-        ),
-        Err(e) => (
-            Err(e.to_string()),
-            renditions.iter().map(|_| Err(e.to_string())).collect(),
+        Ok(received) => {
+            let derivative = Derivative::ready(&received.fingerprint, mime);
+            (key.to_string(), derivative, Some(received))
+        }
+        Err(reason) => (
+            key.to_string(),
+            state(DerivativeState::Failed, Some(reason)),
+            None,
         ),
     }
-}
-
-fn render_svg(source: &Path, renditions: &[Rendition], limits: &Limits) -> (Attributes, Outputs) {
-    (
-        media::svg::probe(source, limits).map_err(|e| e.to_string()),
-        as_text(media::render_svg_many(source, renditions, limits)),
-    )
-}
-
-/// A PDF's page count, and its renditions from its first page.
-fn render_pdf(
-    source: &Path,
-    first_page: &Path,
-    renditions: &[Rendition],
-    limits: &Limits,
-    budget: Duration,
-) -> (Attributes, Outputs) {
-    let attributes = media::pdf::page_count(source, budget)
-        .map(|pages| BTreeMap::from([("pages".to_string(), pages.to_string())]))
-        .map_err(|e| e.to_string());
-    let largest = renditions
-        .iter()
-        .map(|r| r.max)
-        .max()
-        .unwrap_or(PREVIEW_MAX);
-    let made = media::pdf::render_page(source, 1, largest, first_page, budget);
-    (
-        attributes,
-        renditions_of(made, first_page, renditions, limits),
-    )
-}
-
-/// Video and audio: metadata from ffprobe; a video's renditions from its poster frame.
-/// No outputs means the image derivatives do not apply.
-fn render_av(
-    source: &Path,
-    poster: &Path,
-    renditions: &[Rendition],
-    limits: &Limits,
-    av: AvTools,
-) -> (Attributes, Outputs) {
-    let attributes = match av.ffprobe {
-        true => media::video::probe(source).map_err(|e| e.to_string()),
-        false => Ok(BTreeMap::new()),
-    };
-    if !av.ffmpeg || attributes.as_ref().is_ok_and(|a| !a.contains_key("width")) && av.ffprobe {
-        return (attributes, Vec::new());
-    }
-    let made = media::video::poster_frame(source, poster);
-    (attributes, renditions_of(made, poster, renditions, limits))
 }
 
 /// Makes every planned derivative of the job's asset and records them; a failure of one
@@ -438,45 +373,48 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
     };
     let source = context.blobs.path(&asset.sha256);
     let renditions: Vec<Rendition> = context.plans.iter().map(|p| p.rendition.clone()).collect();
-    let (limits, show_gps, av, budget) =
-        (context.limits, context.show_gps, context.av, context.budget);
+    let settings = context.settings;
     let kind = Source::of(asset.kind, &asset.mime_type);
-    // A poster frame or first page on the way to the renditions.
-    let scratch = context.blobs.temp_path("png");
-    let (info, outputs) = crate::store::blocking(move || {
-        let made = match kind {
-            Source::Raster => render_image(&source, &renditions, &limits, show_gps),
-            Source::Svg => render_svg(&source, &renditions, &limits),
-            Source::Pdf => render_pdf(&source, &scratch, &renditions, &limits, budget),
-            _ => render_av(&source, &scratch, &renditions, &limits, av),
-        };
-        let _ = std::fs::remove_file(&scratch);
+    let scratch = render::Scratch {
+        picture: context.blobs.temp_path("png"),
+        proxy: context.blobs.temp_path("mp4"),
+    };
+    let made = crate::store::blocking(move || {
+        let made = render::make(kind, &source, &scratch, &renditions, &settings);
+        let _ = std::fs::remove_file(&scratch.picture);
+        if !matches!(made.proxy, Some(Ok(_))) {
+            let _ = std::fs::remove_file(&scratch.proxy);
+        }
         Ok(made)
     })
     .await?;
     let mut outcomes = Vec::new();
-    for (plan, output) in context.plans.iter().zip(outputs) {
-        match output {
-            Ok(bytes) => {
-                let received = context.blobs.receive_bytes(bytes).await?;
-                let f = &received.fingerprint;
-                let derivative = Derivative {
-                    state: DerivativeState::Ready,
-                    sha256: Some(f.sha256.clone()),
-                    size: Some(f.size),
-                    crc32: Some(f.crc32),
-                    mime_type: Some(plan.rendition.format.mime_type().to_string()),
-                    reason: None,
-                };
-                outcomes.push((plan.key.clone(), derivative, Some(received)));
-            }
-            Err(reason) => outcomes.push((
-                plan.key.clone(),
-                state(DerivativeState::Failed, Some(reason)),
-                None,
-            )),
-        }
+    for (plan, output) in context.plans.iter().zip(made.outputs) {
+        let mime = plan.rendition.format.mime_type();
+        let made = match output {
+            Ok(bytes) => Ok(context.blobs.receive_bytes(bytes).await?),
+            Err(reason) => Err(reason),
+        };
+        outcomes.push(outcome(&plan.key, made, mime));
     }
+    if let Some(proxy) = made.proxy {
+        let taken = match &proxy {
+            Ok((file, mime)) => {
+                let received = context.blobs.receive_file(file).await;
+                let _ = tokio::fs::remove_file(file).await;
+                outcome(PROXY, Ok(received?), mime)
+            }
+            Err(reason) => outcome(PROXY, Err(reason.clone()), ""),
+        };
+        outcomes.push(taken);
+    } else if kind == Source::Video || kind == Source::Audio {
+        outcomes.push((
+            PROXY.into(),
+            state(DerivativeState::NotApplicable, None),
+            None,
+        ));
+    }
+    let info = made.attributes;
     let _guard = context.blobs.lock().await;
     let mut derivatives = BTreeMap::new();
     for (key, derivative, received) in outcomes {
