@@ -516,3 +516,59 @@ async fn audio_gets_a_waveform_and_a_proxy_only_where_browsers_need_one() {
     let bytes = proxy.bytes().await.unwrap();
     assert_eq!(stream_of(&bytes, "a")["codec_name"], "aac");
 }
+
+#[tokio::test]
+async fn heic_and_avif_photos_get_thumbnails_and_their_size() {
+    if !require("heif-enc", "apt-get install libheif-examples") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("photo.png");
+    image::RgbImage::from_pixel(600, 400, image::Rgb(GREEN))
+        .save(&png)
+        .unwrap();
+    let encode = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let made = std::process::Command::new("heif-enc")
+            .args(extra)
+            .arg("-o")
+            .arg(&out)
+            .arg(&png)
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "heif-enc makes {name}");
+        std::fs::read(out).unwrap()
+    };
+    let heic = encode("photo.heic", &[]);
+    let avif = encode("photo.avif", &["-A"]);
+    let server = TestServer::start().await;
+    for (name, bytes) in [("IMG_0001.HEIC", heic.clone()), ("photo.avif", avif)] {
+        let id = &uploaded(&server, name, bytes).await;
+        let asset = settled(&server, id).await;
+        assert_eq!(
+            asset["derivatives"]["thumbnail"]["state"], "ready",
+            "{asset}"
+        );
+        assert_eq!(asset["attributes"]["width"], "600", "{name}");
+        assert_eq!(asset["attributes"]["height"], "400", "{name}");
+        let thumbnail = image_at(&server, &format!("/api/v1/assets/{id}/thumbnail")).await;
+        assert_eq!(
+            (thumbnail.width(), thumbnail.height()),
+            (150, 100),
+            "{name}"
+        );
+        assert!(mostly(&thumbnail, GREEN), "{name}");
+    }
+    // A cut-off photo is a clear failure, and the server goes on.
+    let id = &uploaded(&server, "cut.heic", heic[..heic.len() / 2].to_vec()).await;
+    let asset = settled(&server, id).await;
+    let thumbnail = &asset["derivatives"]["thumbnail"];
+    assert_eq!(thumbnail["state"], "failed", "{asset}");
+    assert!(
+        thumbnail["reason"]
+            .as_str()
+            .unwrap()
+            .contains("heif-convert"),
+        "{thumbnail}"
+    );
+}

@@ -135,6 +135,8 @@ pub struct AvTools {
 pub enum Source {
     /// JPEG, PNG and the other formats decoded in-process.
     Raster,
+    /// HEIC/HEIF and AVIF, decoded by libheif.
+    Heif,
     Svg,
     /// The first page, through poppler.
     Pdf,
@@ -151,6 +153,7 @@ impl Source {
         match (kind, mime) {
             (_, "image/svg+xml") => Source::Svg,
             (_, "application/pdf") => Source::Pdf,
+            (_, mime) if media::heif::reads(mime) => Source::Heif,
             (Kind::Image, _) => Source::Raster,
             (Kind::Video, _) => Source::Video,
             (Kind::Audio, _) => Source::Audio,
@@ -166,7 +169,7 @@ impl Workers {
     /// metadata when ffprobe is.
     pub fn initial(&self, source: Source) -> (BTreeMap<String, Derivative>, bool) {
         let makes_images = match source {
-            Source::Raster | Source::Svg | Source::Pdf => true,
+            Source::Raster | Source::Heif | Source::Svg | Source::Pdf => true,
             Source::Video | Source::Audio => self.av.ffmpeg && self.av.ffprobe,
             Source::Nothing => false,
         };
@@ -278,6 +281,9 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
 fn report_missing_tools(av: AvTools) {
     if !av.ffmpeg || !av.ffprobe {
         tracing::warn!("ffmpeg/ffprobe is not installed (Debian: ffmpeg): videos and audio get no pictures or proxies");
+    }
+    if !media::tool::available(media::heif::TOOL, "--help") {
+        tracing::warn!("heif-convert is not installed (Debian: libheif-examples): HEIC and AVIF photos get no thumbnails or previews");
     }
     for program in media::pdf::TOOLS {
         if !media::tool::available(program, "-v") {

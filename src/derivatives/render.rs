@@ -58,6 +58,7 @@ pub(super) fn make(
     let (limits, budget) = (&settings.limits, settings.budget);
     match kind {
         Source::Raster => render_image(source, renditions, limits, settings.show_gps),
+        Source::Heif => render_heif(source, &scratch.picture, renditions, settings),
         Source::Svg => Made::images(
             media::svg::probe(source, limits).map_err(|e| e.to_string()),
             as_text(media::render_svg_many(source, renditions, limits)),
@@ -99,6 +100,25 @@ fn render_image(source: &Path, renditions: &[Rendition], limits: &Limits, show_g
             Ok(info.attributes),
             as_text(media::render_many(source, renditions, limits)),
         ),
+        Err(e) => Made::images(Err(e.to_string()), failed(renditions, &e)),
+    }
+}
+
+/// A HEIC or AVIF photo, decoded upright to a picture that then goes as any image.
+fn render_heif(
+    source: &Path,
+    picture: &Path,
+    renditions: &[Rendition],
+    settings: &Settings,
+) -> Made {
+    match media::heif::decode(source, picture, settings.budget) {
+        Ok(()) => {
+            let mut made = render_image(picture, renditions, &settings.limits, false);
+            if let Ok(attributes) = &mut made.attributes {
+                attributes.insert("format".into(), "heif".into());
+            }
+            made
+        }
         Err(e) => Made::images(Err(e.to_string()), failed(renditions, &e)),
     }
 }

@@ -8,6 +8,7 @@
 mod decode;
 mod encode;
 mod error;
+pub mod heif;
 mod metadata;
 pub mod pdf;
 mod resize;
