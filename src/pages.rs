@@ -20,17 +20,21 @@ pub fn key(page: u32, watermarked: bool) -> String {
     }
 }
 
-/// Is `page` one of the document's pages? Its count is known once its first derivatives are
-/// made; until then, or for anything that is not a PDF, there is no page to show.
-pub fn check_page(asset: &Asset, page: u32) -> Result<()> {
-    let pages: u32 = asset
+/// How many pages the document has. The count is known once its first derivatives are made;
+/// until then, or for anything that is not a PDF, there is no page to show.
+pub fn count(asset: &Asset) -> Option<u32> {
+    asset
         .attributes
         .get("pages")
         .and_then(|p| p.parse().ok())
         .filter(|_| asset.mime_type == "application/pdf")
-        .ok_or(Error::NotFound(
-            "pages of this asset (not a PDF, or not read yet)",
-        ))?;
+}
+
+/// Is `page` one of the document's pages?
+pub fn check_page(asset: &Asset, page: u32) -> Result<()> {
+    let pages = count(asset).ok_or(Error::NotFound(
+        "pages of this asset (not a PDF, or not read yet)",
+    ))?;
     match (1..=pages).contains(&page) {
         true => Ok(()),
         false => Err(Error::NotFound("page of this document")),

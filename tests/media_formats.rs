@@ -93,6 +93,15 @@ async fn uploaded(server: &TestServer, name: &str, bytes: Vec<u8>) -> String {
     id
 }
 
+/// The HTML of a link's landing page, within the visit `cookie` (if any).
+async fn landing_page(server: &TestServer, link: &str, cookie: &str) -> String {
+    let mut request = server.client.get(server.url(link));
+    if !cookie.is_empty() {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap().text().await.unwrap()
+}
+
 async fn share_events(server: &TestServer, share: &Value, count: usize) -> Vec<Value> {
     let path = format!("/api/v1/shares/{}/events", share["id"].as_str().unwrap());
     for _ in 0..100 {
@@ -195,6 +204,14 @@ async fn view_only_links_page_through_a_pdf_without_downloading_it() {
         "the one use was not spent by the refusals"
     );
     first.bytes().await.unwrap();
+
+    // The landing page opens the first page and lets the lightbox turn the others.
+    let landing = landing_page(&server, &link, &visit).await;
+    assert!(landing.contains("data-pages=\"2\""), "{landing}");
+    assert!(
+        landing.contains(&format!("/assets/{id}/pages/{{n}}?v=")),
+        "{landing}"
+    );
 
     let events = share_events(&server, &share, 3).await;
     let previews: Vec<&Value> = events.iter().filter(|e| e["type"] == "preview").collect();
@@ -481,6 +498,12 @@ async fn a_prores_clip_gets_an_h264_proxy_that_view_only_links_may_watch() {
     assert!(
         manifest["assets"][0]["variants"]["proxy"].is_string(),
         "{manifest}"
+    );
+    // The lightbox plays the proxy, not the ProRes original.
+    let landing = landing_page(&server, &link_path(&share), "").await;
+    assert!(
+        landing.contains(&format!("/assets/{id}/proxy?v=")),
+        "{landing}"
     );
 }
 
