@@ -278,6 +278,33 @@ async fn a_pdf_of_ten_thousand_pages_costs_only_the_pages_asked_for() {
     assert_eq!(page_keys(&asset), ["pages/10000"]);
 }
 
+/// The health check names the media tools that are missing, and is healthy without them.
+#[tokio::test]
+async fn the_health_check_names_missing_media_tools() {
+    let server = TestServer::start().await;
+    let health = json_of(
+        server
+            .client
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    let missing: Vec<&str> = health["media"]["missingTools"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{health}"))
+        .iter()
+        .map(|t| t["program"].as_str().unwrap())
+        .collect();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for program in ["ffmpeg", "pdftoppm", "heif-convert"] {
+        let here = std::env::split_paths(&path).any(|d| d.join(program).is_file());
+        assert_eq!(missing.contains(&program), !here, "{program}: {health}");
+    }
+}
+
 /// A file poppler cannot read is a failed derivative with poppler's reason (or, where poppler
 /// is missing, the name of the missing tool): never a silent icon.
 #[tokio::test]

@@ -206,6 +206,8 @@ pub struct Workers {
     /// What every image gets under this configuration.
     pub plans: Arc<Vec<Plan>>,
     av: AvTools,
+    /// The external programs that are not installed, for the health check's detail.
+    pub missing: Arc<Vec<Tool>>,
 }
 
 impl Workers {
@@ -228,9 +230,12 @@ pub const PROXY: &str = "proxy";
 /// presets, a first start after an upgrade). Call inside a tokio runtime.
 pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers> {
     let plans = plans(config, watermark_of(config).as_ref());
-    let (ffprobe, ffmpeg) = media::video::tools();
-    let av = AvTools { ffprobe, ffmpeg };
-    report_missing_tools(av);
+    let missing = missing_tools();
+    let installed = |program| !missing.iter().any(|t| t.program == program);
+    let av = AvTools {
+        ffprobe: installed("ffprobe"),
+        ffmpeg: installed("ffmpeg"),
+    };
     let expected: Vec<String> = plans.iter().map(|p| p.key.clone()).collect();
     store.write_now(|tx| {
         let queued: Vec<Uuid> = tx
@@ -274,22 +279,70 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
         wake,
         plans: shared,
         av,
+        missing: Arc::new(missing),
     })
 }
 
-/// Says once, at start, which formats will fail for a missing program.
-fn report_missing_tools(av: AvTools) {
-    if !av.ffmpeg || !av.ffprobe {
-        tracing::warn!("ffmpeg/ffprobe is not installed (Debian: ffmpeg): videos and audio get no pictures or proxies");
+/// An external program some media needs, and what goes without it.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tool {
+    pub program: &'static str,
+    /// The Debian package that provides it.
+    pub package: &'static str,
+    pub needed_for: &'static str,
+    #[serde(skip)]
+    version_flag: &'static str,
+}
+
+const TOOLS: [Tool; 5] = [
+    Tool {
+        program: "ffprobe",
+        package: "ffmpeg",
+        needed_for: "video and audio metadata",
+        version_flag: "-version",
+    },
+    Tool {
+        program: "ffmpeg",
+        package: "ffmpeg",
+        needed_for: "video poster frames, audio waveforms and proxies",
+        version_flag: "-version",
+    },
+    Tool {
+        program: "pdfinfo",
+        package: "poppler-utils",
+        needed_for: "PDF page counts",
+        version_flag: "-v",
+    },
+    Tool {
+        program: "pdftoppm",
+        package: "poppler-utils",
+        needed_for: "PDF thumbnails, previews and pages",
+        version_flag: "-v",
+    },
+    Tool {
+        program: media::heif::TOOL,
+        package: "libheif-examples",
+        needed_for: "HEIC and AVIF thumbnails and previews",
+        version_flag: "--help",
+    },
+];
+
+/// The programs that are not installed, each said once in the log at start.
+fn missing_tools() -> Vec<Tool> {
+    let missing: Vec<Tool> = TOOLS
+        .into_iter()
+        .filter(|t| !media::tool::available(t.program, t.version_flag))
+        .collect();
+    for tool in &missing {
+        tracing::warn!(
+            "{} is not installed (Debian: {}): no {}",
+            tool.program,
+            tool.package,
+            tool.needed_for
+        );
     }
-    if !media::tool::available(media::heif::TOOL, "--help") {
-        tracing::warn!("heif-convert is not installed (Debian: libheif-examples): HEIC and AVIF photos get no thumbnails or previews");
-    }
-    for program in media::pdf::TOOLS {
-        if !media::tool::available(program, "-v") {
-            tracing::warn!("{program} is not installed (Debian: poppler-utils): PDFs get no thumbnails, previews or pages");
-        }
-    }
+    missing
 }
 
 /// The time one external program may take on one file.

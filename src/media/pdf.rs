@@ -10,9 +10,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-/// The programs this module needs, for the start-up report.
-pub const TOOLS: [&str; 2] = ["pdfinfo", "pdftoppm"];
-
 /// The number of pages of the document.
 pub fn page_count(path: &Path, budget: Duration) -> Result<u32, MediaError> {
     let info = tool::run(Command::new("pdfinfo").arg(path), budget)?;

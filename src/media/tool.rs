@@ -15,6 +15,7 @@ const KEPT_OUTPUT_BYTES: u64 = 4 * 1024 * 1024;
 pub fn available(program: &str, version_flag: &str) -> bool {
     Command::new(program)
         .arg(version_flag)
+        .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()

@@ -11,14 +11,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-/// Whether `ffprobe` (metadata) and `ffmpeg` (pictures and proxies) can be used.
-pub fn tools() -> (bool, bool) {
-    (
-        tool::available("ffprobe", "-version"),
-        tool::available("ffmpeg", "-version"),
-    )
-}
-
 /// What ffprobe tells about a file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvInfo {
