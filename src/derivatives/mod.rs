@@ -185,8 +185,10 @@ impl Workers {
             .iter()
             .map(|p| (p.key.clone(), state(s, None)))
             .collect();
-        if makes_images && matches!(source, Source::Video | Source::Audio) {
-            derivatives.insert(PROXY.into(), state(DerivativeState::Pending, None));
+        if makes_images {
+            for key in proxy_keys(source, self.watermark) {
+                derivatives.insert(key.into(), state(DerivativeState::Pending, None));
+            }
         }
         (derivatives, needs_job)
     }
@@ -206,6 +208,8 @@ pub struct Workers {
     /// What every image gets under this configuration.
     pub plans: Arc<Vec<Plan>>,
     av: AvTools,
+    /// Whether a watermark is configured (videos then get a marked proxy too).
+    watermark: bool,
     /// The external programs that are not installed, for the health check's detail.
     pub missing: Arc<Vec<Tool>>,
 }
@@ -225,6 +229,8 @@ struct Context {
 
 /// The derivative a browser plays when it cannot play the original.
 pub const PROXY: &str = "proxy";
+/// A video's proxy with the watermark burned in, for shares that show it.
+pub const MARKED_PROXY: &str = "watermarked/proxy";
 
 /// Starts the workers; queues images whose derivatives do not match the configuration (new
 /// presets, a first start after an upgrade). Call inside a tokio runtime.
@@ -271,14 +277,17 @@ pub fn start(store: Store, blobs: Arc<Blobs>, config: &Config) -> Result<Workers
             av,
             budget: job_budget(config),
             proxy_max_height: config.media.proxy_max_height,
+            watermark: watermark_of(config).map(Arc::new),
         },
     });
     let (wake, listener) = background::pair();
+    let watermark = context.settings.watermark.is_some();
     tokio::spawn(run(context, listener, workers));
     Ok(Workers {
         wake,
         plans: shared,
         av,
+        watermark,
         missing: Arc::new(missing),
     })
 }
@@ -396,6 +405,15 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
     }
 }
 
+/// The proxies a video or audio file has a derivative for (made or not applicable).
+fn proxy_keys(kind: Source, watermark: bool) -> Vec<&'static str> {
+    match kind {
+        Source::Video if watermark => vec![PROXY, MARKED_PROXY],
+        Source::Video | Source::Audio => vec![PROXY],
+        _ => Vec::new(),
+    }
+}
+
 /// A derivative made (its file still to settle), or failed with why.
 fn outcome(
     key: &str,
@@ -432,21 +450,20 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
     };
     let source = context.blobs.path(&asset.sha256);
     let renditions: Vec<Rendition> = context.plans.iter().map(|p| p.rendition.clone()).collect();
-    let settings = context.settings;
+    let settings = context.settings.clone();
     let kind = Source::of(asset.kind, &asset.mime_type);
     let scratch = render::Scratch {
         picture: context.blobs.temp_path("png"),
         proxy: context.blobs.temp_path("mp4"),
+        marked_proxy: context.blobs.temp_path("mp4"),
     };
     let made = crate::store::blocking(move || {
         let made = render::make(kind, &source, &scratch, &renditions, &settings);
         let _ = std::fs::remove_file(&scratch.picture);
-        if !matches!(made.proxy, Some(Ok(_))) {
-            let _ = std::fs::remove_file(&scratch.proxy);
-        }
-        Ok(made)
+        Ok((made, scratch))
     })
     .await?;
+    let (made, scratch) = made;
     let mut outcomes = Vec::new();
     for (plan, output) in context.plans.iter().zip(made.outputs) {
         let mime = plan.rendition.format.mime_type();
@@ -456,22 +473,22 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
         };
         outcomes.push(outcome(&plan.key, made, mime));
     }
-    if let Some(proxy) = made.proxy {
-        let taken = match &proxy {
-            Ok((file, mime)) => {
-                let received = context.blobs.receive_file(file).await;
-                let _ = tokio::fs::remove_file(file).await;
-                outcome(PROXY, Ok(received?), mime)
+    for key in proxy_keys(kind, context.settings.watermark.is_some()) {
+        let made = match made.proxies.iter().find(|(k, _)| *k == key) {
+            Some((_, Ok((file, mime)))) => {
+                outcome(key, Ok(context.blobs.receive_file(file).await?), mime)
             }
-            Err(reason) => outcome(PROXY, Err(reason.clone()), ""),
+            Some((_, Err(reason))) => outcome(key, Err(reason.clone()), ""),
+            None => (
+                key.into(),
+                state(DerivativeState::NotApplicable, None),
+                None,
+            ),
         };
-        outcomes.push(taken);
-    } else if kind == Source::Video || kind == Source::Audio {
-        outcomes.push((
-            PROXY.into(),
-            state(DerivativeState::NotApplicable, None),
-            None,
-        ));
+        outcomes.push(made);
+    }
+    for file in [&scratch.proxy, &scratch.marked_proxy] {
+        let _ = tokio::fs::remove_file(file).await;
     }
     let info = made.attributes;
     let _guard = context.blobs.lock().await;

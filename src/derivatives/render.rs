@@ -2,16 +2,18 @@
 //! thread. Failures become the reasons recorded on the derivatives.
 
 use super::{AvTools, Source, PREVIEW_MAX};
-use crate::media::{self, Limits, MediaError, Rendition};
+use crate::media::video::Proxy;
+use crate::media::{self, Limits, MediaError, Rendition, Watermark};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 type Outputs = Vec<Result<Vec<u8>, String>>;
 type Attributes = Result<BTreeMap<String, String>, String>;
 
 /// How the jobs of this server work.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct Settings {
     pub limits: Limits,
     pub show_gps: bool,
@@ -19,14 +21,17 @@ pub(super) struct Settings {
     /// How long one external program may run on one file.
     pub budget: Duration,
     pub proxy_max_height: u32,
+    /// Burned into the `watermarked/proxy` of videos, for shares that show the watermark.
+    pub watermark: Option<Arc<Watermark>>,
 }
 
 /// Where the work may write its intermediate files.
 pub(super) struct Scratch {
     /// A poster frame, a first page or a waveform on the way to the renditions.
     pub picture: PathBuf,
-    /// The proxy, before it is taken in.
+    /// The proxies, before they are taken in.
     pub proxy: PathBuf,
+    pub marked_proxy: PathBuf,
 }
 
 /// Everything made from one source.
@@ -34,16 +39,18 @@ pub(super) struct Made {
     pub attributes: Attributes,
     /// One per rendition; none when the image derivatives do not apply.
     pub outputs: Outputs,
-    /// The proxy file and its type: None when the file plays as it is (or is no video or audio).
-    pub proxy: Option<Result<(PathBuf, &'static str), String>>,
+    /// The proxies made (`proxy`, `watermarked/proxy`): their files and type, or why not.
+    pub proxies: Vec<(&'static str, ProxyFile)>,
 }
+
+pub(super) type ProxyFile = Result<(PathBuf, &'static str), String>;
 
 impl Made {
     fn images(attributes: Attributes, outputs: Outputs) -> Made {
         Made {
             attributes,
             outputs,
-            proxy: None,
+            proxies: Vec::new(),
         }
     }
 }
@@ -178,20 +185,59 @@ fn render_av(
         false => media::video::waveform(source, &scratch.picture, budget),
     };
     let outputs = renditions_of(picture, &scratch.picture, renditions, &settings.limits);
-    let proxy = info.proxy().map(|proxy| {
-        media::video::make_proxy(
-            source,
-            proxy,
-            settings.proxy_max_height,
-            &scratch.proxy,
-            budget,
-        )
-        .map(|()| (scratch.proxy.clone(), proxy.mime_type()))
-        .map_err(|e| e.to_string())
-    });
+    let mut proxies = Vec::new();
+    if let Some(proxy) = info.proxy() {
+        let made = make_proxy(source, proxy, None, &scratch.proxy, settings);
+        proxies.push((super::PROXY, made));
+    }
+    // The watermark is burned into every video's proxy (one that plays as it is too), laid
+    // over the frames from a picture of the mark drawn as on previews.
+    if let (true, Some(mark)) = (info.is_video(), &settings.watermark) {
+        let overlay = &scratch.picture;
+        let made = draw_overlay(&info, mark, overlay, settings).and_then(|()| {
+            make_proxy(
+                source,
+                Proxy::Video,
+                Some(overlay),
+                &scratch.marked_proxy,
+                settings,
+            )
+        });
+        proxies.push((super::MARKED_PROXY, made));
+    }
     Made {
         attributes: Ok(info.attributes),
         outputs,
-        proxy,
+        proxies,
     }
+}
+
+fn make_proxy(
+    source: &Path,
+    proxy: Proxy,
+    overlay: Option<&Path>,
+    out: &Path,
+    settings: &Settings,
+) -> ProxyFile {
+    let max_height = settings.proxy_max_height;
+    media::video::make_proxy(source, proxy, max_height, overlay, out, settings.budget)
+        .map(|()| (out.to_path_buf(), proxy.mime_type()))
+        .map_err(|e| e.to_string())
+}
+
+/// The mark alone, on a transparent picture of the proxy's size.
+fn draw_overlay(
+    info: &media::video::AvInfo,
+    mark: &Watermark,
+    out: &Path,
+    settings: &Settings,
+) -> Result<(), String> {
+    let side = |key: &str| info.attributes.get(key).and_then(|v| v.parse().ok());
+    let (Some(width), Some(height)) = (side("width"), side("height")) else {
+        return Err("the video's size is unknown".into());
+    };
+    let (width, height) = media::video::proxy_size((width, height), settings.proxy_max_height);
+    let png = media::watermark_overlay(width, height, mark, &settings.limits)
+        .map_err(|e| e.to_string())?;
+    std::fs::write(out, png).map_err(|e| e.to_string())
 }

@@ -281,6 +281,19 @@ fn render_one(
     encode::encode(&output, rendition.format, rendition.quality)
 }
 
+/// The mark alone on a transparent `width × height` picture, as PNG: laid over video frames,
+/// so proxies carry the same mark as previews.
+pub fn watermark_overlay(
+    width: u32,
+    height: u32,
+    mark: &Watermark,
+    limits: &Limits,
+) -> Result<Vec<u8>, MediaError> {
+    let mut canvas = DynamicImage::ImageRgba8(image::RgbaImage::new(width, height));
+    watermark::apply(&mut canvas, mark, limits)?;
+    encode::encode(&canvas, OutputFormat::Png, 100)
+}
+
 fn displayed_size((width, height): (u32, u32), orientation: Orientation) -> (u32, u32) {
     if metadata::swaps_axes(orientation) {
         (height, width)

@@ -150,21 +150,30 @@ pub fn waveform(path: &Path, out: &Path, budget: Duration) -> Result<(), MediaEr
     Ok(())
 }
 
-/// Writes the browser-playable `proxy` of a file at `out`: video at most `max_height` lines.
+/// Writes the browser-playable `proxy` of a file at `out`: video at most `max_height` lines,
+/// with the PNG `overlay` (of the proxy's size, see [`proxy_size`]) laid over every frame.
 pub fn make_proxy(
     path: &Path,
     proxy: Proxy,
     max_height: u32,
+    overlay: Option<&Path>,
     out: &Path,
     budget: Duration,
 ) -> Result<(), MediaError> {
     let mut command = Command::new("ffmpeg");
     command.args(["-v", "error", "-y", "-i"]).arg(path);
+    if let Some(overlay) = overlay {
+        command.arg("-i").arg(overlay);
+    }
     match proxy {
         Proxy::Video => command
-            .args(["-map", "0:v:0", "-map", "0:a:0?"])
+            .args([
+                "-filter_complex",
+                &video_filter(max_height, overlay.is_some()),
+            ])
+            .args(["-map", "[out]", "-map", "0:a:0?"])
             .args(["-c:v", "libx264", "-preset", "veryfast", "-crf", "23"])
-            .args(["-pix_fmt", "yuv420p", "-vf", &scale_filter(max_height)]),
+            .args(["-pix_fmt", "yuv420p"]),
         Proxy::Audio => command.args(["-vn", "-map", "0:a:0"]),
     };
     command
@@ -175,9 +184,22 @@ pub fn make_proxy(
     Ok(())
 }
 
-/// At most `max_height` lines, never enlarged, both sides even (4:2:0 needs it).
-fn scale_filter(max_height: u32) -> String {
-    format!("scale=-2:2*trunc(min(ih\\,{max_height})/2)")
+/// The size of a video's proxy: at most `max_height` lines, never enlarged, both sides even
+/// (4:2:0 needs it), the aspect kept.
+pub fn proxy_size((width, height): (u32, u32), max_height: u32) -> (u32, u32) {
+    let even = |side: u64| (side / 2 * 2).max(2) as u32;
+    let lines = u64::from(height.min(max_height));
+    let across = (u64::from(width) * lines).div_ceil(u64::from(height.max(1)));
+    (even(across), even(lines))
+}
+
+/// Scales the first video stream to its proxy size, under the overlay (input 1) when there is one.
+fn video_filter(max_height: u32, overlay: bool) -> String {
+    let scale = format!("[0:v:0]scale=-2:2*trunc(min(ih\\,{max_height})/2)");
+    match overlay {
+        false => format!("{scale}[out]"),
+        true => format!("{scale}[video];[video][1:v]overlay=0:0[out]"),
+    }
 }
 
 #[cfg(test)]
@@ -263,6 +285,15 @@ mod tests {
         assert!(!song.is_video());
         assert_eq!(song.attributes["codec"], "mp3");
         assert_eq!(song.proxy(), None);
+    }
+
+    #[test]
+    fn proxies_keep_the_aspect_in_even_sides_and_never_grow() {
+        assert_eq!(proxy_size((3840, 2160), 1080), (1920, 1080));
+        assert_eq!(proxy_size((320, 240), 120), (160, 120));
+        assert_eq!(proxy_size((320, 240), 1080), (320, 240));
+        assert_eq!(proxy_size((1001, 563), 1080), (1000, 562));
+        assert_eq!(proxy_size((1, 1), 1080), (2, 2));
     }
 
     #[test]
