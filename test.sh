@@ -19,6 +19,8 @@ apt_needs=(
   "chromium chromium"                           # tests/ui.rs
   "chromedriver chromium-driver"                # tests/ui.rs
   "ffmpeg ffmpeg"                               # video derivatives
+  "pdftoppm poppler-utils"                      # PDF thumbnails and pages
+  "heif-enc libheif-examples"                   # HEIC and AVIF (heif-convert; heif-enc makes fixtures)
   "podman podman"                               # tests/docker.rs
   "runc runc"                                   # podman's runtime here (crun fails on hybrid cgroups)
   "mmdebstrap mmdebstrap"                       # the Docker test's offline base image

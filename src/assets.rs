@@ -81,6 +81,20 @@ pub struct Derivative {
     pub reason: Option<String>,
 }
 
+impl Derivative {
+    /// A derivative made: its file and type.
+    pub fn ready(file: &Fingerprint, mime_type: &str) -> Derivative {
+        Derivative {
+            state: DerivativeState::Ready,
+            sha256: Some(file.sha256.clone()),
+            size: Some(file.size),
+            crc32: Some(file.crc32),
+            mime_type: Some(mime_type.to_string()),
+            reason: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Asset {
     pub id: Uuid,
@@ -212,7 +226,8 @@ pub async fn create(
     let kind = Kind::of_mime(&mime_type);
     let _guard = blobs.lock().await;
     let fingerprint = blobs.settle(received).await?;
-    let (derivatives, needs_job) = workers.initial(kind);
+    let source = crate::derivatives::Source::of(kind, &mime_type);
+    let (derivatives, needs_job) = workers.initial(source);
     let asset = Asset {
         id: Uuid::now_v7(),
         owner_id: owner.id,

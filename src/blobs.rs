@@ -135,6 +135,13 @@ impl Blobs {
         self.receive(body, u64::MAX).await
     }
 
+    /// Copies a file made by the server itself (a video proxy) in, streaming: it may be large.
+    pub async fn receive_file(&self, path: &Path) -> Result<Received> {
+        let file = tokio::fs::File::open(path).await?;
+        self.receive(tokio_util::io::ReaderStream::new(file), u64::MAX)
+            .await
+    }
+
     /// Moves a received file into place. Call with the lock held, then commit the reference.
     pub async fn settle(&self, mut received: Received) -> Result<Fingerprint> {
         let target = self.path(&received.fingerprint.sha256);

@@ -386,6 +386,11 @@ pub struct Media {
     pub max_dimension: u32,
     /// Show GPS coordinates from EXIF among an asset's attributes.
     pub show_gps: bool,
+    /// Seconds one external program (pdftoppm, ffmpeg) may work on one file before it is
+    /// stopped and the derivative fails with that reason.
+    pub job_timeout_secs: u64,
+    /// The most lines of a video `proxy` (made for videos a browser cannot play).
+    pub proxy_max_height: u32,
 }
 
 impl Default for Media {
@@ -394,6 +399,8 @@ impl Default for Media {
             workers: 0,
             max_dimension: 20_000,
             show_gps: false,
+            job_timeout_secs: 300,
+            proxy_max_height: 1080,
         }
     }
 }
@@ -496,6 +503,11 @@ impl Config {
             (
                 "uploads.max_files_per_request",
                 self.uploads.max_files_per_request as u64,
+            ),
+            ("media.job_timeout_secs", self.media.job_timeout_secs),
+            (
+                "media.proxy_max_height",
+                u64::from(self.media.proxy_max_height),
             ),
         ];
         if let Some((key, _)) = at_least_one.iter().find(|(_, value)| *value == 0) {

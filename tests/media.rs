@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::derivatives::{dimensions, settled};
 use common::*;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -49,32 +50,6 @@ fn png_bomb() -> Vec<u8> {
     bytes.extend_from_slice(b"IEND");
     bytes.extend_from_slice(&crc32fast::hash(b"IEND").to_be_bytes());
     bytes
-}
-
-async fn settled(server: &TestServer, id: &str) -> Value {
-    for _ in 0..600 {
-        let asset = server
-            .get_json(&server.admin_token, &format!("/api/v1/assets/{id}"))
-            .await;
-        let pending = asset["derivatives"]
-            .as_object()
-            .unwrap()
-            .values()
-            .any(|d| d["state"] == "pending");
-        if !pending {
-            return asset;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("derivatives of {id} never settled");
-}
-
-async fn dimensions(server: &TestServer, path: &str) -> (u32, u32) {
-    let response = server.admin(Method::GET, path).send().await.unwrap();
-    assert_eq!(response.status(), 200, "{path}");
-    let bytes = response.bytes().await.unwrap();
-    let image = image::load_from_memory(&bytes).unwrap();
-    (image.width(), image.height())
 }
 
 fn with_presets(config: &mut handoff::config::Config) {
@@ -358,7 +333,9 @@ async fn videos_get_a_poster_thumbnail_and_their_duration_when_ffmpeg_is_there()
     );
     assert_eq!(asset["attributes"]["width"], "320");
     assert_eq!(asset["attributes"]["duration"], "2.0");
-    // Audio gets its duration and no image derivatives.
+    // An H.264 MP4 plays as it is: no proxy.
+    assert_eq!(asset["derivatives"]["proxy"]["state"], "not_applicable");
+    // Audio gets its duration.
     let audio = dir.path().join("tone.wav");
     let made = std::process::Command::new("ffmpeg")
         .args([
@@ -396,8 +373,11 @@ async fn videos_get_a_poster_thumbnail_and_their_duration_when_ffmpeg_is_there()
         settled_tone["attributes"]["duration"], "1.0",
         "{settled_tone}"
     );
+    // Its picture is its waveform; PCM WAV plays in browsers as it is.
+    let settled_tone = settled(&server, tone_id).await;
+    assert_eq!(settled_tone["derivatives"]["thumbnail"]["state"], "ready");
     assert_eq!(
-        settled_tone["derivatives"]["thumbnail"]["state"],
+        settled_tone["derivatives"]["proxy"]["state"],
         "not_applicable"
     );
 }

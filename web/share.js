@@ -136,10 +136,26 @@ function show(index) {
   stage.replaceChildren(media);
   const get = item.querySelector('.get');
   bottom.replaceChildren(...(get ? [...get.children].map((c) => c.cloneNode(true)) : []));
+  if (Number(item.dataset.pages) > 1) bottom.prepend(pager(item, media, name));
   // Warm the neighbours so arrows feel instant.
   for (const n of [items[(current + 1) % items.length], items[(current - 1 + items.length) % items.length]]) {
     if (n?.dataset.preview && !n.dataset.media) { const i = new Image(); i.src = n.dataset.preview; }
   }
+}
+
+// A document's pages, one at a time at preview size: it can be read without downloading it.
+function pager(item, img, name) {
+  const total = Number(item.dataset.pages);
+  let page = 1;
+  const label = el('span', { class: 'lb-page', 'aria-live': 'polite' }, `Page 1 / ${total}`);
+  const turn = (by) => {
+    page = Math.min(total, Math.max(1, page + by));
+    img.src = item.dataset.pageUrl.replace('{n}', page);
+    img.alt = `${name}, page ${page}`;
+    label.textContent = `Page ${page} / ${total}`;
+  };
+  const button = (label, by) => el('button', { class: 'lb-button', type: 'button', 'aria-label': label, title: label, onclick: () => turn(by) }, icon(by < 0 ? 'prev' : 'next'));
+  return el('div', { class: 'lb-pager' }, button('Previous page', -1), label, button('Next page', 1));
 }
 
 document.addEventListener('click', (e) => {

@@ -122,7 +122,8 @@ async fn metrics(state: &AppState, client: &filters::Client) -> Result<Response,
 const HEALTH_FRESH: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// 200 when the database reads and the data folder takes a write; else 503. One check at a
-/// time: requests that arrive meanwhile wait for its result.
+/// time: requests that arrive meanwhile wait for its result. The detail names the media tools
+/// that are not installed.
 async fn healthz(state: &AppState, last_ok: &HealthMemo) -> Result<Response, Error> {
     let mut last_ok = last_ok.lock().await;
     if !last_ok.is_some_and(|at| at.elapsed() < HEALTH_FRESH) {
@@ -136,7 +137,11 @@ async fn healthz(state: &AppState, last_ok: &HealthMemo) -> Result<Response, Err
         written.map_err(|e| unavailable("the data folder", &e))?;
         *last_ok = Some(std::time::Instant::now());
     }
-    Ok(reply::json(&serde_json::json!({"status": "ok"})))
+    // Media tools are optional: missing ones are told, and the server is still healthy.
+    let missing = state.workers.missing.as_slice();
+    Ok(reply::json(
+        &serde_json::json!({"status": "ok", "media": {"missingTools": missing}}),
+    ))
 }
 
 /// When the last health check passed.

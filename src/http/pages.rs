@@ -250,6 +250,8 @@ pub struct Tile {
     pub preview: Option<String>,
     /// Played in the page (video, audio): an inline URL with ranges.
     pub media: Option<String>,
+    /// A document's page count and the URL of page `{n}`, for the lightbox to page through.
+    pub pages: Option<(u32, String)>,
     /// Shown attributes other than the name: (label, value).
     pub facts: Vec<(String, String)>,
     pub downloads: Vec<Choice>,
@@ -428,7 +430,7 @@ pub fn landing(l: &Landing) -> String {
         );
         let _ = write!(
             body,
-            "<li class=\"asset\" data-index=\"{index}\" data-id=\"{}\" data-kind=\"{}\" data-mime=\"{}\"{}{}>{thumb}\
+            "<li class=\"asset\" data-index=\"{index}\" data-id=\"{}\" data-kind=\"{}\" data-mime=\"{}\"{}{}{}>{thumb}\
              <div class=\"info\"><h2 class=\"name\" title=\"{}\">{}</h2><p class=\"sub\">{}</p><dl class=\"facts\">{facts}</dl></div>\
              <div class=\"get\">{download}</div></li>",
             escape(&tile.id),
@@ -441,6 +443,10 @@ pub fn landing(l: &Landing) -> String {
             tile.media
                 .as_ref()
                 .map(|m| format!(" data-media=\"{}\"", escape(m)))
+                .unwrap_or_default(),
+            tile.pages
+                .as_ref()
+                .map(|(count, url)| format!(" data-pages=\"{count}\" data-page-url=\"{}\"", escape(url)))
                 .unwrap_or_default(),
             escape(&tile.name),
             escape(&tile.name),
@@ -501,6 +507,7 @@ mod tests {
             thumbnail: Some("/t".into()),
             preview: Some("/p".into()),
             media: None,
+            pages: None,
             facts: vec![("Size".into(), "10 B".into())],
             downloads: vec![Choice {
                 label: "Original".into(),

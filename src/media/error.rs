@@ -17,6 +17,10 @@ pub enum MediaError {
     Encode(String),
     /// The rendition request itself is unusable (e.g. `max == 0`, bad watermark).
     InvalidRequest(String),
+    /// The external program this format needs is not installed (its name).
+    MissingTool(String),
+    /// The work ran out of its time budget and was stopped.
+    TimedOut(String),
 }
 
 impl fmt::Display for MediaError {
@@ -28,6 +32,8 @@ impl fmt::Display for MediaError {
             MediaError::Io(why) => write!(f, "cannot read image: {why}"),
             MediaError::Encode(why) => write!(f, "cannot encode image: {why}"),
             MediaError::InvalidRequest(why) => write!(f, "invalid rendition: {why}"),
+            MediaError::MissingTool(program) => write!(f, "{program} is not installed"),
+            MediaError::TimedOut(why) => write!(f, "stopped at its time budget: {why}"),
         }
     }
 }

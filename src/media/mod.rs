@@ -8,8 +8,12 @@
 mod decode;
 mod encode;
 mod error;
+pub mod heif;
 mod metadata;
+pub mod pdf;
 mod resize;
+pub mod svg;
+pub mod tool;
 pub mod video;
 mod watermark;
 
@@ -186,10 +190,33 @@ pub fn render_many(
     renditions: &[Rendition],
     limits: &Limits,
 ) -> Vec<Result<Vec<u8>, MediaError>> {
+    render_from(renditions, limits, |largest_max| {
+        load_source(path.as_ref(), limits, largest_max)
+    })
+}
+
+/// [`render_many`] for an SVG document, drawn once at the largest rendition's size.
+pub fn render_svg_many(
+    path: impl AsRef<Path>,
+    renditions: &[Rendition],
+    limits: &Limits,
+) -> Vec<Result<Vec<u8>, MediaError>> {
+    render_from(renditions, limits, |largest_max| {
+        svg::load(path.as_ref(), limits, largest_max)
+            .map(|decoded| (decoded, Orientation::NoTransforms))
+    })
+}
+
+/// Every rendition from one source, loaded for the largest of them, or its error for each.
+fn render_from(
+    renditions: &[Rendition],
+    limits: &Limits,
+    load: impl FnOnce(u32) -> Result<(decode::Decoded, Orientation), MediaError>,
+) -> Vec<Result<Vec<u8>, MediaError>> {
     let Some(largest_max) = renditions.iter().map(|r| r.max).max() else {
         return Vec::new();
     };
-    let (decoded, orientation) = match load_source(path.as_ref(), limits, largest_max) {
+    let (decoded, orientation) = match load(largest_max) {
         Ok(source) => source,
         Err(err) => return vec![Err(err); renditions.len()],
     };
@@ -252,6 +279,19 @@ fn render_one(
         watermark::apply(&mut output, mark, limits)?;
     }
     encode::encode(&output, rendition.format, rendition.quality)
+}
+
+/// The mark alone on a transparent `width × height` picture, as PNG: laid over video frames,
+/// so proxies carry the same mark as previews.
+pub fn watermark_overlay(
+    width: u32,
+    height: u32,
+    mark: &Watermark,
+    limits: &Limits,
+) -> Result<Vec<u8>, MediaError> {
+    let mut canvas = DynamicImage::ImageRgba8(image::RgbaImage::new(width, height));
+    watermark::apply(&mut canvas, mark, limits)?;
+    encode::encode(&canvas, OutputFormat::Png, 100)
 }
 
 fn displayed_size((width, height): (u32, u32), orientation: Orientation) -> (u32, u32) {

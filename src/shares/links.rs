@@ -59,6 +59,15 @@ impl Opened {
             .collect()
     }
 
+    /// One of the servable assets, by id.
+    pub fn servable_asset(&self, id: Uuid) -> Option<Asset> {
+        let now = Utc::now();
+        self.assets
+            .iter()
+            .find(|a| a.id == id && a.is_servable(now))
+            .cloned()
+    }
+
     pub fn recipient(&self) -> Option<&Recipient> {
         self.recipient_id.and_then(|id| self.share.recipient(id))
     }

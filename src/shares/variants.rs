@@ -11,19 +11,26 @@ pub enum Variant {
     Thumbnail,
     Preview,
     Preset(String),
+    /// A page of a PDF (1-based) at preview size: shown, never downloaded.
+    Page(u32),
+    /// What a browser plays of a video or audio file it cannot play as it is: watched, never
+    /// downloaded.
+    Proxy,
 }
 
 impl Variant {
-    /// `original`, `thumbnail`, `preview` or `presets/NAME`.
+    /// `original`, `thumbnail`, `preview`, `presets/NAME` or `pages/N`.
     pub fn parse(text: &str) -> Option<Variant> {
         match text {
             "original" => Some(Variant::Original),
             "thumbnail" => Some(Variant::Thumbnail),
             "preview" => Some(Variant::Preview),
-            other => other
-                .strip_prefix("presets/")
-                .filter(|n| !n.is_empty())
-                .map(|n| Variant::Preset(n.to_string())),
+            "proxy" => Some(Variant::Proxy),
+            other => match other.split_once('/')? {
+                ("presets", name) if !name.is_empty() => Some(Variant::Preset(name.to_string())),
+                ("pages", page) => page.parse().ok().map(Variant::Page),
+                _ => None,
+            },
         }
     }
 
@@ -33,6 +40,8 @@ impl Variant {
             Variant::Thumbnail => "thumbnail".into(),
             Variant::Preview => "preview".into(),
             Variant::Preset(name) => format!("presets/{name}"),
+            Variant::Page(page) => format!("pages/{page}"),
+            Variant::Proxy => "proxy".into(),
         }
     }
 
@@ -43,6 +52,8 @@ impl Variant {
             Variant::Thumbnail => "thumbnails".into(),
             Variant::Preview => "previews".into(),
             Variant::Preset(name) => format!("presets/{name}"),
+            Variant::Page(_) => "pages".into(),
+            Variant::Proxy => "proxies".into(),
         }
     }
 
@@ -51,7 +62,9 @@ impl Variant {
         match self {
             Variant::Original => None,
             Variant::Thumbnail => Some("thumbnail".into()),
-            Variant::Preview | Variant::Preset(_) if share.watermark => {
+            Variant::Page(page) => Some(crate::pages::key(*page, share.watermark)),
+            // A watermarked share's proxy has the mark burned in: until that is made, none.
+            Variant::Preview | Variant::Preset(_) | Variant::Proxy if share.watermark => {
                 Some(format!("watermarked/{}", self.name()))
             }
             _ => Some(self.name()),
@@ -59,12 +72,12 @@ impl Variant {
     }
 }
 
-/// May the link show `variant` of `asset` in the page? Thumbnails and previews always, and the
-/// original of a video or audio file so that it plays (also on view-only links); anything
+/// May the link show `variant` of `asset` in the page? Thumbnails, previews, pages and proxies always,
+/// and the original of a video or audio file so that it plays (also on view-only links); anything
 /// else only as a download.
 pub fn may_view(share: &Share, asset: &Asset, variant: &Variant) -> Result<()> {
     match variant {
-        Variant::Thumbnail | Variant::Preview => Ok(()),
+        Variant::Thumbnail | Variant::Preview | Variant::Page(_) | Variant::Proxy => Ok(()),
         Variant::Original if plays_inline(asset) => Ok(()),
         _ => may_download(share, variant),
     }
@@ -91,6 +104,7 @@ pub fn may_download(share: &Share, variant: &Variant) -> Result<()> {
         Variant::Thumbnail => options.thumbnail,
         Variant::Preview => options.preview,
         Variant::Preset(name) => options.presets.contains(name),
+        Variant::Page(_) | Variant::Proxy => false,
     };
     if allowed {
         Ok(())

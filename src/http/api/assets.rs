@@ -324,12 +324,14 @@ pub async fn original(
     )
 }
 
-/// The derivatives of every image or video; presets have a route of their own.
+/// The derivatives of every image or video; presets have a route of their own. `proxy`: what
+/// a browser plays of a video or audio file it cannot play as it is.
 #[derive(Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DerivativeName {
     Thumbnail,
     Preview,
+    Proxy,
 }
 
 impl DerivativeName {
@@ -337,6 +339,7 @@ impl DerivativeName {
         match self {
             DerivativeName::Thumbnail => "thumbnail",
             DerivativeName::Preview => "preview",
+            DerivativeName::Proxy => "proxy",
         }
     }
 }
@@ -346,14 +349,18 @@ impl std::str::FromStr for DerivativeName {
     type Err = ();
 
     fn from_str(text: &str) -> std::result::Result<Self, ()> {
-        [DerivativeName::Thumbnail, DerivativeName::Preview]
-            .into_iter()
-            .find(|name| name.key() == text)
-            .ok_or(())
+        [
+            DerivativeName::Thumbnail,
+            DerivativeName::Preview,
+            DerivativeName::Proxy,
+        ]
+        .into_iter()
+        .find(|name| name.key() == text)
+        .ok_or(())
     }
 }
 
-/// A derivative: `thumbnail` or `preview`.
+/// A derivative: `thumbnail`, `preview` or `proxy`.
 #[utoipa::path(get, path = "/api/v1/assets/{id}/{variant}", tag = "assets",
     params(("id" = Uuid, Path, description = "the asset's id"), ("variant" = inline(DerivativeName), Path)),
     responses(FileAnswers))]
@@ -379,6 +386,40 @@ pub async fn preset(
     client: Client,
 ) -> Result<Response> {
     send_derivative(id, &format!("presets/{name}"), &state, who, &client).await
+}
+
+/// A page of a PDF (1-based) at preview size, made the first time it is asked for.
+#[utoipa::path(get, path = "/api/v1/assets/{id}/pages/{page}", tag = "assets",
+    params(("id" = Uuid, Path, description = "the asset's id"), ("page" = u32, Path, description = "the page, from 1")),
+    responses(FileAnswers, (status = 404, response = ErrorAnswer)))]
+pub async fn page(
+    id: Uuid,
+    page: u32,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    let asset = assets::get(&state.store, id).await?;
+    let fingerprint = crate::pages::page(
+        &state.store,
+        &state.blobs,
+        &state.config,
+        &asset,
+        page,
+        false,
+    )
+    .await?;
+    let disposition = content_disposition(false, &format!("{} (page {page})", asset.name));
+    send(
+        &state,
+        &client,
+        &fingerprint,
+        crate::pages::MIME_TYPE,
+        disposition,
+        "private, max-age=86400",
+        &asset,
+    )
 }
 
 async fn send_derivative(

@@ -87,6 +87,7 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "original"), methods::get().or(methods::head()).unify(), s(), auth(), client() => assets::original),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "presets" / String), methods::get().or(methods::head()).unify(), s(), auth(), client() => assets::preset),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / DerivativeName), methods::get().or(methods::head()).unify(), s(), auth(), client() => assets::derivative),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "pages" / u32), methods::get().or(methods::head()).unify(), s(), auth(), client() => assets::page),
         endpoint!(warp::path!("api" / "v1" / "collections"), methods::get(), s(), auth() => assets::list_collections),
         endpoint!(warp::path!("api" / "v1" / "collections"), methods::post(), s(), auth(), json(limit) => assets::create_collection),
         endpoint!(warp::path!("api" / "v1" / "collections" / Uuid), methods::get(), s(), auth() => assets::get_collection),

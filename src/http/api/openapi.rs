@@ -20,7 +20,7 @@ use warp::reply::Response;
         account::login, account::logout, account::me,
         account::create_token, account::list_tokens, account::delete_token,
         account::list_users, account::create_user, account::get_user, account::update_user, account::delete_user, account::directory, account::branding,
-        assets::upload, assets::list, assets::get, assets::update, assets::delete, assets::original, assets::derivative, assets::preset,
+        assets::upload, assets::list, assets::get, assets::update, assets::delete, assets::original, assets::derivative, assets::preset, assets::page,
         assets::list_collections, assets::create_collection, assets::get_collection, assets::rename_collection,
         assets::delete_collection, assets::add_to_collection, assets::remove_from_collection,
         shares::create, shares::list, shares::get, shares::update, shares::delete,
@@ -83,9 +83,14 @@ impl utoipa::Modify for ShapeErrors {
                     add_error(operation, status);
                 }
                 if let Some(id) = &mut operation.operation_id {
-                    if !ids.insert(id.clone()) {
-                        id.push_str(&format!("_{method}"));
-                    }
+                    // Handlers of different modules share names (`get`): number the repeats.
+                    let candidates = [id.clone(), format!("{id}_{method}")]
+                        .into_iter()
+                        .chain((2..).map(|n| format!("{id}_{method}{n}")));
+                    *id = candidates
+                        .into_iter()
+                        .find(|candidate| ids.insert(candidate.clone()))
+                        .expect("the candidates never end");
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! be refused anyway counts no use.
 
 use super::*;
+use crate::pages;
 use crate::shares::download_all::Plan;
 
 /// HEAD on the page or the manifest: 200 while the link works (also when it would ask for its
@@ -42,11 +43,12 @@ pub(super) async fn manifest(
     let items: Vec<_> = assets
         .iter()
         .map(|asset| {
-            let viewable: BTreeMap<String, String> = [Variant::Thumbnail, Variant::Preview]
-                .iter()
-                .filter(|v| variants::ready(share, asset, v))
-                .map(|v| (v.name(), variant_url(&token, asset, v, signed, false)))
-                .collect();
+            let viewable: BTreeMap<String, String> =
+                [Variant::Thumbnail, Variant::Preview, Variant::Proxy]
+                    .iter()
+                    .filter(|v| variants::ready(share, asset, v))
+                    .map(|v| (v.name(), variant_url(&token, asset, v, signed, false)))
+                    .collect();
             let downloads: BTreeMap<String, String> = offered
                 .iter()
                 .map(|v| (v.name(), variant_url(&token, asset, v, signed, true)))
@@ -93,11 +95,7 @@ pub(super) async fn variant(
     let query = query?;
     let variant = Variant::parse(&name).ok_or(Error::NotFound("variant"))?;
     let entering = enter(&state, &token, &query, &client).await?;
-    let asset = entering
-        .opened
-        .servable_assets()
-        .into_iter()
-        .find(|a| a.id == asset_id);
+    let asset = entering.opened.servable_asset(asset_id);
     let download = query.wants_download()
         || (variant == Variant::Original && !asset.as_ref().is_some_and(variants::plays_inline));
     let want = Want::File {
@@ -107,8 +105,11 @@ pub(super) async fn variant(
     };
     let go = decide_data(&entering, want)?;
     let asset = asset.ok_or(Error::NotFound("asset in this share"))?;
-    let file = variants::file_of(&entering.opened.share, &asset, &variant)
-        .ok_or(Error::NotFound("this variant (not made, or not ready yet)"))?;
+    let file = match variant {
+        Variant::Page(page) => page_file(&state, &entering.opened.share, &asset, page).await?,
+        _ => variants::file_of(&entering.opened.share, &asset, &variant)
+            .ok_or(Error::NotFound("this variant (not made, or not ready yet)"))?,
+    };
     let attachment = query.wants_download() || !variants::inline_safe(&file.mime_type);
     let kind = if download {
         EventKind::Download
@@ -127,6 +128,22 @@ pub(super) async fn variant(
         kind,
     )?;
     Ok(answer(&granted, response))
+}
+
+/// A page of a PDF as the share shows it, made the first time it is asked for (a page that
+/// cannot be made is refused before the request is admitted: it counts no use).
+async fn page_file(
+    state: &AppState,
+    share: &Share,
+    asset: &Asset,
+    page: u32,
+) -> Result<variants::VariantFile> {
+    let (store, blobs, config) = (&state.store, &state.blobs, &state.config);
+    let fingerprint = pages::page(store, blobs, config, asset, page, share.watermark).await?;
+    Ok(variants::VariantFile {
+        fingerprint,
+        mime_type: pages::MIME_TYPE.into(),
+    })
 }
 
 /// One file of an asset, with ranges, its event and the sandbox for anything not shown inline.

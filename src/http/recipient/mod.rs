@@ -103,12 +103,15 @@ pub fn routes(state: AppState) -> Routes {
             .then(|t, a, v: String, q, s, c| files::variant(t, a, v, q, s, c))
             .map(reply::finish)
             .boxed(),
-        warp::path!("s" / String / "assets" / Uuid / "presets" / String)
+        // `presets/NAME` and `pages/N`
+        warp::path!("s" / String / "assets" / Uuid / String / String)
             .and(get_or_head())
             .and(query())
             .and(s())
             .and(client())
-            .then(|t, a, p: String, q, s, c| files::variant(t, a, format!("presets/{p}"), q, s, c))
+            .then(|t, a, group: String, name: String, q, s, c| {
+                files::variant(t, a, format!("{group}/{name}"), q, s, c)
+            })
             .map(reply::finish)
             .boxed(),
         warp::path!("s" / String / "download.zip")

@@ -136,6 +136,8 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
             Variant::Preview => "Preview".into(),
             Variant::Thumbnail => "Thumbnail".into(),
             Variant::Preset(name) => format!("Preset “{name}”"),
+            Variant::Page(page) => format!("Page {page}"),
+            Variant::Proxy => "Playable copy".into(),
         }
     };
     let columns: Vec<String> = share
@@ -161,8 +163,9 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
                 })
                 .collect();
             let inline_original = may_original && variants::inline_safe(&asset.mime_type);
+            let ready_preview = variants::ready(share, asset, &Variant::Preview);
             let preview = if asset.kind == crate::assets::Kind::Image {
-                if variants::ready(share, asset, &Variant::Preview) {
+                if ready_preview {
                     Some(variant_url(token, asset, &Variant::Preview, signed, false))
                 } else if inline_original {
                     Some(variant_url(token, asset, &Variant::Original, signed, false))
@@ -170,16 +173,24 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
                     variants::ready(share, asset, &Variant::Thumbnail)
                         .then(|| variant_url(token, asset, &Variant::Thumbnail, signed, false))
                 }
+            } else if asset.kind == crate::assets::Kind::Document && ready_preview {
+                // A PDF's first page; the lightbox pages on from there.
+                Some(variant_url(token, asset, &Variant::Preview, signed, false))
             } else {
                 None
             };
-            let media = matches!(
+            let plays = matches!(
                 asset.kind,
                 crate::assets::Kind::Video | crate::assets::Kind::Audio
-            )
-            .then_some(())
-            .filter(|_| inline_original)
-            .map(|_| variant_url(token, asset, &Variant::Original, signed, false));
+            );
+            // The proxy when the browser cannot play the original, else the original itself.
+            let media = if plays && variants::ready(share, asset, &Variant::Proxy) {
+                Some(variant_url(token, asset, &Variant::Proxy, signed, false))
+            } else {
+                (plays && inline_original)
+                    .then(|| variant_url(token, asset, &Variant::Original, signed, false))
+            };
+            let pages = crate::pages::count(asset).filter(|_| ready_preview);
             let downloads = offered
                 .iter()
                 .map(|v| pages::Choice {
@@ -201,6 +212,10 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
                     .then(|| variant_url(token, asset, &Variant::Thumbnail, signed, false)),
                 preview,
                 media,
+                pages: pages.map(|count| {
+                    let url = variant_url(token, asset, &Variant::Page(0), signed, false);
+                    (count, url.replace("/pages/0?", "/pages/{n}?"))
+                }),
                 facts,
                 downloads,
             }

@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::Semaphore;
 use uuid::Uuid;
 
@@ -39,6 +40,8 @@ pub struct Plan {
 
 pub const THUMBNAIL_MAX: u32 = 150;
 pub const PREVIEW_MAX: u32 = 500;
+
+mod render;
 
 /// Every derivative an image gets under this configuration.
 pub fn plans(config: &Config, watermark: Option<&Watermark>) -> Vec<Plan> {
@@ -127,24 +130,66 @@ pub struct AvTools {
     pub ffmpeg: bool,
 }
 
+/// What an asset's thumbnail and preview are made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// JPEG, PNG and the other formats decoded in-process.
+    Raster,
+    /// HEIC/HEIF and AVIF, decoded by libheif.
+    Heif,
+    Svg,
+    /// The first page, through poppler.
+    Pdf,
+    /// A poster frame, through ffmpeg.
+    Video,
+    /// Metadata only.
+    Audio,
+    /// No derivatives.
+    Nothing,
+}
+
+impl Source {
+    pub fn of(kind: Kind, mime: &str) -> Source {
+        match (kind, mime) {
+            (_, "image/svg+xml") => Source::Svg,
+            (_, "application/pdf") => Source::Pdf,
+            (_, mime) if media::heif::reads(mime) => Source::Heif,
+            (Kind::Image, _) => Source::Raster,
+            (Kind::Video, _) => Source::Video,
+            (Kind::Audio, _) => Source::Audio,
+            _ => Source::Nothing,
+        }
+    }
+}
+
 impl Workers {
-    /// The derivatives a new asset of `kind` starts with, and whether it needs a job: images
-    /// always; video when ffmpeg can take a poster frame (or ffprobe read its metadata); audio
-    /// when ffprobe can read its metadata.
-    pub fn initial(&self, kind: Kind) -> (BTreeMap<String, Derivative>, bool) {
-        let makes_images = kind == Kind::Image || (kind == Kind::Video && self.av.ffmpeg);
+    /// The derivatives a new asset starts with, and whether it needs a job: images, SVG and PDF
+    /// always (a PDF without poppler fails with the reason, never a silent icon); video and
+    /// audio a poster frame or waveform, and perhaps a `proxy`, when ffmpeg is there; their
+    /// metadata when ffprobe is.
+    pub fn initial(&self, source: Source) -> (BTreeMap<String, Derivative>, bool) {
+        let makes_images = match source {
+            Source::Raster | Source::Heif | Source::Svg | Source::Pdf => true,
+            Source::Video | Source::Audio => self.av.ffmpeg && self.av.ffprobe,
+            Source::Nothing => false,
+        };
         let needs_job =
-            makes_images || (matches!(kind, Kind::Video | Kind::Audio) && self.av.ffprobe);
+            makes_images || (matches!(source, Source::Video | Source::Audio) && self.av.ffprobe);
         let s = if makes_images {
             DerivativeState::Pending
         } else {
             DerivativeState::NotApplicable
         };
-        let derivatives = self
+        let mut derivatives: BTreeMap<String, Derivative> = self
             .plans
             .iter()
             .map(|p| (p.key.clone(), state(s, None)))
             .collect();
+        if makes_images {
+            for key in proxy_keys(source, self.watermark) {
+                derivatives.insert(key.into(), state(DerivativeState::Pending, None));
+            }
+        }
         (derivatives, needs_job)
     }
 }
@@ -163,6 +208,10 @@ pub struct Workers {
     /// What every image gets under this configuration.
     pub plans: Arc<Vec<Plan>>,
     av: AvTools,
+    /// Whether a watermark is configured (videos then get a marked proxy too).
+    watermark: bool,
+    /// The external programs that are not installed, for the health check's detail.
+    pub missing: Arc<Vec<Tool>>,
 }
 
 impl Workers {
@@ -175,11 +224,14 @@ struct Context {
     store: Store,
     blobs: Arc<Blobs>,
     plans: Vec<Plan>,
-    limits: Limits,
-    show_gps: bool,
-    av: AvTools,
+    settings: render::Settings,
     webhooks: crate::webhooks::Sender,
 }
+
+/// The derivative a browser plays when it cannot play the original.
+pub const PROXY: &str = "proxy";
+/// A video's proxy with the watermark burned in, for shares that show it.
+pub const MARKED_PROXY: &str = "watermarked/proxy";
 
 /// Starts the workers; queues images whose derivatives do not match the configuration (new
 /// presets, a first start after an upgrade). Call inside a tokio runtime.
@@ -190,8 +242,12 @@ pub fn start(
     webhooks: crate::webhooks::Sender,
 ) -> Result<Workers> {
     let plans = plans(config, watermark_of(config).as_ref());
-    let (ffprobe, ffmpeg) = media::video::tools();
-    let av = AvTools { ffprobe, ffmpeg };
+    let missing = missing_tools();
+    let installed = |program| !missing.iter().any(|t| t.program == program);
+    let av = AvTools {
+        ffprobe: installed("ffprobe"),
+        ffmpeg: installed("ffmpeg"),
+    };
     let expected: Vec<String> = plans.iter().map(|p| p.key.clone()).collect();
     store.write_now(|tx| {
         let queued: Vec<Uuid> = tx
@@ -216,28 +272,107 @@ pub fn start(
         0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
         n => n,
     };
-    let limits = Limits {
-        max_width: config.media.max_dimension,
-        max_height: config.media.max_dimension,
-        ..Limits::default()
-    };
     let shared = Arc::new(plans.clone());
     let context = Arc::new(Context {
         store,
         blobs,
         plans,
-        limits,
-        show_gps: config.media.show_gps,
+        settings: render::Settings {
+            limits: limits(config),
+            show_gps: config.media.show_gps,
+            av,
+            budget: job_budget(config),
+            proxy_max_height: config.media.proxy_max_height,
+            watermark: watermark_of(config).map(Arc::new),
+        },
         webhooks,
-        av,
     });
     let (wake, listener) = background::pair();
+    let watermark = context.settings.watermark.is_some();
     tokio::spawn(run(context, listener, workers));
     Ok(Workers {
         wake,
         plans: shared,
         av,
+        watermark,
+        missing: Arc::new(missing),
     })
+}
+
+/// An external program some media needs, and what goes without it.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tool {
+    pub program: &'static str,
+    /// The Debian package that provides it.
+    pub package: &'static str,
+    pub needed_for: &'static str,
+    #[serde(skip)]
+    version_flag: &'static str,
+}
+
+const TOOLS: [Tool; 5] = [
+    Tool {
+        program: "ffprobe",
+        package: "ffmpeg",
+        needed_for: "video and audio metadata",
+        version_flag: "-version",
+    },
+    Tool {
+        program: "ffmpeg",
+        package: "ffmpeg",
+        needed_for: "video poster frames, audio waveforms and proxies",
+        version_flag: "-version",
+    },
+    Tool {
+        program: "pdfinfo",
+        package: "poppler-utils",
+        needed_for: "PDF page counts",
+        version_flag: "-v",
+    },
+    Tool {
+        program: "pdftoppm",
+        package: "poppler-utils",
+        needed_for: "PDF thumbnails, previews and pages",
+        version_flag: "-v",
+    },
+    Tool {
+        program: media::heif::TOOL,
+        package: "libheif-examples",
+        needed_for: "HEIC and AVIF thumbnails and previews",
+        version_flag: "--help",
+    },
+];
+
+/// The programs that are not installed, each said once in the log at start.
+fn missing_tools() -> Vec<Tool> {
+    let missing: Vec<Tool> = TOOLS
+        .into_iter()
+        .filter(|t| !media::tool::available(t.program, t.version_flag))
+        .collect();
+    for tool in &missing {
+        tracing::warn!(
+            "{} is not installed (Debian: {}): no {}",
+            tool.program,
+            tool.package,
+            tool.needed_for
+        );
+    }
+    missing
+}
+
+/// The time one external program may take on one file.
+pub fn job_budget(config: &Config) -> Duration {
+    Duration::from_secs(config.media.job_timeout_secs)
+}
+
+/// The decoding limits of the configuration.
+pub fn limits(config: &Config) -> Limits {
+    Limits {
+        max_width: config.media.max_dimension,
+        max_height: config.media.max_dimension,
+        ..Limits::default()
+    }
 }
 
 async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) {
@@ -277,60 +412,32 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
     }
 }
 
-type Outputs = Vec<std::result::Result<Vec<u8>, String>>;
-
-/// An image's metadata and renditions; when it cannot be read, every rendition fails with why.
-fn render_image(
-    source: &std::path::Path,
-    renditions: &[Rendition],
-    limits: &Limits,
-    show_gps: bool,
-) -> (
-    std::result::Result<BTreeMap<String, String>, String>,
-    Outputs,
-) {
-    match media::probe(source, show_gps) {
-        Ok(info) => {
-            let outputs = media::render_many(source, renditions, limits)
-                .into_iter()
-                .map(|o| o.map_err(|e| e.to_string()))
-                .collect();
-            (Ok(info.attributes), outputs)
-        }
-        Err(e) => (
-            Err(e.to_string()),
-            renditions.iter().map(|_| Err(e.to_string())).collect(),
-        ),
+/// The proxies a video or audio file has a derivative for (made or not applicable).
+fn proxy_keys(kind: Source, watermark: bool) -> Vec<&'static str> {
+    match kind {
+        Source::Video if watermark => vec![PROXY, MARKED_PROXY],
+        Source::Video | Source::Audio => vec![PROXY],
+        _ => Vec::new(),
     }
 }
 
-/// Video and audio: metadata from ffprobe; a video's renditions from its poster frame.
-/// No outputs means the image derivatives do not apply.
-fn render_av(
-    source: &std::path::Path,
-    poster: &std::path::Path,
-    renditions: &[Rendition],
-    limits: &Limits,
-    av: AvTools,
-) -> (
-    std::result::Result<BTreeMap<String, String>, String>,
-    Outputs,
-) {
-    let attributes = match av.ffprobe {
-        true => media::video::probe(source).map_err(|e| e.to_string()),
-        false => Ok(BTreeMap::new()),
-    };
-    if !av.ffmpeg || attributes.as_ref().is_ok_and(|a| !a.contains_key("width")) && av.ffprobe {
-        return (attributes, Vec::new());
+/// A derivative made (its file still to settle), or failed with why.
+fn outcome(
+    key: &str,
+    made: std::result::Result<crate::blobs::Received, String>,
+    mime: &str,
+) -> (String, Derivative, Option<crate::blobs::Received>) {
+    match made {
+        Ok(received) => {
+            let derivative = Derivative::ready(&received.fingerprint, mime);
+            (key.to_string(), derivative, Some(received))
+        }
+        Err(reason) => (
+            key.to_string(),
+            state(DerivativeState::Failed, Some(reason)),
+            None,
+        ),
     }
-    let outputs = match media::video::poster_frame(source, poster) {
-        Ok(()) => media::render_many(poster, renditions, limits)
-            .into_iter()
-            .map(|o| o.map_err(|e| e.to_string()))
-            .collect(),
-        Err(e) => renditions.iter().map(|_| Err(e.to_string())).collect(),
-    };
-    (attributes, outputs)
 }
 
 /// `asset.ready`: the asset's derivatives are made (or failed, each with its reason).
@@ -375,40 +482,47 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
     };
     let source = context.blobs.path(&asset.sha256);
     let renditions: Vec<Rendition> = context.plans.iter().map(|p| p.rendition.clone()).collect();
-    let (limits, show_gps, av, kind) = (context.limits, context.show_gps, context.av, asset.kind);
-    let poster = context.blobs.temp_path("png");
-    let (info, outputs) = crate::store::blocking(move || {
-        let made = match kind {
-            Kind::Image => render_image(&source, &renditions, &limits, show_gps),
-            _ => render_av(&source, &poster, &renditions, &limits, av),
-        };
-        let _ = std::fs::remove_file(&poster);
-        Ok(made)
+    let settings = context.settings.clone();
+    let kind = Source::of(asset.kind, &asset.mime_type);
+    let scratch = render::Scratch {
+        picture: context.blobs.temp_path("png"),
+        proxy: context.blobs.temp_path("mp4"),
+        marked_proxy: context.blobs.temp_path("mp4"),
+    };
+    let made = crate::store::blocking(move || {
+        let made = render::make(kind, &source, &scratch, &renditions, &settings);
+        let _ = std::fs::remove_file(&scratch.picture);
+        Ok((made, scratch))
     })
     .await?;
+    let (made, scratch) = made;
     let mut outcomes = Vec::new();
-    for (plan, output) in context.plans.iter().zip(outputs) {
-        match output {
-            Ok(bytes) => {
-                let received = context.blobs.receive_bytes(bytes).await?;
-                let f = &received.fingerprint;
-                let derivative = Derivative {
-                    state: DerivativeState::Ready,
-                    sha256: Some(f.sha256.clone()),
-                    size: Some(f.size),
-                    crc32: Some(f.crc32),
-                    mime_type: Some(plan.rendition.format.mime_type().to_string()),
-                    reason: None,
-                };
-                outcomes.push((plan.key.clone(), derivative, Some(received)));
-            }
-            Err(reason) => outcomes.push((
-                plan.key.clone(),
-                state(DerivativeState::Failed, Some(reason)),
-                None,
-            )),
-        }
+    for (plan, output) in context.plans.iter().zip(made.outputs) {
+        let mime = plan.rendition.format.mime_type();
+        let made = match output {
+            Ok(bytes) => Ok(context.blobs.receive_bytes(bytes).await?),
+            Err(reason) => Err(reason),
+        };
+        outcomes.push(outcome(&plan.key, made, mime));
     }
+    for key in proxy_keys(kind, context.settings.watermark.is_some()) {
+        let made = match made.proxies.iter().find(|(k, _)| *k == key) {
+            Some((_, Ok((file, mime)))) => {
+                outcome(key, Ok(context.blobs.receive_file(file).await?), mime)
+            }
+            Some((_, Err(reason))) => outcome(key, Err(reason.clone()), ""),
+            None => (
+                key.into(),
+                state(DerivativeState::NotApplicable, None),
+                None,
+            ),
+        };
+        outcomes.push(made);
+    }
+    for file in [&scratch.proxy, &scratch.marked_proxy] {
+        let _ = tokio::fs::remove_file(file).await;
+    }
+    let info = made.attributes;
     let _guard = context.blobs.lock().await;
     let mut derivatives = BTreeMap::new();
     for (key, derivative, received) in outcomes {

@@ -1,0 +1,117 @@
+//! External programs (ffmpeg, poppler) run on untrusted files: with a time budget, killed when
+//! it runs out, and with a missing program named in the error rather than a silent icon.
+
+use super::MediaError;
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::thread::JoinHandle;
+use std::time::Duration;
+use wait_timeout::ChildExt;
+
+/// What a program may print that we keep (ffprobe's JSON, pdfinfo's lines, error messages).
+const KEPT_OUTPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Whether `program` runs here (answers `-v`/`-version` without failing to start).
+pub fn available(program: &str, version_flag: &str) -> bool {
+    Command::new(program)
+        .arg(version_flag)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// Runs `command` to its end within `budget` and answers its standard output; a program that
+/// is not installed, fails, or overruns its budget (then it is killed) is an error saying so.
+pub fn run(command: &mut Command, budget: Duration) -> Result<Vec<u8>, MediaError> {
+    let program = command.get_program().to_string_lossy().into_owned();
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => MediaError::MissingTool(program.clone()),
+            _ => MediaError::Io(format!("{program}: {e}")),
+        })?;
+    // Both pipes are drained while the program runs, so a chatty one never blocks on a full pipe.
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let status = match child.wait_timeout(budget)? {
+        Some(status) => status,
+        None => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(MediaError::TimedOut(format!(
+                "{program} did not finish within {} s",
+                budget.as_secs()
+            )));
+        }
+    };
+    let (stdout, stderr) = (joined(stdout), joined(stderr));
+    if !status.success() {
+        let message = String::from_utf8_lossy(&stderr);
+        let first_line = message.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        return Err(MediaError::Corrupt(format!(
+            "{program} failed: {}",
+            first_line.chars().take(200).collect::<String>()
+        )));
+    }
+    Ok(stdout)
+}
+
+fn drain(pipe: Option<impl Read + Send + 'static>) -> Option<JoinHandle<Vec<u8>>> {
+    pipe.map(|pipe| {
+        std::thread::spawn(move || {
+            let mut pipe = pipe;
+            let mut kept = Vec::new();
+            let _ = pipe.by_ref().take(KEPT_OUTPUT_BYTES).read_to_end(&mut kept);
+            let _ = std::io::copy(&mut pipe, &mut std::io::sink());
+            kept
+        })
+    })
+}
+
+fn joined(handle: Option<JoinHandle<Vec<u8>>>) -> Vec<u8> {
+    handle.and_then(|h| h.join().ok()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_program_is_named() {
+        let err = run(
+            &mut Command::new("no-such-program-here"),
+            Duration::from_secs(5),
+        )
+        .unwrap_err();
+        assert_eq!(err, MediaError::MissingTool("no-such-program-here".into()));
+        assert!(err
+            .to_string()
+            .contains("no-such-program-here is not installed"));
+    }
+
+    #[test]
+    fn a_program_past_its_budget_is_stopped() {
+        let err = run(Command::new("sleep").arg("30"), Duration::from_millis(200)).unwrap_err();
+        assert!(matches!(err, MediaError::TimedOut(_)), "{err}");
+    }
+
+    #[test]
+    fn output_and_failures_come_back() {
+        let out = run(
+            Command::new("sh").args(["-c", "echo hello"]),
+            Duration::from_secs(5),
+        );
+        assert_eq!(out.unwrap(), b"hello\n");
+        let err = run(
+            Command::new("sh").args(["-c", "echo broken file >&2; exit 1"]),
+            Duration::from_secs(5),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("broken file"), "{err}");
+    }
+}
