@@ -13,6 +13,7 @@ pub mod config;
 pub mod derivatives;
 pub mod error;
 pub mod http;
+pub mod i18n;
 pub mod limits;
 pub mod media;
 pub mod metrics;

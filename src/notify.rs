@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use uuid::Uuid;
 
+mod letters;
+
+pub use letters::html_email;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EmailState {
@@ -71,64 +75,6 @@ pub trait Compose {
     fn subject(&self) -> String;
     fn text(&self) -> String;
     fn html(&self) -> String;
-}
-
-impl Compose for Letter<'_> {
-    fn subject(&self) -> String {
-        one_line(&format!(
-            "{} shared “{}” with you",
-            self.sharer, self.share.title
-        ))
-    }
-
-    fn text(&self) -> String {
-        let mut text = format!(
-            "{} shared “{}” with you.\n\n",
-            one_line(self.sharer),
-            one_line(&self.share.title)
-        );
-        if !self.share.description.is_empty() {
-            text.push_str(&format!("{}\n\n", self.share.description));
-        }
-        if let Some(message) = self.message.filter(|m| !m.is_empty()) {
-            text.push_str(&format!("Message:\n{message}\n\n"));
-        }
-        text.push_str(&format!(
-            "{} file{} · available until {}\n\nOpen: {}\n",
-            self.asset_count,
-            if self.asset_count == 1 { "" } else { "s" },
-            self.share.expires_at.format("%Y-%m-%d %H:%M UTC"),
-            self.link
-        ));
-        text
-    }
-
-    fn html(&self) -> String {
-        let e = crate::http::pages::escape;
-        let mut html = format!(
-            "<!doctype html><html><body style=\"font-family:sans-serif\"><p><strong>{}</strong> shared “{}” with you.</p>",
-            e(self.sharer),
-            e(&self.share.title)
-        );
-        if !self.share.description.is_empty() {
-            html.push_str(&format!("<p>{}</p>", e(&self.share.description)));
-        }
-        if let Some(message) = self.message.filter(|m| !m.is_empty()) {
-            html.push_str(&format!(
-                "<blockquote>{}</blockquote>",
-                e(message).replace('\n', "<br>")
-            ));
-        }
-        html.push_str(&format!(
-            "<p>{} file{} · available until {}</p><p><a href=\"{}\">Open the share</a></p><p>{}</p></body></html>",
-            self.asset_count,
-            if self.asset_count == 1 { "" } else { "s" },
-            self.share.expires_at.format("%Y-%m-%d %H:%M UTC"),
-            e(self.link),
-            e(self.link)
-        ));
-        html
-    }
 }
 
 /// Puts an email in the queue, inside the caller's transaction. Call `Mailer::wake` after.

@@ -158,10 +158,12 @@ async fn invitations_arrive_with_each_recipients_own_link() {
         assert!(
             text.contains("Here you go!") && text.contains("Final cuts") && text.contains("1 file")
         );
-        let expires = share["expiresAt"].as_str().unwrap();
+        let expires = chrono::DateTime::parse_from_rfc3339(share["expiresAt"].as_str().unwrap())
+            .unwrap()
+            .with_timezone(&chrono::Utc);
         assert!(
-            text.contains(&expires[..10]),
-            "the expiry date is in the mail"
+            text.contains(&expires.format("%-d %b %Y, %H:%M UTC").to_string()),
+            "the expiry date is in the mail: {text}"
         );
         assert!(mail["parts"]["text/html"]
             .as_str()
@@ -194,6 +196,57 @@ async fn invitations_arrive_with_each_recipients_own_link() {
         .clone();
     assert_eq!(ann_entry["visits"], 1);
     assert_eq!(ann_entry["emailState"], "sent");
+}
+
+/// The invitation speaks the language the sharer chose for the share's recipients (SPEC §11).
+#[tokio::test]
+async fn invitations_speak_the_language_the_sharer_chose() {
+    let (port, inbox) = smtp_server();
+    let server = server_with_smtp(port).await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await;
+    let refused = server
+        .admin(Method::POST, "/api/v1/shares")
+        .json(&json!({"title": "x", "assetIds": [asset["id"]], "language": "klingon"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422, "an unknown language is refused");
+    let share = share_with(
+        &server,
+        json!({
+            "title": "Frühjahr <2027>", "assetIds": [asset["id"]], "language": "de",
+            "recipients": [{"email": "anna@example.de"}], "message": "Bitte sehr"
+        }),
+    )
+    .await;
+    assert_eq!(share["language"], "de");
+    let mail = wait_for_mail(&inbox, "mit Ihnen geteilt").await.remove(0);
+    assert!(
+        mail["subject"]
+            .as_str()
+            .unwrap()
+            .ends_with("hat „Frühjahr <2027>“ mit Ihnen geteilt"),
+        "{mail}"
+    );
+    let text = mail["parts"]["text/plain"].as_str().unwrap();
+    assert!(
+        text.contains("Nachricht:")
+            && text.contains("Bitte sehr")
+            && text.contains("1 Datei · verfügbar bis"),
+        "{text}"
+    );
+    assert!(text.contains("Öffnen: https://"), "{text}");
+    let html = mail["parts"]["text/html"].as_str().unwrap();
+    assert!(
+        html.contains("lang=\"de\"") && html.contains("Freigabe öffnen"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Frühjahr &lt;2027&gt;"),
+        "the title is escaped: {html}"
+    );
 }
 
 async fn wait_for_state(server: &TestServer, share_id: &str, prefix: &str) -> Value {

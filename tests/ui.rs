@@ -361,7 +361,7 @@ async fn view_only_links_show_no_download_controls() {
     assert_eq!(guest.count("#assets .asset").await, 2);
     assert_eq!(
         guest
-            .count("a[download], details.menu, .get a, .get summary")
+            .count("a[download], main details.menu, .get a, .get summary")
             .await,
         0
     );

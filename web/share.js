@@ -2,26 +2,8 @@
 // download menus that close like menus, and a lightbox (images, video, audio) with keyboard
 // navigation. Without this file the page still works: links open the files.
 
-const SVG = 'http://www.w3.org/2000/svg';
-const PATHS = {
-  x: ['M6 6l12 12', 'M18 6L6 18'],
-  prev: ['M15 6l-6 6 6 6'],
-  next: ['M9 6l6 6-6 6'],
-  file: ['M6 3h8l4 4v14H6z', 'M14 3v4h4'],
-};
-
-function icon(name) {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('class', 'icon');
-  svg.setAttribute('aria-hidden', 'true');
-  for (const d of PATHS[name]) {
-    const p = document.createElementNS(SVG, 'path');
-    p.setAttribute('d', d);
-    svg.append(p);
-  }
-  return svg;
-}
+// The icons of the team app: symbols of /static/icons.svg.
+import { icon } from './js/dom.js';
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -93,7 +75,7 @@ function buildDialog() {
   const title = el('div', { class: 'lb-title', id: 'lb-title' });
   const count = el('div', { class: 'lb-count', 'aria-live': 'polite' });
   const close = el('button', { class: 'lb-button', type: 'button', 'aria-label': 'Close', title: 'Close (Esc)', onclick: () => dialog.close() }, icon('x'));
-  const prev = el('button', { class: 'lb-button lb-prev', type: 'button', 'aria-label': 'Previous', title: 'Previous (←)', onclick: () => show(current - 1) }, icon('prev'));
+  const prev = el('button', { class: 'lb-button lb-prev', type: 'button', 'aria-label': 'Previous', title: 'Previous (←)', onclick: () => show(current - 1) }, icon('back'));
   const next = el('button', { class: 'lb-button lb-next', type: 'button', 'aria-label': 'Next', title: 'Next (→)', onclick: () => show(current + 1) }, icon('next'));
   const bottom = el('div', { class: 'lb-bottom' });
   const d = el('dialog', { class: 'lightbox', 'aria-labelledby': 'lb-title' },
@@ -154,7 +136,7 @@ function pager(item, img, name) {
     img.alt = `${name}, page ${page}`;
     label.textContent = `Page ${page} / ${total}`;
   };
-  const button = (label, by) => el('button', { class: 'lb-button', type: 'button', 'aria-label': label, title: label, onclick: () => turn(by) }, icon(by < 0 ? 'prev' : 'next'));
+  const button = (label, by) => el('button', { class: 'lb-button', type: 'button', 'aria-label': label, title: label, onclick: () => turn(by) }, icon(by < 0 ? 'back' : 'next'));
   return el('div', { class: 'lb-pager' }, button('Previous page', -1), label, button('Next page', 1));
 }
 

@@ -228,6 +228,8 @@ pub struct ShareView {
     pub recipients: Vec<RecipientView>,
     pub notify: NotifyChoice,
     pub remind: bool,
+    /// The language of the emails to its recipients.
+    pub language: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skipped: Option<Vec<Skipped>>,
 }
@@ -270,6 +272,7 @@ impl ShareView {
                 .collect(),
             notify: share.notify,
             remind: share.remind,
+            language: share.lang().code(),
             skipped: None,
         }
     }

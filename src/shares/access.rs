@@ -207,6 +207,7 @@ pub(crate) mod tests {
             creator_deleted: false,
             notify: Default::default(),
             remind: true,
+            language: None,
             counters: ShareCounters::default(),
         }
     }

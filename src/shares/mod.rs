@@ -104,9 +104,23 @@ pub struct Share {
     /// Whether recipients who have not downloaded are reminded before their link ends.
     #[serde(default = "reminding")]
     pub remind: bool,
+    /// The language of the emails to its recipients (`crate::i18n::LANGUAGES`), chosen by its
+    /// creator; none: English.
+    #[serde(default)]
+    pub language: Option<String>,
     /// Kept in their own table (`Counters`); filled by `counters::load`, never saved with the share.
     #[serde(skip)]
     pub counters: ShareCounters,
+}
+
+impl Share {
+    /// The language its recipients are written to in.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language
+            .as_deref()
+            .and_then(crate::i18n::Lang::from_code)
+            .unwrap_or_default()
+    }
 }
 
 /// Shares made before reminders existed remind, as new ones do by default.

@@ -7,6 +7,7 @@ use super::tell::{self, Teller};
 use super::{counters, Recipient, RecipientStatus, Share};
 use crate::accounts::User;
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::notify::{self, Compose};
 use crate::state::AppState;
 use crate::store::{Store, WriteTx};
@@ -137,6 +138,7 @@ fn tell_news(
         };
         let Some(to) = to else { continue };
         let reminder = Reminder {
+            lang: share.lang(),
             sharer: &sharer,
             title: &share.title,
             link: format!("{base}/s/{}", recipient.token),
@@ -147,8 +149,9 @@ fn tell_news(
     Ok(())
 }
 
-/// The reminder to a recipient who has not downloaded yet.
+/// The reminder to a recipient who has not downloaded yet, in the share's language.
 struct Reminder<'a> {
+    lang: Lang,
     sharer: &'a str,
     title: &'a str,
     link: String,
@@ -156,40 +159,37 @@ struct Reminder<'a> {
 }
 
 impl Reminder<'_> {
-    fn until(&self) -> String {
-        self.until.format("%Y-%m-%d %H:%M UTC").to_string()
+    fn words(&self, id: &str) -> String {
+        self.lang.tr(
+            id,
+            &[
+                ("sharer", notify::one_line(self.sharer).into()),
+                ("title", notify::one_line(self.title).into()),
+                ("date", self.lang.date_time(self.until).into()),
+            ],
+        )
     }
 }
 
 impl Compose for Reminder<'_> {
     fn subject(&self) -> String {
-        notify::one_line(&format!(
-            "Reminder: “{}” is available until {}",
-            self.title,
-            self.until()
-        ))
+        notify::one_line(&self.words("email-reminder-subject"))
     }
 
     fn text(&self) -> String {
-        format!(
-            "{} shared “{}” with you; you have not downloaded it yet. Your link works until {}.\n\nOpen: {}\n",
-            notify::one_line(self.sharer),
-            notify::one_line(self.title),
-            self.until(),
-            self.link
-        )
+        let open = self
+            .lang
+            .tr("email-open-text", &[("link", self.link.as_str().into())]);
+        format!("{}\n\n{open}\n", self.words("email-reminder-body"))
     }
 
     fn html(&self) -> String {
-        let e = crate::http::pages::escape;
-        format!(
-            "<!doctype html><html><body style=\"font-family:sans-serif\"><p><strong>{}</strong> shared “{}” with you; you have not downloaded it yet. Your link works until {}.</p><p><a href=\"{}\">Open the share</a></p><p>{}</p></body></html>",
-            e(self.sharer),
-            e(self.title),
-            self.until(),
-            e(&self.link),
-            e(&self.link)
-        )
+        let body = maud::html! {
+            p { (self.words("email-reminder-body")) }
+            p { a href=(self.link) { (self.lang.t("email-open")) } }
+            p { (self.link) }
+        };
+        notify::html_email(self.lang, body)
     }
 }
 

@@ -43,6 +43,7 @@ pub struct NewShare {
     pub message: Option<String>,
     pub notify: NotifyAsk,
     pub remind: Option<bool>,
+    pub language: Option<String>,
 }
 
 /// An asset left out of a share, and why.
@@ -168,6 +169,7 @@ pub async fn create(
             downloaded: config.notify.downloaded,
         }),
         remind: new.remind.unwrap_or(true),
+        language: language_of(new.language)?,
         counters: ShareCounters::default(),
     };
     let recipients = new.recipients;
@@ -333,6 +335,19 @@ pub struct Patch {
     pub asset_ids: Option<Vec<Uuid>>,
     pub notify: NotifyAsk,
     pub remind: Option<bool>,
+    pub language: Option<String>,
+}
+
+/// The language asked for a share's emails: one of those offered, by its code.
+fn language_of(asked: Option<String>) -> Result<Option<String>> {
+    match asked.as_deref().map(crate::i18n::Lang::from_code) {
+        None => Ok(None),
+        Some(Some(lang)) => Ok(Some(lang.code().to_string())),
+        Some(None) => Err(Error::invalid(format!(
+            "language: one of {}",
+            crate::i18n::LANGUAGES.join(", ")
+        ))),
+    }
 }
 
 pub async fn update(
@@ -436,6 +451,9 @@ pub async fn update(
             }
             share.notify = patch.notify.applied_to(share.notify);
             share.remind = patch.remind.unwrap_or(share.remind);
+            if patch.language.is_some() {
+                share.language = language_of(patch.language)?;
+            }
             tx.put(&share)?;
             Ok((share, skipped))
         })

@@ -202,15 +202,12 @@ impl Compose for Notice<'_> {
         )
     }
 
+    /// In English: the owner's language is their browser's, which an email cannot ask.
     fn html(&self) -> String {
-        let e = crate::http::pages::escape;
-        format!(
-            "<!doctype html><html><body style=\"font-family:sans-serif\"><p><strong>{}</strong> {} your share “{}”.</p><p><a href=\"{}\">{}</a></p></body></html>",
-            e(&self.who),
-            self.verb(),
-            e(self.title),
-            e(&self.link),
-            e(&self.link)
-        )
+        let body = maud::html! {
+            p { strong { (self.who) } " " (self.verb()) " your share “" (self.title) "”." }
+            p { a href=(self.link) { (self.link) } }
+        };
+        notify::html_email(crate::i18n::Lang::ENGLISH, body)
     }
 }

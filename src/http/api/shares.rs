@@ -74,6 +74,8 @@ pub struct ShareBody {
     notify: Option<NotifyAsk>,
     /// Remind recipients who have not downloaded before their link ends (default true).
     remind: Option<bool>,
+    /// The language of the emails to recipients: en, de, fr, es, nl or ja (default en).
+    language: Option<String>,
 }
 
 fn base(state: &AppState) -> String {
@@ -112,6 +114,7 @@ pub async fn create(
         message: body.message,
         notify: body.notify.unwrap_or_default(),
         remind: body.remind,
+        language: body.language,
     };
     let (share, skipped) = service::create(&state, &who.user, new).await?;
     Ok(reply::created(
@@ -187,6 +190,7 @@ pub struct SharePatch {
     enabled: Option<bool>,
     notify: Option<NotifyAsk>,
     remind: Option<bool>,
+    language: Option<String>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/shares/{id}", tag = "shares", params(("id" = Uuid, Path, description = "the share's id")), request_body = SharePatch,
@@ -216,6 +220,7 @@ pub async fn update(
         asset_ids: None,
         notify: body.notify.unwrap_or_default(),
         remind: body.remind,
+        language: body.language,
     };
     let (share, _) = service::update(&state, &who.user, id, patch).await?;
     Ok(reply::json(&ShareView::new(&share, &base(&state))))

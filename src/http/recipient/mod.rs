@@ -15,6 +15,7 @@ use crate::http::filters::{client, cookie, limited_body, query, same_site, with_
 use crate::http::methods;
 use crate::http::pages::{self, Landing, Tile};
 use crate::http::reply::{self, content_disposition, counted, header_value, Representation};
+use crate::i18n::Lang;
 use crate::metrics::Metrics;
 use crate::server::Routes;
 use crate::shares::access::Want;
@@ -40,6 +41,8 @@ pub struct LinkQuery {
     v: Option<String>,
     download: Option<String>,
     variants: Option<String>,
+    /// The language of the pages, over the browser's (`crate::i18n::LANGUAGES`).
+    lang: Option<String>,
 }
 
 impl LinkQuery {
@@ -81,6 +84,7 @@ pub fn routes(state: AppState) -> Routes {
             .boxed(),
         warp::path!("s" / String / "unlock")
             .and(methods::post())
+            .and(query())
             .and(s())
             .and(client())
             .and(same_site(public_url))

@@ -22,16 +22,25 @@ impl<T: warp::Reply> WithStatus for T {
     }
 }
 
+/// The language of a page: `?lang=`, else the browser's, else English.
+fn language(query: &LinkQuery, client: &Client) -> Lang {
+    let accept = client
+        .headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    Lang::choose(query.lang.as_deref(), accept)
+}
+
 /// Errors of page routes as pages.
-fn error_page(state: &AppState, error: &Error) -> Response {
+fn error_page(state: &AppState, lang: Lang, error: &Error) -> Response {
     let brand = &state.config.branding.name;
     match error {
-        Error::NotFound(_) => html(StatusCode::NOT_FOUND, pages::not_found(brand)),
-        Error::Gone(reason) => html(StatusCode::GONE, pages::gone(brand, *reason)),
+        Error::NotFound(_) => html(StatusCode::NOT_FOUND, pages::not_found(lang, brand)),
+        Error::Gone(reason) => html(StatusCode::GONE, pages::gone(lang, brand, *reason)),
         Error::TooManyAttempts(secs) => {
             let mut response = html(
                 StatusCode::TOO_MANY_REQUESTS,
-                pages::too_many_attempts(brand, *secs),
+                pages::too_many_attempts(lang, brand, *secs),
             );
             response
                 .headers_mut()
@@ -49,14 +58,16 @@ pub(super) async fn landing(
     client: Client,
 ) -> Response {
     let query = query.unwrap_or_default();
-    match landing_response(&state, &token, &query, &client).await {
+    let lang = language(&query, &client);
+    match landing_response(&state, lang, &token, &query, &client).await {
         Ok(response) => response,
-        Err(e) => error_page(&state, &e),
+        Err(e) => error_page(&state, lang, &e),
     }
 }
 
 async fn landing_response(
     state: &AppState,
+    lang: Lang,
     token: &str,
     query: &LinkQuery,
     client: &Client,
@@ -64,25 +75,28 @@ async fn landing_response(
     let entering = enter(state, token, query, client).await?;
     let go = entering.decide(Want::Look)?;
     if go == Go::Password {
-        let form = pages::password_form(&state.config.branding.name, token, false);
+        let form = pages::password_form(lang, &state.config.branding.name, token, false);
         return Ok(html(StatusCode::OK, form));
     }
     let granted = state.links.admit(entering, go).await?;
     let signed = granted.signed.as_deref().unwrap_or_default();
-    let body = landing_page(state, &granted.opened, signed).await?;
+    let body = landing_page(state, lang, &granted.opened, signed).await?;
     Ok(answer(&granted, html(StatusCode::OK, body)))
 }
 
 pub(super) async fn unlock(
     token: String,
+    query: Result<LinkQuery>,
     state: AppState,
     client: Client,
     same_site: Result<()>,
     body: Result<bytes::Bytes>,
 ) -> Response {
+    let query = query.unwrap_or_default();
+    let lang = language(&query, &client);
     let body = match same_site.and(body) {
         Ok(body) => body,
-        Err(e) => return error_page(&state, &e),
+        Err(e) => return error_page(&state, lang, &e),
     };
     let password = serde_urlencoded::from_bytes::<BTreeMap<String, String>>(&body)
         .ok()
@@ -95,20 +109,30 @@ pub(super) async fn unlock(
     {
         Ok(granted) => {
             let mut response = warp::reply().into_response_with(StatusCode::SEE_OTHER);
+            // The language the form was in, when it was chosen by `?lang=`.
+            let location = match &query.lang {
+                Some(_) => format!("/s/{token}?lang={}", lang.code()),
+                None => format!("/s/{token}"),
+            };
             response
                 .headers_mut()
-                .insert(header::LOCATION, header_value(&format!("/s/{token}")));
+                .insert(header::LOCATION, header_value(&location));
             answer(&granted, response)
         }
         Err(Error::Unauthenticated(_)) => html(
             StatusCode::UNAUTHORIZED,
-            pages::password_form(&state.config.branding.name, &token, true),
+            pages::password_form(lang, &state.config.branding.name, &token, true),
         ),
-        Err(e) => error_page(&state, &e),
+        Err(e) => error_page(&state, lang, &e),
     }
 }
 
-async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result<String> {
+async fn landing_page(
+    state: &AppState,
+    lang: Lang,
+    opened: &Opened,
+    signed: &str,
+) -> Result<String> {
     let share = &opened.share;
     let assets = opened.servable_assets();
     let offered = variants::offered_downloads(share, &assets);
@@ -117,10 +141,10 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
     let may_original = variants::may_download(share, &Variant::Original).is_ok();
     let label = |key: &str| -> String {
         match key {
-            "type" => "Type".into(),
-            "size" => "Size".into(),
-            "dimensions" => "Dimensions".into(),
-            "duration" => "Duration".into(),
+            "type" => lang.t("column-type"),
+            "size" => lang.t("column-size"),
+            "dimensions" => lang.t("column-dimensions"),
+            "duration" => lang.t("column-duration"),
             other => {
                 let mut chars = other.chars();
                 chars
@@ -132,12 +156,12 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
     };
     let variant_label = |v: &Variant| -> String {
         match v {
-            Variant::Original => "Original".into(),
-            Variant::Preview => "Preview".into(),
-            Variant::Thumbnail => "Thumbnail".into(),
-            Variant::Preset(name) => format!("Preset “{name}”"),
-            Variant::Page(page) => format!("Page {page}"),
-            Variant::Proxy => "Playable copy".into(),
+            Variant::Original => lang.t("variant-original"),
+            Variant::Preview => lang.t("variant-preview"),
+            Variant::Thumbnail => lang.t("variant-thumbnail"),
+            Variant::Preset(name) => lang.tr("variant-preset", &[("name", name.as_str().into())]),
+            Variant::Page(page) => lang.tr("variant-page", &[("page", (*page).into())]),
+            Variant::Proxy => lang.t("variant-proxy"),
         }
     };
     let columns: Vec<String> = share
@@ -155,7 +179,7 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
                 .iter()
                 .map(|key| {
                     let value = match (key.as_str(), shown.get(key)) {
-                        ("size", Some(_)) => pages::human_size(asset.size),
+                        ("size", Some(_)) => lang.size(asset.size),
                         (_, Some(v)) => v.clone(),
                         (_, None) => "—".into(),
                     };
@@ -237,10 +261,9 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
         };
         let several = offered.len() > 1 || (csv && !offered.is_empty());
         download_all.push(pages::Choice {
-            label: if several {
-                "Everything".into()
-            } else {
-                "All files".into()
+            label: match several {
+                true => lang.t("download-everything"),
+                false => lang.t("download-all-files"),
             },
             url: url(None),
             size: size(None),
@@ -249,14 +272,14 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
             for v in &offered {
                 let name = v.name();
                 download_all.push(pages::Choice {
-                    label: format!("{} only", variant_label(v)),
+                    label: lang.tr("download-only", &[("variant", variant_label(v).into())]),
                     url: url(Some(&name)),
                     size: size(Some(&name)),
                 });
             }
             if csv {
                 download_all.push(pages::Choice {
-                    label: "Attributes (CSV) only".into(),
+                    label: lang.t("download-csv-only"),
                     url: url(Some("attributes")),
                     size: size(Some("attributes")),
                 });
@@ -264,13 +287,15 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
         }
     }
     let total: u64 = assets.iter().map(|a| a.size).sum();
-    let summary = format!(
-        "{} file{} · {}",
-        assets.len(),
-        if assets.len() == 1 { "" } else { "s" },
-        pages::human_size(total)
+    let summary = lang.tr(
+        "landing-summary",
+        &[
+            ("count", assets.len().into()),
+            ("size", lang.size(total).into()),
+        ],
     );
     Ok(pages::landing(&Landing {
+        lang,
         brand: &state.config.branding.name,
         title: &share.title,
         description: &share.description,
@@ -278,7 +303,7 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
         expires_at: share
             .expires_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        expires_text: share.expires_at.format("%-d %b %Y, %H:%M UTC").to_string(),
+        expires_text: lang.date_time(share.expires_at),
         uses_left: share.uses_remaining(),
         view_only,
         columns: columns.iter().map(|k| label(k)).collect(),

@@ -1,0 +1,106 @@
+use super::*;
+use chrono::TimeZone;
+use fluent_syntax::ast::Entry;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// The message ids of a catalogue; a syntax error fails the test, naming the language.
+fn ids(lang: &str, source: &str) -> BTreeSet<String> {
+    let resource = fluent_syntax::parser::parse(source)
+        .unwrap_or_else(|(_, errors)| panic!("locales/{lang}: syntax errors {errors:?}"));
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_catalogue_has_exactly_the_keys_english_has() {
+    let english = ids("en", CATALOGUES[0]);
+    for (lang, source) in LANGUAGES.iter().zip(CATALOGUES).skip(1) {
+        let theirs = ids(lang, source);
+        let missing: Vec<_> = english.difference(&theirs).collect();
+        let extra: Vec<_> = theirs.difference(&english).collect();
+        assert!(missing.is_empty(), "locales/{lang} misses {missing:?}");
+        assert!(
+            extra.is_empty(),
+            "locales/{lang} has keys English lacks: {extra:?}"
+        );
+    }
+}
+
+/// Every Rust source under `src/`, as one text.
+fn sources(dir: &Path, into: &mut String) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, into);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/tests.rs") {
+            into.push_str(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+#[test]
+fn every_english_key_is_used_by_the_code() {
+    let mut code = String::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
+    let unused: Vec<_> = ids("en", CATALOGUES[0])
+        .into_iter()
+        .filter(|id| !code.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(unused.is_empty(), "keys no code asks for: {unused:?}");
+}
+
+#[test]
+fn the_query_wins_then_the_browsers_order_then_english() {
+    let choose = |q, a| Lang::choose(q, a).code();
+    assert_eq!(choose(None, None), "en");
+    assert_eq!(choose(None, Some("de-AT,de;q=0.9,en;q=0.5")), "de");
+    // Browsers list languages by preference; the first offered one wins.
+    assert_eq!(choose(None, Some("pt-BR, fr;q=0.9, ja;q=0.8")), "fr");
+    assert_eq!(choose(None, Some("pt-BR,zh")), "en");
+    assert_eq!(choose(Some("nl"), Some("de")), "nl");
+    assert_eq!(
+        choose(Some("xx"), Some("es-MX")),
+        "es",
+        "an unknown ?lang= is ignored"
+    );
+    assert_eq!(choose(None, Some(";;;q=,,<>")), "en", "nonsense is English");
+}
+
+#[test]
+fn sizes_and_dates_read_as_each_language_writes_them() {
+    let en = Lang::ENGLISH;
+    let de = Lang::from_code("de").unwrap();
+    let fr = Lang::from_code("fr").unwrap();
+    let ja = Lang::from_code("ja").unwrap();
+    assert_eq!(en.size(999), "999 B");
+    assert_eq!(en.size(1_234), "1.2 KB");
+    assert_eq!(en.size(12_345_678), "12 MB");
+    assert_eq!(de.size(1_234_567), "1,2 MB");
+    assert_eq!(fr.size(1_234_567), "1,2 Mo");
+    let at = Utc.with_ymd_and_hms(2026, 3, 7, 9, 5, 0).unwrap();
+    assert_eq!(en.date_time(at), "7 Mar 2026, 09:05 UTC");
+    assert_eq!(de.date_time(at), "7. März 2026, 09:05 UTC");
+    assert_eq!(ja.date_time(at), "2026年3月7日 09:05 UTC");
+}
+
+#[test]
+fn plurals_follow_the_language() {
+    let en = Lang::ENGLISH;
+    let de = Lang::from_code("de").unwrap();
+    let one = |l: Lang| l.tr("landing-uses-left", &[("count", 1.into())]);
+    let many = |l: Lang| l.tr("landing-uses-left", &[("count", 3.into())]);
+    assert_eq!(one(en), "1 visit left");
+    assert_eq!(many(en), "3 visits left");
+    assert_eq!(one(de), "noch 1 Aufruf");
+    assert_eq!(many(de), "noch 3 Aufrufe");
+}
