@@ -33,6 +33,8 @@ for need in "${apt_needs[@]}"; do
   read -r program packages <<<"$need"
   command -v "$program" >/dev/null || missing+=($packages)
 done
+# A Japanese font, for the screenshot of the recipient page in Japanese (tests/ui_i18n.rs).
+fc-list :lang=ja 2>/dev/null | grep -q . || missing+=(fonts-ipafont-gothic)
 python_tools_ready() { "$venv/bin/python" -c 'import schemathesis, tusclient' 2>/dev/null; }
 if ! python_tools_ready && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   missing+=(python3-venv)
@@ -57,6 +59,12 @@ fi
 if [ ! -d tests/tus-client/node_modules/tus-js-client ]; then
   echo "test.sh: installing tus-js-client for the tests" >&2
   npm ci --prefix tests/tus-client --no-audit --no-fund --silent
+fi
+
+# axe-core, injected into headless Chromium by the accessibility checks (tests/ui_i18n.rs).
+if [ ! -f tests/axe/node_modules/axe-core/axe.min.js ]; then
+  echo "test.sh: installing axe-core for the tests" >&2
+  npm ci --prefix tests/axe --no-audit --no-fund --silent
 fi
 
 # Under this switch a test that would skip for a missing component fails, naming its install step.

@@ -3,7 +3,7 @@
 // navigation. Without this file the page still works: links open the files.
 
 // The icons of the team app: symbols of /static/icons.svg.
-import { icon } from './js/dom.js';
+import { icon, trapFocus } from './js/dom.js';
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -36,7 +36,8 @@ if (views && document.getElementById('assets')) {
 }
 
 // ----- dates in the reader's own time zone -----
-const fmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+// In the page's language (the server chose it), in the reader's own time zone.
+const fmt = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 for (const t of document.querySelectorAll('time[datetime]')) {
   const d = new Date(t.getAttribute('datetime'));
   if (!Number.isNaN(d.getTime())) {
@@ -66,6 +67,9 @@ document.addEventListener('keydown', (e) => {
 
 // ----- lightbox -----
 const items = [...document.querySelectorAll('.asset[data-preview], .asset[data-media]')];
+// The words of the page's language, from the server.
+const words = document.getElementById('assets')?.dataset || {};
+const pageOf = (page, total) => words.page.replace('{page}', page).replace('{total}', total);
 let dialog = null;
 let current = -1;
 let opener = null;
@@ -74,9 +78,9 @@ function buildDialog() {
   const stage = el('div', { class: 'stage' });
   const title = el('div', { class: 'lb-title', id: 'lb-title' });
   const count = el('div', { class: 'lb-count', 'aria-live': 'polite' });
-  const close = el('button', { class: 'lb-button', type: 'button', 'aria-label': 'Close', title: 'Close (Esc)', onclick: () => dialog.close() }, icon('x'));
-  const prev = el('button', { class: 'lb-button lb-prev', type: 'button', 'aria-label': 'Previous', title: 'Previous (←)', onclick: () => show(current - 1) }, icon('back'));
-  const next = el('button', { class: 'lb-button lb-next', type: 'button', 'aria-label': 'Next', title: 'Next (→)', onclick: () => show(current + 1) }, icon('next'));
+  const close = el('button', { class: 'lb-button', type: 'button', 'aria-label': words.close, title: `${words.close} (Esc)`, onclick: () => dialog.close() }, icon('x'));
+  const prev = el('button', { class: 'lb-button lb-prev', type: 'button', 'aria-label': words.previous, title: `${words.previous} (←)`, onclick: () => show(current - 1) }, icon('back'));
+  const next = el('button', { class: 'lb-button lb-next', type: 'button', 'aria-label': words.next, title: `${words.next} (→)`, onclick: () => show(current + 1) }, icon('next'));
   const bottom = el('div', { class: 'lb-bottom' });
   const d = el('dialog', { class: 'lightbox', 'aria-labelledby': 'lb-title' },
     el('div', { class: 'lb-top' }, title, count, close), stage, prev, next, bottom);
@@ -87,6 +91,7 @@ function buildDialog() {
     if (e.key === 'Home') { e.preventDefault(); show(0); }
     if (e.key === 'End') { e.preventDefault(); show(items.length - 1); }
   });
+  trapFocus(d);
   d.addEventListener('click', (e) => { if (e.target === d || e.target === stage) d.close(); });
   d.addEventListener('close', () => {
     stage.replaceChildren();
@@ -129,15 +134,15 @@ function show(index) {
 function pager(item, img, name) {
   const total = Number(item.dataset.pages);
   let page = 1;
-  const label = el('span', { class: 'lb-page', 'aria-live': 'polite' }, `Page 1 / ${total}`);
+  const label = el('span', { class: 'lb-page', 'aria-live': 'polite' }, pageOf(1, total));
   const turn = (by) => {
     page = Math.min(total, Math.max(1, page + by));
     img.src = item.dataset.pageUrl.replace('{n}', page);
-    img.alt = `${name}, page ${page}`;
-    label.textContent = `Page ${page} / ${total}`;
+    img.alt = `${name}, ${pageOf(page, total)}`;
+    label.textContent = pageOf(page, total);
   };
   const button = (label, by) => el('button', { class: 'lb-button', type: 'button', 'aria-label': label, title: label, onclick: () => turn(by) }, icon(by < 0 ? 'back' : 'next'));
-  return el('div', { class: 'lb-pager' }, button('Previous page', -1), label, button('Next page', 1));
+  return el('div', { class: 'lb-pager' }, button(words.previousPage, -1), label, button(words.nextPage, 1));
 }
 
 document.addEventListener('click', (e) => {

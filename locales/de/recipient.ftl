@@ -95,6 +95,14 @@ download-all-files = Alle Dateien
 download-only = Nur { $variant }
 download-csv-only = Nur Attribute (CSV)
 
+## The lightbox
+lightbox-close = Schließen
+lightbox-previous = Zurück
+lightbox-next = Weiter
+lightbox-previous-page = Vorherige Seite
+lightbox-next-page = Nächste Seite
+lightbox-page = Seite { $page } / { $total }
+
 ## Formats
 date-time = { $day }. { $month ->
     [1] Jan.

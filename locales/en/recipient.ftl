@@ -96,6 +96,14 @@ download-all-files = All files
 download-only = { $variant } only
 download-csv-only = Attributes (CSV) only
 
+## The lightbox (share.js reads these from the page; {page} and {total} are filled in there)
+lightbox-close = Close
+lightbox-previous = Previous
+lightbox-next = Next
+lightbox-previous-page = Previous page
+lightbox-next-page = Next page
+lightbox-page = Page { $page } / { $total }
+
 ## Formats: a date with its time (UTC), and a size ($value is already a localized number)
 date-time = { $day } { $month ->
     [1] Jan

@@ -95,6 +95,14 @@ download-all-files = Todos los archivos
 download-only = Solo { $variant }
 download-csv-only = Solo atributos (CSV)
 
+## The lightbox
+lightbox-close = Cerrar
+lightbox-previous = Anterior
+lightbox-next = Siguiente
+lightbox-previous-page = Página anterior
+lightbox-next-page = Página siguiente
+lightbox-page = Página { $page } / { $total }
+
 ## Formats
 date-time = { $day } { $month ->
     [1] ene

@@ -95,6 +95,14 @@ download-all-files = Tous les fichiers
 download-only = { $variant } uniquement
 download-csv-only = Attributs (CSV) uniquement
 
+## The lightbox
+lightbox-close = Fermer
+lightbox-previous = Précédent
+lightbox-next = Suivant
+lightbox-previous-page = Page précédente
+lightbox-next-page = Page suivante
+lightbox-page = Page { $page } / { $total }
+
 ## Formats
 date-time = { $day } { $month ->
     [1] janv.

@@ -89,6 +89,14 @@ download-all-files = すべてのファイル
 download-only = { $variant }のみ
 download-csv-only = 属性 (CSV) のみ
 
+## The lightbox
+lightbox-close = 閉じる
+lightbox-previous = 前へ
+lightbox-next = 次へ
+lightbox-previous-page = 前のページ
+lightbox-next-page = 次のページ
+lightbox-page = { $page } / { $total } ページ
+
 ## Formats
 date-time = { $year }年{ $month }月{ $day }日 { $time } UTC
 size = { $value } { $unit ->

@@ -95,6 +95,14 @@ download-all-files = Alle bestanden
 download-only = Alleen { $variant }
 download-csv-only = Alleen kenmerken (CSV)
 
+## The lightbox
+lightbox-close = Sluiten
+lightbox-previous = Vorige
+lightbox-next = Volgende
+lightbox-previous-page = Vorige pagina
+lightbox-next-page = Volgende pagina
+lightbox-page = Pagina { $page } / { $total }
+
 ## Formats
 date-time = { $day } { $month ->
     [1] jan

@@ -2,6 +2,7 @@
 //! and a real HTTP client. Each test reads as the user story it checks.
 #![allow(dead_code)]
 
+pub mod a11y;
 pub mod browser;
 pub mod derivatives;
 pub mod process;

@@ -130,12 +130,40 @@ export async function copy(text, what) {
 /** A modal <dialog>; returns {dialog, close}. build(close) gives its content. */
 export function modal(build, cls) {
   const dialog = h('dialog', { class: cls });
+  const opener = document.activeElement;
   const close = (value) => { dialog.close(value ?? ''); };
-  dialog.addEventListener('close', () => dialog.remove());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener && opener.isConnected) opener.focus();
+  });
   append(dialog, [build(close)]);
   document.body.append(dialog);
+  trapFocus(dialog);
   dialog.showModal();
   return { dialog, close };
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, video[controls], audio[controls], [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab inside an open dialog (a modal <dialog> alone lets the focus
+ *  leave for the browser's own controls). */
+export function trapFocus(dialog) {
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab') return;
+    // What can take the focus now: shown, and not inside a closed <details> (whose content
+    // keeps its boxes in Chromium).
+    const all = [...dialog.querySelectorAll(FOCUSABLE)].filter((el) => el.getClientRects().length
+      && !el.closest('[hidden], details:not([open]) > :not(summary)'));
+    if (!all.length) return;
+    const [first, last] = [all[0], all[all.length - 1]];
+    if (e.shiftKey && (document.activeElement === first || !dialog.contains(document.activeElement))) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (document.activeElement === last || !dialog.contains(document.activeElement))) {
+      e.preventDefault();
+      first.focus();
+    }
+  });
 }
 
 /** A confirmation dialog: resolves true when confirmed. */

@@ -178,7 +178,12 @@ pub fn landing(l: &Landing) -> String {
                 @for c in &l.columns { span { (c) } }
                 span {}
             }
-            ul #assets class={ "assets grid " (cols) } aria-label=(lang.t("landing-files")) {
+            // The lightbox's words, for share.js.
+            ul #assets class={ "assets grid " (cols) } aria-label=(lang.t("landing-files"))
+                data-close=(lang.t("lightbox-close")) data-previous=(lang.t("lightbox-previous"))
+                data-next=(lang.t("lightbox-next")) data-previous-page=(lang.t("lightbox-previous-page"))
+                data-next-page=(lang.t("lightbox-next-page"))
+                data-page=(lang.tr("lightbox-page", &[("page", "{page}".into()), ("total", "{total}".into())])) {
                 @for (index, t) in l.tiles.iter().enumerate() { (tile(lang, index, t)) }
             }
             footer.foot {

@@ -1,0 +1,382 @@
+//! SPEC §11 in headless Chromium: the recipient pages in the browser's language (and `?lang=`),
+//! light and dark themes, axe-core on every main screen with no serious or critical violation,
+//! and the lightbox, dialogs and menus by keyboard alone. Screenshots go to target/screenshots/.
+
+mod common;
+
+use common::a11y::axe_source;
+use common::browser::*;
+use common::TestServer;
+use serde_json::{json, Value};
+
+/// Two pictures shared without a password, and a protected share; (open URL, protected URL).
+async fn shares(server: &TestServer) -> (String, String, Value) {
+    let a = server
+        .upload(
+            &server.admin_token,
+            "sunrise.png",
+            png(240, 160, [255, 183, 94], [237, 80, 120]),
+        )
+        .await;
+    let b = server
+        .upload(
+            &server.admin_token,
+            "lagoon.png",
+            png(160, 240, [64, 201, 198], [61, 91, 217]),
+        )
+        .await;
+    let open = server
+        .admin_share(
+            json!({"title": "Frühling 2027", "description": "Die finalen Bilder.",
+            "assetIds": [a["id"], b["id"]], "maxUses": 20}),
+        )
+        .await;
+    let locked = server
+        .admin_share(
+            json!({"title": "Locked", "assetIds": [a["id"]], "password": "open-sesame-42"}),
+        )
+        .await;
+    (
+        open["url"].as_str().unwrap().to_string(),
+        locked["url"].as_str().unwrap().to_string(),
+        a,
+    )
+}
+
+async fn background_of(browser: &Browser) -> String {
+    browser
+        .js(
+            "return getComputedStyle(document.body).backgroundColor",
+            json!([]),
+        )
+        .await
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn recipient_pages_speak_the_browsers_language_and_follow_dark_mode() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let Some(axe) = axe_source() else { return };
+    let server = TestServer::start().await;
+    let (open, locked, _) = shares(&server).await;
+    let work = tempfile::tempdir().unwrap();
+    let guest = driver.browser(work.path()).await;
+    guest.goto(&server.url("/s/nothing-here")).await;
+
+    // A browser set to German gets German, dates and sizes as German writes them.
+    guest.accept_language("de-DE,de;q=0.9,en;q=0.5").await;
+    guest.goto(&open).await;
+    guest.wait_for("#assets").await;
+    assert_eq!(
+        guest
+            .js("return document.documentElement.lang", json!([]))
+            .await,
+        "de"
+    );
+    let meta = guest.text(".hero .meta").await;
+    assert!(
+        meta.contains("2 Dateien")
+            && meta.contains("Verfügbar bis")
+            && meta.contains("noch 19 Aufrufe"),
+        "{meta}"
+    );
+    assert!(
+        guest.text("#assets").await.contains("Bild · "),
+        "kinds are German"
+    );
+    let when = guest.text(".hero .meta time").await;
+    assert!(
+        [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember"
+        ]
+        .iter()
+        .any(|m| when.contains(m)),
+        "share.js writes the date in German: {when}"
+    );
+    guest.screenshot("21-recipient-de").await;
+    guest
+        .assert_accessible(&axe, "recipient landing (de)")
+        .await;
+
+    // ?lang= wins over the browser, and the language menu offers the others.
+    guest.goto(&format!("{open}?lang=ja")).await;
+    guest.wait_for("#assets").await;
+    assert!(guest.text(".hero .meta").await.contains("2 個のファイル"));
+    assert_eq!(guest.count(".languages a[hreflang]").await, 6);
+    guest.screenshot("22-recipient-ja").await;
+    guest
+        .assert_accessible(&axe, "recipient landing (ja)")
+        .await;
+
+    // The password page, its wrong answer and the gone page keep the language.
+    guest.goto(&format!("{locked}?lang=fr")).await;
+    guest.wait_for("form.unlock").await;
+    assert_eq!(guest.text("h1").await, "Ce lien est protégé");
+    guest.assert_accessible(&axe, "unlock (fr)").await;
+    guest.type_into("#password", "wrong").await;
+    guest.click("form.unlock button[type=submit]").await;
+    guest.wait_for("#password-error").await;
+    assert_eq!(
+        guest.text("#password-error").await,
+        "Mot de passe incorrect. Réessayez."
+    );
+    guest.goto(&server.url("/s/nothing-here?lang=es")).await;
+    assert_eq!(guest.text("h1").await, "Enlace no encontrado");
+
+    // Dark mode: every recipient page turns dark and keeps its contrast.
+    guest.accept_language("en-GB,en").await;
+    guest.prefer_color_scheme("light").await;
+    guest.goto(&open).await;
+    guest.wait_for("#assets").await;
+    let light = background_of(&guest).await;
+    guest
+        .assert_accessible(&axe, "recipient landing, grid (light)")
+        .await;
+    guest.click(".view-button[data-view=list]").await;
+    guest.wait_for(".view-list .list-head").await;
+    guest
+        .assert_accessible(&axe, "recipient landing, list (light)")
+        .await;
+    guest.prefer_color_scheme("dark").await;
+    assert_ne!(
+        background_of(&guest).await,
+        light,
+        "the page follows prefers-color-scheme"
+    );
+    assert_eq!(background_of(&guest).await, "rgb(15, 18, 23)");
+    guest
+        .assert_accessible(&axe, "recipient landing, list (dark)")
+        .await;
+    guest.click(".view-button[data-view=grid]").await;
+    guest.screenshot("23-recipient-dark").await;
+    guest
+        .assert_accessible(&axe, "recipient landing, grid (dark)")
+        .await;
+    for (url, screen) in [
+        (locked.clone(), "unlock (dark)"),
+        (server.url("/s/nothing-here"), "not found (dark)"),
+    ] {
+        guest.goto(&url).await;
+        guest.wait_for("h1").await;
+        guest.assert_accessible(&axe, screen).await;
+    }
+    guest.prefer_color_scheme("light").await;
+    guest.goto(&locked).await;
+    guest.wait_for("h1").await;
+    guest.assert_accessible(&axe, "unlock (light)").await;
+    guest.quit().await;
+}
+
+#[tokio::test]
+async fn gone_pages_pass_axe_in_both_themes() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let Some(axe) = axe_source() else { return };
+    let server = TestServer::start().await;
+    let (open, _, _) = shares(&server).await;
+    let id = server
+        .admin(reqwest::Method::GET, "/api/v1/shares")
+        .send()
+        .await
+        .unwrap();
+    let listed: Value = id.json().await.unwrap();
+    let open_id = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["url"] == open.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let disabled = server
+        .admin(reqwest::Method::PATCH, &format!("/api/v1/shares/{open_id}"))
+        .json(&json!({"enabled": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(disabled.status(), 200);
+    let work = tempfile::tempdir().unwrap();
+    let guest = driver.browser(work.path()).await;
+    guest.goto(&open).await;
+    for scheme in ["light", "dark"] {
+        guest.prefer_color_scheme(scheme).await;
+        guest.goto(&format!("{open}?lang=nl")).await;
+        assert_eq!(guest.text("h1").await, "Deze link is uitgeschakeld");
+        guest
+            .assert_accessible(&axe, &format!("gone ({scheme})"))
+            .await;
+    }
+    guest.quit().await;
+}
+
+/// axe is not a formality: a contrast broken on purpose in dark mode is reported.
+#[tokio::test]
+async fn axe_reports_a_contrast_broken_on_purpose() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let Some(axe) = axe_source() else { return };
+    let server = TestServer::start().await;
+    let work = tempfile::tempdir().unwrap();
+    let guest = driver.browser(work.path()).await;
+    guest.prefer_color_scheme("dark").await;
+    guest.goto(&server.url("/s/nothing-here")).await;
+    guest.wait_for("h1").await;
+    assert!(guest.axe_violations(&axe).await.is_empty());
+    // Light ink of the light theme on the dark page: the mistake a dark theme invites.
+    guest
+        .js(
+            "document.querySelector('.card p').style.color = '#3a4150'",
+            json!([]),
+        )
+        .await;
+    let found = guest.axe_violations(&axe).await;
+    assert!(
+        found.iter().any(|v| v.contains("color-contrast")),
+        "{found:?}"
+    );
+    guest.quit().await;
+}
+
+#[tokio::test]
+async fn lightbox_menus_and_dialogs_work_with_the_keyboard_alone() {
+    use common::a11y::*;
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let (open, _, _) = shares(&server).await;
+    let work = tempfile::tempdir().unwrap();
+    let guest = driver.browser(work.path()).await;
+    guest.goto(&open).await;
+    guest.wait_for("#assets a.thumb").await;
+
+    // The lightbox: Enter opens it, arrows page, Tab stays inside, Escape closes it and the
+    // focus goes back to the picture that opened it.
+    guest
+        .js(
+            "document.querySelector('#assets a.thumb').focus()",
+            json!([]),
+        )
+        .await;
+    guest.press(ENTER).await;
+    guest.wait_for("dialog.lightbox[open] .stage img").await;
+    assert!(
+        guest.focus_within("dialog.lightbox").await,
+        "the focus moves into the lightbox"
+    );
+    let count = "return document.querySelector('dialog.lightbox .lb-count').textContent";
+    assert_eq!(guest.js(count, json!([])).await, "1 / 2");
+    guest.press(ARROW_RIGHT).await;
+    assert_eq!(guest.js(count, json!([])).await, "2 / 2");
+    guest.press(ARROW_LEFT).await;
+    assert_eq!(guest.js(count, json!([])).await, "1 / 2");
+    for _ in 0..10 {
+        guest.press(TAB).await;
+        assert!(
+            guest.focus_within("dialog.lightbox").await,
+            "Tab stays in the lightbox"
+        );
+    }
+    guest.press(ESCAPE).await;
+    assert_eq!(
+        guest.count("dialog.lightbox[open]").await,
+        0,
+        "Escape closes it"
+    );
+    let back = guest
+        .js(
+            "return document.activeElement === document.querySelector('#assets a.thumb')",
+            json!([]),
+        )
+        .await;
+    assert_eq!(back, true, "the focus returns to what opened it");
+
+    // A menu: Enter opens it, Tab reaches its links, Escape closes it onto its button.
+    guest
+        .js(
+            "document.querySelector('.languages summary').focus()",
+            json!([]),
+        )
+        .await;
+    guest.press(ENTER).await;
+    assert_eq!(guest.count(".languages[open]").await, 1);
+    guest.press(TAB).await;
+    assert!(
+        guest.focus_within(".languages ul").await,
+        "Tab goes into the menu"
+    );
+    guest.press(ESCAPE).await;
+    assert_eq!(guest.count(".languages[open]").await, 0);
+    let on_button = guest
+        .js(
+            "return document.activeElement === document.querySelector('.languages summary')",
+            json!([]),
+        )
+        .await;
+    assert_eq!(on_button, true);
+    guest.quit().await;
+
+    // The team app's share dialog: opened from the keyboard, Tab stays in it, Escape closes
+    // it, and the focus is back on the button that opened it.
+    let team = driver.browser(work.path()).await;
+    sign_in(&team, &server).await;
+    team.wait_for("#asset-grid .tile").await;
+    team.click("#select-visible").await;
+    team.js(
+        "document.getElementById('share-selection').focus()",
+        json!([]),
+    )
+    .await;
+    team.press(ENTER).await;
+    team.wait_for("#share-dialog #share-title").await;
+    assert!(
+        team.focus_within("#share-dialog").await,
+        "the focus moves into the dialog"
+    );
+    for _ in 0..25 {
+        team.press(TAB).await;
+        assert!(
+            team.focus_within("#share-dialog").await,
+            "Tab stays in the dialog"
+        );
+    }
+    team.press(ESCAPE).await;
+    assert_eq!(
+        team.count("#share-dialog").await,
+        0,
+        "Escape closes the dialog"
+    );
+    let returned = team
+        .js(
+            "return document.activeElement && document.activeElement.id",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        returned, "share-selection",
+        "the focus returns to its button"
+    );
+    team.quit().await;
+}
