@@ -380,3 +380,95 @@ async fn lightbox_menus_and_dialogs_work_with_the_keyboard_alone() {
     );
     team.quit().await;
 }
+
+/// The team app's main screens, light and dark, with no serious or critical axe violation.
+#[tokio::test]
+async fn every_team_screen_passes_axe_in_both_themes() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let Some(axe) = axe_source() else { return };
+    let server = TestServer::start().await;
+    let (_, _, asset) = shares(&server).await;
+    let listed: Value = server
+        .admin(reqwest::Method::GET, "/api/v1/shares")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let share_id = listed["items"][0]["id"].as_str().unwrap().to_string();
+    let work = tempfile::tempdir().unwrap();
+    let team = driver.browser(work.path()).await;
+    for scheme in ["light", "dark"] {
+        team.prefer_color_scheme(scheme).await;
+        team.goto(&server.url("/")).await;
+        team.wait_for("#sign-in").await;
+        team.assert_accessible(&axe, &format!("sign-in ({scheme})"))
+            .await;
+        sign_in(&team, &server).await;
+        let screens = [
+            ("#/assets".to_string(), "#asset-grid .tile", "assets"),
+            (
+                format!("#/assets/{}", asset["id"].as_str().unwrap()),
+                "#asset-preview",
+                "asset",
+            ),
+            ("#/shares".to_string(), "#shares-table", "shares"),
+            (
+                format!("#/shares/{share_id}"),
+                "#share-assets",
+                "share page",
+            ),
+            (
+                format!("#/shares/{share_id}?tab=activity"),
+                ".view h1",
+                "share activity",
+            ),
+            (
+                format!("#/shares/{share_id}?tab=settings"),
+                "#share-settings",
+                "share settings",
+            ),
+            ("#/collections".to_string(), ".view h1", "collections"),
+            (
+                "#/admin/shares".to_string(),
+                ".view h1",
+                "admin: all shares",
+            ),
+            ("#/admin/users".to_string(), "#users", "admin: users"),
+            (
+                "#/admin/policy".to_string(),
+                "#policy-allow",
+                "admin: sharing policy",
+            ),
+            (
+                "#/admin/webhooks".to_string(),
+                ".view h1",
+                "admin: webhooks",
+            ),
+        ];
+        for (hash, ready, screen) in screens {
+            team.goto(&format!("{}/{hash}", server.base)).await;
+            team.wait_for(ready).await;
+            team.assert_accessible(&axe, &format!("{screen} ({scheme})"))
+                .await;
+        }
+        team.goto(&format!("{}/#/assets", server.base)).await;
+        team.wait_for("#asset-grid .tile").await;
+        team.click("#select-visible").await;
+        team.click("#share-selection").await;
+        team.wait_for("#share-dialog #share-title").await;
+        if scheme == "dark" {
+            team.screenshot("24-share-dialog-dark").await;
+        }
+        team.assert_accessible(&axe, &format!("share dialog ({scheme})"))
+            .await;
+        team.press(common::a11y::ESCAPE).await;
+        team.click("#sign-out").await;
+        team.wait_for("#sign-in").await;
+    }
+    team.quit().await;
+}
