@@ -1,4 +1,4 @@
-//! The languages recipients read: one Fluent catalogue per language in `locales/<lang>/`,
+//! The languages recipients read: one Fluent catalogue per language in `web/locales/<lang>/`,
 //! embedded in the binary. The language of a page comes from `?lang=`, else the browser's
 //! `Accept-Language`, else English; an email's from the share (its creator chose it).
 //! Dates and sizes are written as the language writes them, by the catalogue's own patterns.
@@ -13,12 +13,12 @@ use unic_langid::LanguageIdentifier;
 pub const LANGUAGES: [&str; 6] = ["en", "de", "fr", "es", "nl", "ja"];
 
 const CATALOGUES: [&str; 6] = [
-    include_str!("../locales/en/recipient.ftl"),
-    include_str!("../locales/de/recipient.ftl"),
-    include_str!("../locales/fr/recipient.ftl"),
-    include_str!("../locales/es/recipient.ftl"),
-    include_str!("../locales/nl/recipient.ftl"),
-    include_str!("../locales/ja/recipient.ftl"),
+    include_str!("../web/locales/en/recipient.ftl"),
+    include_str!("../web/locales/de/recipient.ftl"),
+    include_str!("../web/locales/fr/recipient.ftl"),
+    include_str!("../web/locales/es/recipient.ftl"),
+    include_str!("../web/locales/nl/recipient.ftl"),
+    include_str!("../web/locales/ja/recipient.ftl"),
 ];
 
 static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> =

@@ -363,21 +363,13 @@ async fn lightbox_menus_and_dialogs_work_with_the_keyboard_alone() {
         );
     }
     team.press(ESCAPE).await;
-    assert_eq!(
-        team.count("#share-dialog").await,
-        0,
-        "Escape closes the dialog"
-    );
-    let returned = team
-        .js(
-            "return document.activeElement && document.activeElement.id",
-            json!([]),
-        )
-        .await;
-    assert_eq!(
-        returned, "share-selection",
-        "the focus returns to its button"
-    );
+    // The dialog goes and the focus comes back when its close event has run.
+    team.wait_until(
+        "Escape closes the dialog and the focus returns to its button",
+        "return !document.getElementById('share-dialog') && document.activeElement?.id === 'share-selection'",
+        json!([]),
+    )
+    .await;
     team.quit().await;
 }
 
@@ -470,5 +462,84 @@ async fn every_team_screen_passes_axe_in_both_themes() {
         team.click("#sign-out").await;
         team.wait_for("#sign-in").await;
     }
+    team.quit().await;
+}
+
+/// The team app follows the browser's language, offers the others in a menu that is kept, and
+/// its share dialog writes to recipients in the app's language unless told otherwise.
+#[tokio::test]
+async fn the_team_app_speaks_the_language_chosen_in_its_menu() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let (_, _, _) = shares(&server).await;
+    let work = tempfile::tempdir().unwrap();
+    let team = driver.browser(work.path()).await;
+    team.goto(&server.url("/")).await;
+    team.wait_for("#sign-in").await;
+    assert_eq!(
+        team.text(".signin h1").await,
+        "Sign in",
+        "the browser's English"
+    );
+    assert_eq!(team.count("#language option").await, 6);
+    team.js(
+        "const s = document.getElementById('language'); s.value = 'de'; s.dispatchEvent(new Event('change'))",
+        json!([]),
+    )
+    .await;
+    team.wait_until(
+        "the app is drawn again in German",
+        "const h = document.querySelector('.signin h1'); return !!h && h.textContent === 'Anmelden'",
+        json!([]),
+    )
+    .await;
+    assert_eq!(
+        team.js("return document.documentElement.lang", json!([]))
+            .await,
+        "de"
+    );
+    sign_in(&team, &server).await;
+    let nav = team.text(".sidebar nav").await;
+    assert!(
+        nav.contains("Dateien") && nav.contains("Freigaben"),
+        "{nav}"
+    );
+    team.wait_for("#asset-grid .tile").await;
+    team.click("#select-visible").await;
+    team.click("#share-selection").await;
+    team.wait_for("#share-dialog #share-language").await;
+    let picked = team
+        .js(
+            "return document.getElementById('share-language').value",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        picked, "de",
+        "recipients are written to in the app's language"
+    );
+    team.type_into("#share-title", "Für Anna").await;
+    team.click("#create-share").await;
+    team.wait_for("#link-ready #share-url").await;
+    let listed: Value = server
+        .admin(reqwest::Method::GET, "/api/v1/shares")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let made = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["title"] == "Für Anna")
+        .unwrap()
+        .clone();
+    assert_eq!(made["language"], "de");
+    team.screenshot("25-team-app-de").await;
     team.quit().await;
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 /// The message ids of a catalogue; a syntax error fails the test, naming the language.
 fn ids(lang: &str, source: &str) -> BTreeSet<String> {
     let resource = fluent_syntax::parser::parse(source)
-        .unwrap_or_else(|(_, errors)| panic!("locales/{lang}: syntax errors {errors:?}"));
+        .unwrap_or_else(|(_, errors)| panic!("web/locales/{lang}: syntax errors {errors:?}"));
     resource
         .body
         .iter()
@@ -25,12 +25,51 @@ fn every_catalogue_has_exactly_the_keys_english_has() {
         let theirs = ids(lang, source);
         let missing: Vec<_> = english.difference(&theirs).collect();
         let extra: Vec<_> = theirs.difference(&english).collect();
-        assert!(missing.is_empty(), "locales/{lang} misses {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "web/locales/{lang}/recipient.ftl misses {missing:?}"
+        );
         assert!(
             extra.is_empty(),
-            "locales/{lang} has keys English lacks: {extra:?}"
+            "web/locales/{lang}/recipient.ftl has keys English lacks: {extra:?}"
         );
     }
+}
+
+fn locales() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("web/locales")
+}
+
+/// The team app's catalogues (read by the browser, not embedded in the server's code).
+#[test]
+fn every_app_catalogue_has_exactly_the_keys_english_has() {
+    let read = |lang: &str| std::fs::read_to_string(locales().join(lang).join("app.ftl")).unwrap();
+    let english = ids("en", &read("en"));
+    for lang in LANGUAGES.iter().skip(1) {
+        let theirs = ids(lang, &read(lang));
+        let missing: Vec<_> = english.difference(&theirs).collect();
+        let extra: Vec<_> = theirs.difference(&english).collect();
+        assert!(
+            missing.is_empty(),
+            "web/locales/{lang}/app.ftl misses {missing:?}"
+        );
+        assert!(
+            extra.is_empty(),
+            "web/locales/{lang}/app.ftl has keys English lacks: {extra:?}"
+        );
+    }
+    let mut code = String::new();
+    for entry in std::fs::read_dir(locales().join("../js"))
+        .unwrap()
+        .flatten()
+    {
+        code.push_str(&std::fs::read_to_string(entry.path()).unwrap());
+    }
+    let unused: Vec<_> = english
+        .into_iter()
+        .filter(|id| !code.contains(&format!("t('{id}'")))
+        .collect();
+    assert!(unused.is_empty(), "app keys no script asks for: {unused:?}");
 }
 
 /// Every Rust source under `src/`, as one text.

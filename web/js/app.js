@@ -7,6 +7,7 @@ import { collectionsView } from './collections.js';
 import { sharesView, shareView } from './shares.js';
 import { usersView, policyView } from './admin.js';
 import { webhooksView } from './webhooks.js';
+import { t, loadLanguage, languageMenu } from './i18n.js';
 
 const root = document.getElementById('app');
 export const state = { brand: 'handoff', collections: [] };
@@ -82,9 +83,9 @@ function errorView(e) {
   const notFound = e instanceof ApiError && e.status === 404;
   return h('div', { class: 'page-body' }, h('div', { class: 'empty' },
     icon(notFound ? 'search' : 'x', 'big'),
-    h('h2', null, notFound ? 'Not found' : 'Something went wrong'),
-    h('p', null, notFound ? 'It may have been deleted.' : e.message),
-    h('a', { class: 'btn', href: '#/assets' }, 'Back to assets')));
+    h('h2', null, notFound ? t('not-found') : t('went-wrong')),
+    h('p', null, notFound ? t('not-found-hint') : e.message),
+    h('a', { class: 'btn', href: '#/assets' }, t('back-to-assets'))));
 }
 
 function navLink(href, iconName, label, extra) {
@@ -95,28 +96,28 @@ function buildShell() {
   const me = session.me;
   const page = h('main', { class: 'main', id: 'page', tabindex: '-1' });
   const collections = h('div', { class: 'nav', id: 'nav-collections' });
-  const nav = h('nav', { class: 'nav', 'aria-label': 'Main' },
-    navLink('/assets', 'image', 'Assets'),
-    navLink('/collections', 'folder', 'Collections'),
+  const nav = h('nav', { class: 'nav', 'aria-label': t('nav-main') },
+    navLink('/assets', 'image', t('nav-assets')),
+    navLink('/collections', 'folder', t('nav-collections')),
     collections,
-    navLink('/shares', 'link', 'Shares'));
+    navLink('/shares', 'link', t('nav-shares')));
   const admin = isAdmin() ? [
-    h('div', { class: 'nav-section' }, 'Admin'),
-    h('nav', { class: 'nav', 'aria-label': 'Admin' },
-      navLink('/admin/shares', 'shield', 'All shares'),
-      navLink('/admin/users', 'users', 'Users'),
-      navLink('/admin/policy', 'settings', 'Sharing policy'),
-      navLink('/admin/webhooks', 'code', 'Webhooks')),
+    h('div', { class: 'nav-section' }, t('nav-admin')),
+    h('nav', { class: 'nav', 'aria-label': t('nav-admin') },
+      navLink('/admin/shares', 'shield', t('nav-all-shares')),
+      navLink('/admin/users', 'users', t('nav-users')),
+      navLink('/admin/policy', 'settings', t('nav-policy')),
+      navLink('/admin/webhooks', 'code', t('nav-webhooks'))),
   ] : [];
   const sidebar = h('aside', { class: 'sidebar' },
     h('a', { class: 'brand', href: '#/assets' }, h('span', { class: 'logo' }, icon('send')), h('span', { id: 'brand-name' }, state.brand)),
-    nav, admin,
+    nav, admin, languageMenu(),
     h('div', { class: 'me' },
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(me)),
       h('span', { class: 'who' },
         h('strong', { class: 'ellipsis' }, me.displayName || me.email),
         h('span', { class: 'ellipsis muted small' }, `${me.email} · ${me.role}`)),
-      h('button', { class: 'btn ghost icon-only', title: 'Sign out', 'aria-label': 'Sign out', id: 'sign-out', onclick: async () => { await signOut(); location.hash = ''; showSignIn(); } }, icon('logout'))));
+      h('button', { class: 'btn ghost icon-only', title: t('sign-out'), 'aria-label': t('sign-out'), id: 'sign-out', onclick: async () => { await signOut(); location.hash = ''; showSignIn(); } }, icon('logout'))));
   clear(root).append(h('div', { class: 'shell' }, sidebar, page));
   shell = { page, collections };
   refreshCollections();
@@ -149,11 +150,11 @@ function markNav(path) {
 function showSignIn(message) {
   shell = null;
   session.me = null;
-  document.title = `Sign in · ${state.brand}`;
+  document.title = `${t('sign-in')} · ${state.brand}`;
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, autofocus: true });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
   const error = h('p', { class: 'error-text', role: 'alert', hidden: !message }, message || '');
-  const button = h('button', { type: 'submit', class: 'btn primary' }, 'Sign in');
+  const button = h('button', { type: 'submit', class: 'btn primary' }, t('sign-in'));
   const form = h('form', {
     class: 'stack', id: 'sign-in',
     onsubmit: async (e) => {
@@ -164,18 +165,18 @@ function showSignIn(message) {
         await signIn(email.value.trim(), password.value);
         start();
       } catch (err) {
-        error.textContent = err.status === 401 ? 'Wrong email or password.' : err.message;
+        error.textContent = err.status === 401 ? t('sign-in-wrong') : err.message;
         error.hidden = false;
         button.disabled = false;
         password.select();
       }
     },
-  }, field('Email', email), field('Password', password), error, button);
+  }, field(t('sign-in-email'), email), field(t('sign-in-password'), password), error, button);
   clear(root).append(h('div', { class: 'signin' }, h('div', { class: 'card' },
     h('div', { class: 'brand' }, h('span', { class: 'logo' }, icon('send')), h('span', null, state.brand)),
-    h('h1', null, 'Sign in'),
-    h('p', { class: 'muted' }, 'Share files with time-limited links.'),
-    form)));
+    h('h1', null, t('sign-in')),
+    h('p', { class: 'muted' }, t('sign-in-tagline')),
+    form, languageMenu())));
   email.focus();
 }
 
@@ -186,11 +187,12 @@ function start() {
 }
 
 async function boot() {
+  await loadLanguage();
   try {
     const b = await fetch('/api/v1/branding', { headers: { accept: 'application/json' } });
     if (b.ok) state.brand = (await b.json()).name || state.brand;
   } catch { /* optional */ }
-  session.onSignedOut = () => { if (session.me) { toast('Your session ended. Sign in again.', 'bad'); showSignIn(); } };
+  session.onSignedOut = () => { if (session.me) { toast(t('session-ended'), 'bad'); showSignIn(); } };
   window.addEventListener('hashchange', route);
   try {
     await restore();

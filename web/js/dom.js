@@ -61,15 +61,22 @@ export function bytes(n) {
   let i = 0;
   let v = Number(n);
   while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
-  return `${i === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+  const digits = i === 0 || v >= 10 ? 0 : 1;
+  const number = new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+  return `${number} ${units[i]}`;
 }
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// Dates, times and numbers in the page's language (the team app's choice, or the language
+// the server wrote a recipient page in), made when first used: the language is set by then.
+const locale = () => document.documentElement.lang || undefined;
+const formats = {};
+const format = (key, make) => (formats[key] ||= make(locale()));
+const dateFmt = () => format('date', (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', year: 'numeric' }));
+const dateTimeFmt = () => format('dateTime', (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
+const rtf = () => format('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
 
-export function date(value) { return value ? dateFmt.format(new Date(value)) : '—'; }
-export function dateTime(value) { return value ? dateTimeFmt.format(new Date(value)) : '—'; }
+export function date(value) { return value ? dateFmt().format(new Date(value)) : '—'; }
+export function dateTime(value) { return value ? dateTimeFmt().format(new Date(value)) : '—'; }
 
 /** "in 3 days", "2 hours ago" */
 export function relative(value) {
@@ -78,7 +85,7 @@ export function relative(value) {
   const abs = Math.abs(diff);
   const steps = [[60, 'second', 1], [3600, 'minute', 60], [86400, 'hour', 3600], [86400 * 30, 'day', 86400], [86400 * 365, 'month', 86400 * 30], [Infinity, 'year', 86400 * 365]];
   for (const [limit, unit, size] of steps) {
-    if (abs < limit) return rtf.format(Math.round(diff / size), unit);
+    if (abs < limit) return rtf().format(Math.round(diff / size), unit);
   }
   return dateTime(value);
 }

@@ -4,6 +4,7 @@
 import { h, clear, icon, modal, field, copy, plural, dateTime } from './dom.js';
 import { get, post, policy as loadPolicy, isAdmin, thumbUrl, ready, ApiError } from './api.js';
 import { go } from './app.js';
+import { t, lang, LANGUAGES } from './i18n.js';
 
 export const DEFAULT_SHOWN = ['name', 'type', 'size', 'dimensions', 'duration'];
 const SHOWN_LABEL = { name: 'Name', type: 'Type', size: 'Size', dimensions: 'Dimensions', duration: 'Duration' };
@@ -253,6 +254,8 @@ export async function openShareDialog({ assets, collection }) {
   const maxUses = h('input', { type: 'number', min: 1, step: 1, placeholder: 'Unlimited', id: 'share-max-uses', inputmode: 'numeric' });
   const recipients = recipientInput();
   const message = h('textarea', { rows: 2, placeholder: 'Optional message in the email', id: 'share-message' });
+  // The language of the recipients' emails: the team app's, unless the sharer picks theirs.
+  const language = h('select', { id: 'share-language' }, LANGUAGES.map(([code, name]) => h('option', { value: code, lang: code, selected: code === lang }, name)));
   const error = h('p', { class: 'error-text', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'btn primary', id: 'create-share', disabled: !shareable.length && !collection }, icon('link'), 'Create link');
 
@@ -276,7 +279,8 @@ export async function openShareDialog({ assets, collection }) {
       h('div', { class: 'section' }, options.node),
       protection.length ? h('div', { class: 'section protection' }, protection) : null,
       h('div', { class: 'section stack' }, h('div', { class: 'field' }, h('label', { for: recipients.input.id }, 'Send to (optional)'), recipients.node,
-        h('span', { class: 'hint' }, 'Each recipient gets a personal link by email, so you can see who opened what.')), field('Message', message)),
+        h('span', { class: 'hint' }, 'Each recipient gets a personal link by email, so you can see who opened what.')), field('Message', message),
+        field(t('share-language'), language, t('share-language-hint'))),
       error),
     h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), submit));
 
@@ -297,6 +301,7 @@ export async function openShareDialog({ assets, collection }) {
     if (maxUses.value) body.maxUses = Number(maxUses.value);
     const to = recipients.read();
     if (to.length) { body.recipients = to; if (message.value.trim()) body.message = message.value.trim(); }
+    body.language = language.value;
     submit.disabled = true;
     try {
       const share = await post('/shares', body);

@@ -1,0 +1,59 @@
+// The team app's language: the one chosen in its language menu (kept in this browser), else
+// the browser's first offered one, else English. Messages come from the same Fluent
+// catalogues as the server's (web/locales/<lang>/app.ftl), formatted by @fluent/bundle;
+// dates, times and sizes by the browser's Intl in that language.
+import { FluentBundle, FluentResource } from '../vendor/fluent-bundle/index.js';
+import { h } from './dom.js';
+
+export const LANGUAGES = [['en', 'English'], ['de', 'Deutsch'], ['fr', 'Français'], ['es', 'Español'], ['nl', 'Nederlands'], ['ja', '日本語']];
+const STORED = 'handoff.lang';
+const offered = (code) => LANGUAGES.some(([c]) => c === code);
+
+function chosen() {
+  let stored = null;
+  try { stored = localStorage.getItem(STORED); } catch { /* private mode */ }
+  if (offered(stored)) return stored;
+  const browser = (navigator.languages || [navigator.language]).map((l) => String(l).split('-')[0].toLowerCase());
+  return browser.find(offered) || 'en';
+}
+
+export let lang = 'en';
+let bundles = [];
+
+async function bundleOf(code) {
+  const bundle = new FluentBundle(code, { useIsolating: false });
+  const answer = await fetch(`/static/locales/${code}/app.ftl`);
+  if (answer.ok) bundle.addResource(new FluentResource(await answer.text()));
+  return bundle;
+}
+
+/** Loads the chosen language (and English, for anything it lacks); call once before drawing. */
+export async function loadLanguage() {
+  lang = chosen();
+  document.documentElement.lang = lang;
+  try {
+    bundles = await Promise.all([...new Set([lang, 'en'])].map(bundleOf));
+  } catch { bundles = []; }
+}
+
+/** Keeps `code` as this browser's language for the app and draws the app in it. */
+function chooseLanguage(code) {
+  try { localStorage.setItem(STORED, code); } catch { /* private mode */ }
+  location.reload();
+}
+
+/** The message `id` in the app's language, with its arguments. */
+export function t(id, args) {
+  for (const bundle of bundles) {
+    const message = bundle.getMessage(id);
+    if (message?.value) return bundle.formatPattern(message.value, args);
+  }
+  return id;
+}
+
+/** The language menu: a labelled <select> of the languages, each named in itself. */
+export function languageMenu() {
+  const select = h('select', { id: 'language', 'aria-label': t('language'), onchange: () => chooseLanguage(select.value) },
+    ...LANGUAGES.map(([code, name]) => h('option', { value: code, lang: code, selected: code === lang }, name)));
+  return h('label', { class: 'language-menu' }, h('span', null, t('language')), select);
+}
