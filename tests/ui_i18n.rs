@@ -9,38 +9,70 @@ use common::browser::*;
 use common::TestServer;
 use serde_json::{json, Value};
 
-/// Two pictures shared without a password, and a protected share; (open URL, protected URL).
-async fn shares(server: &TestServer) -> (String, String, Value) {
-    let a = server
-        .upload(
-            &server.admin_token,
-            "sunrise.png",
-            png(240, 160, [255, 183, 94], [237, 80, 120]),
-        )
-        .await;
-    let b = server
-        .upload(
-            &server.admin_token,
-            "lagoon.png",
-            png(160, 240, [64, 201, 198], [61, 91, 217]),
-        )
-        .await;
-    let open = server
-        .admin_share(
-            json!({"title": "Frühling 2027", "description": "Die finalen Bilder.",
-            "assetIds": [a["id"], b["id"]], "maxUses": 20}),
-        )
-        .await;
-    let locked = server
-        .admin_share(
-            json!({"title": "Locked", "assetIds": [a["id"]], "password": "open-sesame-42"}),
-        )
-        .await;
-    (
-        open["url"].as_str().unwrap().to_string(),
-        locked["url"].as_str().unwrap().to_string(),
-        a,
-    )
+/// A server with two pictures shared without a password (`open`) and one behind a password
+/// (`locked`), Chromium, axe-core, and a fresh browser; None when a tool is missing.
+struct Scene {
+    _serial: std::sync::MutexGuard<'static, ()>,
+    driver: Driver,
+    axe: String,
+    server: TestServer,
+    open: Value,
+    locked: Value,
+    asset: Value,
+    work: tempfile::TempDir,
+}
+
+impl Scene {
+    async fn new() -> Option<Scene> {
+        let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let driver = Driver::start().await?;
+        let axe = axe_source()?;
+        let server = TestServer::start().await;
+        let token = &server.admin_token;
+        let asset = server
+            .upload(
+                token,
+                "sunrise.png",
+                png(240, 160, [255, 183, 94], [237, 80, 120]),
+            )
+            .await;
+        let other = server
+            .upload(
+                token,
+                "lagoon.png",
+                png(160, 240, [64, 201, 198], [61, 91, 217]),
+            )
+            .await;
+        let open = server
+            .admin_share(
+                json!({"title": "Frühling 2027", "description": "Die finalen Bilder.",
+                "assetIds": [asset["id"], other["id"]], "maxUses": 20}),
+            )
+            .await;
+        let locked = server
+            .admin_share(
+                json!({"title": "Locked", "assetIds": [asset["id"]], "password": "open-sesame-42"}),
+            )
+            .await;
+        Some(Scene {
+            _serial: serial,
+            driver,
+            axe,
+            server,
+            open,
+            locked,
+            asset,
+            work: tempfile::tempdir().unwrap(),
+        })
+    }
+
+    async fn browser(&self) -> Browser {
+        self.driver.browser(self.work.path()).await
+    }
+
+    fn url(share: &Value) -> String {
+        share["url"].as_str().unwrap().to_string()
+    }
 }
 
 async fn background_of(browser: &Browser) -> String {
@@ -57,15 +89,12 @@ async fn background_of(browser: &Browser) -> String {
 
 #[tokio::test]
 async fn recipient_pages_speak_the_browsers_language_and_follow_dark_mode() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(driver) = Driver::start().await else {
+    let Some(scene) = Scene::new().await else {
         return;
     };
-    let Some(axe) = axe_source() else { return };
-    let server = TestServer::start().await;
-    let (open, locked, _) = shares(&server).await;
-    let work = tempfile::tempdir().unwrap();
-    let guest = driver.browser(work.path()).await;
+    let (server, axe) = (&scene.server, &scene.axe);
+    let (open, locked) = (Scene::url(&scene.open), Scene::url(&scene.locked));
+    let guest = scene.browser().await;
     guest.goto(&server.url("/s/nothing-here")).await;
 
     // A browser set to German gets German, dates and sizes as German writes them.
@@ -110,9 +139,7 @@ async fn recipient_pages_speak_the_browsers_language_and_follow_dark_mode() {
         "share.js writes the date in German: {when}"
     );
     guest.screenshot("21-recipient-de").await;
-    guest
-        .assert_accessible(&axe, "recipient landing (de)")
-        .await;
+    guest.assert_accessible(axe, "recipient landing (de)").await;
 
     // ?lang= wins over the browser, and the language menu offers the others.
     guest.goto(&format!("{open}?lang=ja")).await;
@@ -120,15 +147,13 @@ async fn recipient_pages_speak_the_browsers_language_and_follow_dark_mode() {
     assert!(guest.text(".hero .meta").await.contains("2 個のファイル"));
     assert_eq!(guest.count(".languages a[hreflang]").await, 6);
     guest.screenshot("22-recipient-ja").await;
-    guest
-        .assert_accessible(&axe, "recipient landing (ja)")
-        .await;
+    guest.assert_accessible(axe, "recipient landing (ja)").await;
 
     // The password page, its wrong answer and the gone page keep the language.
     guest.goto(&format!("{locked}?lang=fr")).await;
     guest.wait_for("form.unlock").await;
     assert_eq!(guest.text("h1").await, "Ce lien est protégé");
-    guest.assert_accessible(&axe, "unlock (fr)").await;
+    guest.assert_accessible(axe, "unlock (fr)").await;
     guest.type_into("#password", "wrong").await;
     guest.click("form.unlock button[type=submit]").await;
     guest.wait_for("#password-error").await;
@@ -146,12 +171,12 @@ async fn recipient_pages_speak_the_browsers_language_and_follow_dark_mode() {
     guest.wait_for("#assets").await;
     let light = background_of(&guest).await;
     guest
-        .assert_accessible(&axe, "recipient landing, grid (light)")
+        .assert_accessible(axe, "recipient landing, grid (light)")
         .await;
     guest.click(".view-button[data-view=list]").await;
     guest.wait_for(".view-list .list-head").await;
     guest
-        .assert_accessible(&axe, "recipient landing, list (light)")
+        .assert_accessible(axe, "recipient landing, list (light)")
         .await;
     guest.prefer_color_scheme("dark").await;
     assert_ne!(
@@ -161,12 +186,12 @@ async fn recipient_pages_speak_the_browsers_language_and_follow_dark_mode() {
     );
     assert_eq!(background_of(&guest).await, "rgb(15, 18, 23)");
     guest
-        .assert_accessible(&axe, "recipient landing, list (dark)")
+        .assert_accessible(axe, "recipient landing, list (dark)")
         .await;
     guest.click(".view-button[data-view=grid]").await;
     guest.screenshot("23-recipient-dark").await;
     guest
-        .assert_accessible(&axe, "recipient landing, grid (dark)")
+        .assert_accessible(axe, "recipient landing, grid (dark)")
         .await;
     for (url, screen) in [
         (locked.clone(), "unlock (dark)"),
@@ -174,55 +199,38 @@ async fn recipient_pages_speak_the_browsers_language_and_follow_dark_mode() {
     ] {
         guest.goto(&url).await;
         guest.wait_for("h1").await;
-        guest.assert_accessible(&axe, screen).await;
+        guest.assert_accessible(axe, screen).await;
     }
     guest.prefer_color_scheme("light").await;
     guest.goto(&locked).await;
     guest.wait_for("h1").await;
-    guest.assert_accessible(&axe, "unlock (light)").await;
+    guest.assert_accessible(axe, "unlock (light)").await;
     guest.quit().await;
 }
 
 #[tokio::test]
 async fn gone_pages_pass_axe_in_both_themes() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(driver) = Driver::start().await else {
+    let Some(scene) = Scene::new().await else {
         return;
     };
-    let Some(axe) = axe_source() else { return };
-    let server = TestServer::start().await;
-    let (open, _, _) = shares(&server).await;
-    let id = server
-        .admin(reqwest::Method::GET, "/api/v1/shares")
-        .send()
-        .await
-        .unwrap();
-    let listed: Value = id.json().await.unwrap();
-    let open_id = listed["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["url"] == open.as_str())
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let disabled = server
-        .admin(reqwest::Method::PATCH, &format!("/api/v1/shares/{open_id}"))
+    let id = scene.open["id"].as_str().unwrap();
+    let disabled = scene
+        .server
+        .admin(reqwest::Method::PATCH, &format!("/api/v1/shares/{id}"))
         .json(&json!({"enabled": false}))
         .send()
         .await
         .unwrap();
     assert_eq!(disabled.status(), 200);
-    let work = tempfile::tempdir().unwrap();
-    let guest = driver.browser(work.path()).await;
+    let guest = scene.browser().await;
+    let open = Scene::url(&scene.open);
     guest.goto(&open).await;
     for scheme in ["light", "dark"] {
         guest.prefer_color_scheme(scheme).await;
         guest.goto(&format!("{open}?lang=nl")).await;
         assert_eq!(guest.text("h1").await, "Deze link is uitgeschakeld");
         guest
-            .assert_accessible(&axe, &format!("gone ({scheme})"))
+            .assert_accessible(&scene.axe, &format!("gone ({scheme})"))
             .await;
     }
     guest.quit().await;
@@ -231,18 +239,15 @@ async fn gone_pages_pass_axe_in_both_themes() {
 /// axe is not a formality: a contrast broken on purpose in dark mode is reported.
 #[tokio::test]
 async fn axe_reports_a_contrast_broken_on_purpose() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(driver) = Driver::start().await else {
+    let Some(scene) = Scene::new().await else {
         return;
     };
-    let Some(axe) = axe_source() else { return };
-    let server = TestServer::start().await;
-    let work = tempfile::tempdir().unwrap();
-    let guest = driver.browser(work.path()).await;
+    let (server, axe) = (&scene.server, &scene.axe);
+    let guest = scene.browser().await;
     guest.prefer_color_scheme("dark").await;
     guest.goto(&server.url("/s/nothing-here")).await;
     guest.wait_for("h1").await;
-    assert!(guest.axe_violations(&axe).await.is_empty());
+    assert!(guest.axe_violations(axe).await.is_empty());
     // Light ink of the light theme on the dark page: the mistake a dark theme invites.
     guest
         .js(
@@ -250,7 +255,7 @@ async fn axe_reports_a_contrast_broken_on_purpose() {
             json!([]),
         )
         .await;
-    let found = guest.axe_violations(&axe).await;
+    let found = guest.axe_violations(axe).await;
     assert!(
         found.iter().any(|v| v.contains("color-contrast")),
         "{found:?}"
@@ -261,14 +266,11 @@ async fn axe_reports_a_contrast_broken_on_purpose() {
 #[tokio::test]
 async fn lightbox_menus_and_dialogs_work_with_the_keyboard_alone() {
     use common::a11y::*;
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(driver) = Driver::start().await else {
+    let Some(scene) = Scene::new().await else {
         return;
     };
-    let server = TestServer::start().await;
-    let (open, _, _) = shares(&server).await;
-    let work = tempfile::tempdir().unwrap();
-    let guest = driver.browser(work.path()).await;
+    let (server, open) = (&scene.server, Scene::url(&scene.open));
+    let guest = scene.browser().await;
     guest.goto(&open).await;
     guest.wait_for("#assets a.thumb").await;
 
@@ -340,8 +342,8 @@ async fn lightbox_menus_and_dialogs_work_with_the_keyboard_alone() {
 
     // The team app's share dialog: opened from the keyboard, Tab stays in it, Escape closes
     // it, and the focus is back on the button that opened it.
-    let team = driver.browser(work.path()).await;
-    sign_in(&team, &server).await;
+    let team = scene.browser().await;
+    sign_in(&team, server).await;
     team.wait_for("#asset-grid .tile").await;
     team.click("#select-visible").await;
     team.js(
@@ -376,31 +378,19 @@ async fn lightbox_menus_and_dialogs_work_with_the_keyboard_alone() {
 /// The team app's main screens, light and dark, with no serious or critical axe violation.
 #[tokio::test]
 async fn every_team_screen_passes_axe_in_both_themes() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(driver) = Driver::start().await else {
+    let Some(scene) = Scene::new().await else {
         return;
     };
-    let Some(axe) = axe_source() else { return };
-    let server = TestServer::start().await;
-    let (_, _, asset) = shares(&server).await;
-    let listed: Value = server
-        .admin(reqwest::Method::GET, "/api/v1/shares")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let share_id = listed["items"][0]["id"].as_str().unwrap().to_string();
-    let work = tempfile::tempdir().unwrap();
-    let team = driver.browser(work.path()).await;
+    let (server, axe, asset) = (&scene.server, &scene.axe, &scene.asset);
+    let share_id = scene.open["id"].as_str().unwrap();
+    let team = scene.browser().await;
     for scheme in ["light", "dark"] {
         team.prefer_color_scheme(scheme).await;
         team.goto(&server.url("/")).await;
         team.wait_for("#sign-in").await;
-        team.assert_accessible(&axe, &format!("sign-in ({scheme})"))
+        team.assert_accessible(axe, &format!("sign-in ({scheme})"))
             .await;
-        sign_in(&team, &server).await;
+        sign_in(&team, server).await;
         let screens = [
             ("#/assets".to_string(), "#asset-grid .tile", "assets"),
             (
@@ -445,7 +435,7 @@ async fn every_team_screen_passes_axe_in_both_themes() {
         for (hash, ready, screen) in screens {
             team.goto(&format!("{}/{hash}", server.base)).await;
             team.wait_for(ready).await;
-            team.assert_accessible(&axe, &format!("{screen} ({scheme})"))
+            team.assert_accessible(axe, &format!("{screen} ({scheme})"))
                 .await;
         }
         team.goto(&format!("{}/#/assets", server.base)).await;
@@ -456,7 +446,7 @@ async fn every_team_screen_passes_axe_in_both_themes() {
         if scheme == "dark" {
             team.screenshot("24-share-dialog-dark").await;
         }
-        team.assert_accessible(&axe, &format!("share dialog ({scheme})"))
+        team.assert_accessible(axe, &format!("share dialog ({scheme})"))
             .await;
         team.press(common::a11y::ESCAPE).await;
         team.click("#sign-out").await;
@@ -469,14 +459,11 @@ async fn every_team_screen_passes_axe_in_both_themes() {
 /// its share dialog writes to recipients in the app's language unless told otherwise.
 #[tokio::test]
 async fn the_team_app_speaks_the_language_chosen_in_its_menu() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(driver) = Driver::start().await else {
+    let Some(scene) = Scene::new().await else {
         return;
     };
-    let server = TestServer::start().await;
-    let (_, _, _) = shares(&server).await;
-    let work = tempfile::tempdir().unwrap();
-    let team = driver.browser(work.path()).await;
+    let server = &scene.server;
+    let team = scene.browser().await;
     team.goto(&server.url("/")).await;
     team.wait_for("#sign-in").await;
     assert_eq!(
@@ -501,7 +488,7 @@ async fn the_team_app_speaks_the_language_chosen_in_its_menu() {
             .await,
         "de"
     );
-    sign_in(&team, &server).await;
+    sign_in(&team, server).await;
     let nav = team.text(".sidebar nav").await;
     assert!(
         nav.contains("Dateien") && nav.contains("Freigaben"),
@@ -524,14 +511,7 @@ async fn the_team_app_speaks_the_language_chosen_in_its_menu() {
     team.type_into("#share-title", "Für Anna").await;
     team.click("#create-share").await;
     team.wait_for("#link-ready #share-url").await;
-    let listed: Value = server
-        .admin(reqwest::Method::GET, "/api/v1/shares")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed = server.get_json(&server.admin_token, "/api/v1/shares").await;
     let made = listed["items"]
         .as_array()
         .unwrap()
