@@ -197,6 +197,33 @@ impl Compose for Reminder<'_> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_reminder_speaks_the_shares_language_and_escapes_its_html() {
+        let reminder = Reminder {
+            lang: Lang::from_code("es").unwrap(),
+            sharer: "Ana",
+            title: "<b>Campaña</b>",
+            link: "https://files.example/s/t?a=1&b=2".into(),
+            until: DateTime::parse_from_rfc3339("2027-05-04T10:30:00Z")
+                .unwrap()
+                .into(),
+        };
+        assert_eq!(
+            reminder.subject(),
+            "Recordatorio: «<b>Campaña</b>» está disponible hasta el 4 may 2027, 10:30 UTC"
+        );
+        assert!(reminder
+            .text()
+            .contains("Abrir: https://files.example/s/t?a=1&b=2"));
+        let html = reminder.html();
+        assert!(html.contains("<html lang=\"es\">"), "{html}");
+        assert!(html.contains("«&lt;b&gt;Campaña&lt;/b&gt;»"), "{html}");
+        assert!(
+            html.contains("href=\"https://files.example/s/t?a=1&amp;b=2\""),
+            "{html}"
+        );
+    }
+
     fn share_expiring(at: DateTime<Utc>) -> Share {
         Share {
             expires_at: at,
