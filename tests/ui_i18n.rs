@@ -521,5 +521,27 @@ async fn the_team_app_speaks_the_language_chosen_in_its_menu() {
         .clone();
     assert_eq!(made["language"], "de");
     team.screenshot("25-team-app-de").await;
+
+    // The share's settings change it.
+    let id = made["id"].as_str().unwrap();
+    team.goto(&format!("{}/#/shares/{id}?tab=settings", server.base))
+        .await;
+    team.wait_for("#settings-language").await;
+    team.js(
+        "document.getElementById('settings-language').value = 'fr'; document.querySelector('#share-settings button[type=submit]').click()",
+        json!([]),
+    )
+    .await;
+    let path = format!("/api/v1/shares/{id}");
+    for _ in 0..100 {
+        if server.get_json(&server.admin_token, &path).await["language"] == "fr" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        server.get_json(&server.admin_token, &path).await["language"],
+        "fr"
+    );
     team.quit().await;
 }

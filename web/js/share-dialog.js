@@ -12,6 +12,12 @@ const SHOWN_LABEL = { name: 'Name', type: 'Type', size: 'Size', dimensions: 'Dim
 let uid = 0;
 const nextId = (p) => `${p}-${++uid}`;
 
+/** The language of the recipients' emails: the share's, or for a new one the team app's. */
+export function languageControl(id, current = lang) {
+  const select = h('select', { id }, LANGUAGES.map(([code, name]) => h('option', { value: code, lang: code, selected: code === current }, name)));
+  return { node: field(t('share-language'), select, t('share-language-hint')), read: () => select.value };
+}
+
 export function durationLabel(days) {
   if (days % 7 === 0 && days >= 7 && days <= 56) return days === 7 ? '1 week' : `${days / 7} weeks`;
   if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`;
@@ -254,8 +260,7 @@ export async function openShareDialog({ assets, collection }) {
   const maxUses = h('input', { type: 'number', min: 1, step: 1, placeholder: 'Unlimited', id: 'share-max-uses', inputmode: 'numeric' });
   const recipients = recipientInput();
   const message = h('textarea', { rows: 2, placeholder: 'Optional message in the email', id: 'share-message' });
-  // The language of the recipients' emails: the team app's, unless the sharer picks theirs.
-  const language = h('select', { id: 'share-language' }, LANGUAGES.map(([code, name]) => h('option', { value: code, lang: code, selected: code === lang }, name)));
+  const language = languageControl('share-language');
   const error = h('p', { class: 'error-text', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'btn primary', id: 'create-share', disabled: !shareable.length && !collection }, icon('link'), 'Create link');
 
@@ -280,7 +285,7 @@ export async function openShareDialog({ assets, collection }) {
       protection.length ? h('div', { class: 'section protection' }, protection) : null,
       h('div', { class: 'section stack' }, h('div', { class: 'field' }, h('label', { for: recipients.input.id }, 'Send to (optional)'), recipients.node,
         h('span', { class: 'hint' }, 'Each recipient gets a personal link by email, so you can see who opened what.')), field('Message', message),
-        field(t('share-language'), language, t('share-language-hint'))),
+        language.node),
       error),
     h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), submit));
 
@@ -301,7 +306,7 @@ export async function openShareDialog({ assets, collection }) {
     if (maxUses.value) body.maxUses = Number(maxUses.value);
     const to = recipients.read();
     if (to.length) { body.recipients = to; if (message.value.trim()) body.message = message.value.trim(); }
-    body.language = language.value;
+    body.language = language.read();
     submit.disabled = true;
     try {
       const share = await post('/shares', body);

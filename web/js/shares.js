@@ -1,7 +1,7 @@
 // Shares: the list (own, or all for admins) and one share's page with its tabs.
 import { h, clear, icon, bytes, date, dateTime, relative, badge, toast, copy, confirmDialog, modal, field, plural, debounce, STATUS_LABEL } from './dom.js';
 import { get, post, patch, del, query, all, isAdmin, can, session, policy as loadPolicy } from './api.js';
-import { expiryControl, optionControls, passwordControl, recipientInput, linkTools, durationLabel } from './share-dialog.js';
+import { expiryControl, optionControls, passwordControl, recipientInput, linkTools, durationLabel, languageControl } from './share-dialog.js';
 import { assetThumb, kindLabel } from './assets.js';
 import { setQuery, go } from './app.js';
 
@@ -315,6 +315,7 @@ async function settingsTab({ share, set, panel, policy, writable }) {
   const expiry = expiryControl(policy, { current: s.expiresAt, optional: true });
   const maxUses = h('input', { type: 'number', min: 1, step: 1, placeholder: 'Unlimited', value: s.maxUses ?? '', id: 'settings-max-uses' });
   const options = optionControls(policy, s, []);
+  const language = languageControl('settings-language', s.language);
   const pw = passwordControl(s.hasPassword ? 'Type a new password to change it' : 'No password');
   let clearPassword = false;
   const pwState = h('span', { class: 'hint' }, s.hasPassword ? 'A password is set.' : 'Anyone with the link can open it.');
@@ -334,6 +335,7 @@ async function settingsTab({ share, set, panel, policy, writable }) {
       if (mu !== (s.maxUses ?? null)) body.maxUses = mu;
       if (pw.input.value) body.password = pw.input.value; else if (clearPassword) body.password = null;
       Object.assign(body, options.read());
+      if (language.read() !== s.language) body.language = language.read();
       const updated = await patch(`/shares/${s.id}`, body);
       set(updated);
       toast('Settings saved');
@@ -348,6 +350,7 @@ async function settingsTab({ share, set, panel, policy, writable }) {
       policy.allow.maxUses || s.maxUses ? field('Maximum uses', maxUses, `${plural(s.uses, 'use')} so far. Changing the limit keeps that count.`) : null,
       policy.allow.password || s.hasPassword ? h('div', { class: 'field' }, h('label', { for: pw.input.id }, 'Password'), pw.node, h('div', { class: 'row' }, pwState, removePw)) : null),
     h('div', { class: 'section' }, options.node),
+    h('div', { class: 'section' }, language.node),
     error, h('div', { class: 'row' }, h('span', { class: 'grow' }), save)));
 
   const danger = h('section', { class: 'panel danger-zone' }, h('header', null, h('h2', null, 'Danger zone')),
