@@ -496,6 +496,7 @@ async fn the_team_app_speaks_the_language_chosen_in_its_menu() {
     );
     team.wait_for("#asset-grid .tile").await;
     team.click("#select-visible").await;
+    assert_eq!(team.text("#selection-count").await, "2 ausgewählt");
     team.click("#share-selection").await;
     team.wait_for("#share-dialog #share-language").await;
     let picked = team

@@ -4,6 +4,7 @@ import { get, post, patch, del, query, can, thumbUrl, ready, ApiError } from './
 import { upload, uploadButton, dropTarget, onUploaded } from './upload.js';
 import { openShareDialog } from './share-dialog.js';
 import { state, setQuery, go, refreshCollections } from './app.js';
+import { t } from './i18n.js';
 
 /** The thumbnail of an asset, or its kind's icon while there is none. */
 export function assetThumb(asset, big) {
@@ -30,7 +31,7 @@ export async function assetsView(ctx, root) {
   if (collectionId) collection = await get(`/collections/${collectionId}`);
 
   // ----- header -----
-  const title = collection ? collection.name : 'Assets';
+  const title = collection ? collection.name : t('nav-assets');
   const headActions = [];
   if (collection) {
     headActions.push(
@@ -47,28 +48,28 @@ export async function assetsView(ctx, root) {
     headActions);
 
   // ----- toolbar -----
-  const search = h('input', { type: 'search', placeholder: 'Search by name or attribute', 'aria-label': 'Search assets', value: filters.q });
+  const search = h('input', { type: 'search', placeholder: t('assets-search'), 'aria-label': t('assets-search-label'), value: filters.q });
   search.addEventListener('input', debounce(() => { filters.q = search.value.trim(); setQuery({ q: filters.q }); load(); }, 250));
-  const kind = h('select', { 'aria-label': 'Kind', onchange: () => { filters.kind = kind.value; setQuery({ kind: filters.kind }); load(); } },
-    h('option', { value: '' }, 'All kinds'), KINDS.map(([k, l]) => h('option', { value: k, selected: filters.kind === k }, l)));
-  const collSelect = collectionId ? null : h('select', { 'aria-label': 'Collection', onchange: () => { filters.collection = collSelect.value; setQuery({ collection: filters.collection }); load(); } },
-    h('option', { value: '' }, 'All collections'), state.collections.map((c) => h('option', { value: c.id, selected: filters.collection === c.id }, c.name)));
+  const kind = h('select', { 'aria-label': t('assets-kind'), onchange: () => { filters.kind = kind.value; setQuery({ kind: filters.kind }); load(); } },
+    h('option', { value: '' }, t('assets-all-kinds')), KINDS.map(([k, l]) => h('option', { value: k, selected: filters.kind === k }, l)));
+  const collSelect = collectionId ? null : h('select', { 'aria-label': t('assets-collection'), onchange: () => { filters.collection = collSelect.value; setQuery({ collection: filters.collection }); load(); } },
+    h('option', { value: '' }, t('assets-all-collections')), state.collections.map((c) => h('option', { value: c.id, selected: filters.collection === c.id }, c.name)));
   const modeBtn = (mode, iconName, label) => h('button', { class: 'btn icon-only', 'aria-label': label, title: label, 'aria-pressed': String(view.mode === mode), dataset: { mode },
     onclick: () => { view.mode = mode; localStorage.setItem('assets.mode', mode); for (const b of modes.children) b.setAttribute('aria-pressed', String(b.dataset.mode === mode)); render(); } }, icon(iconName));
-  const modes = h('div', { class: 'row', role: 'group', 'aria-label': 'View' }, modeBtn('grid', 'grid', 'Grid view'), modeBtn('list', 'list', 'List view'));
-  const selectVisible = h('button', { class: 'btn ghost', id: 'select-visible', onclick: () => { for (const a of items) selected.add(a.id); refreshSelection(); } }, icon('check'), 'Select visible');
+  const modes = h('div', { class: 'row', role: 'group', 'aria-label': t('assets-view') }, modeBtn('grid', 'grid', t('assets-grid-view')), modeBtn('list', 'list', t('assets-list-view')));
+  const selectVisible = h('button', { class: 'btn ghost', id: 'select-visible', onclick: () => { for (const a of items) selected.add(a.id); refreshSelection(); } }, icon('check'), t('assets-select-visible'));
   const toolbar = h('div', { class: 'toolbar' },
     h('div', { class: 'search' }, icon('search'), search), kind, collSelect, h('span', { class: 'grow' }), selectVisible, modes);
 
   // ----- selection bar -----
   const selCount = h('strong', { id: 'selection-count' });
-  const selBar = h('div', { class: 'selection-bar', hidden: true, role: 'region', 'aria-label': 'Selection' },
+  const selBar = h('div', { class: 'selection-bar', hidden: true, role: 'region', 'aria-label': t('assets-selection') },
     selCount, h('span', { class: 'grow' }),
-    can('shares:write') ? h('button', { class: 'btn primary', id: 'share-selection', onclick: () => openShareDialog({ assets: items.filter((a) => selected.has(a.id)) }) }, icon('share'), 'Share') : null,
-    writable ? h('button', { class: 'btn', onclick: () => addToCollection([...selected]) }, icon('folder'), 'Add to collection') : null,
-    collection && writable ? h('button', { class: 'btn', onclick: () => removeFromCollection() }, icon('minus'), 'Remove from collection') : null,
-    writable ? h('button', { class: 'btn', onclick: () => deleteSelected() }, icon('trash'), 'Delete') : null,
-    h('button', { class: 'btn icon-only', 'aria-label': 'Clear selection', title: 'Clear selection', onclick: () => { selected.clear(); refreshSelection(); } }, icon('x')));
+    can('shares:write') ? h('button', { class: 'btn primary', id: 'share-selection', onclick: () => openShareDialog({ assets: items.filter((a) => selected.has(a.id)) }) }, icon('share'), t('assets-share')) : null,
+    writable ? h('button', { class: 'btn', onclick: () => addToCollection([...selected]) }, icon('folder'), t('assets-add-to-collection')) : null,
+    collection && writable ? h('button', { class: 'btn', onclick: () => removeFromCollection() }, icon('minus'), t('assets-remove-from-collection')) : null,
+    writable ? h('button', { class: 'btn', onclick: () => deleteSelected() }, icon('trash'), t('assets-delete')) : null,
+    h('button', { class: 'btn icon-only', 'aria-label': t('assets-clear-selection'), title: t('assets-clear-selection'), onclick: () => { selected.clear(); refreshSelection(); } }, icon('x')));
 
   const body = h('div', { class: 'page-body' });
   const more = h('div', { class: 'more' });
@@ -86,7 +87,7 @@ export async function assetsView(ctx, root) {
   function refreshSelection() {
     const n = selected.size;
     selBar.hidden = n === 0;
-    selCount.textContent = `${n} selected`;
+    selCount.textContent = t('assets-selected', { count: n });
     body.classList.toggle('selecting', n > 0);
     for (const el of body.querySelectorAll('[data-id]')) {
       const on = selected.has(el.dataset.id);
@@ -150,19 +151,19 @@ export async function assetsView(ctx, root) {
     if (!items.length) {
       const filtered = filters.q || filters.kind || (filters.collection && !collectionId);
       body.append(h('div', { class: 'empty' }, icon(filtered ? 'search' : 'upload', 'big'),
-        h('h2', null, filtered ? 'Nothing matches' : collection ? 'This collection is empty' : 'No assets yet'),
-        h('p', null, filtered ? 'Try another search or filter.' : collection ? 'Add assets from the Assets page, or upload here.' : writable ? 'Drop files anywhere on this page, or pick them.' : 'Nothing has been uploaded yet.'),
-        !filtered && writable ? uploadButton('Choose files') : null));
+        h('h2', null, filtered ? t('assets-no-match') : collection ? t('assets-empty-collection') : t('assets-none')),
+        h('p', null, filtered ? t('assets-no-match-hint') : collection ? t('assets-empty-collection-hint') : writable ? t('assets-none-hint') : t('assets-none-yet')),
+        !filtered && writable ? uploadButton(t('assets-choose-files')) : null));
     } else if (view.mode === 'grid') {
-      body.append(h('ul', { class: 'asset-grid', id: 'asset-grid', role: 'listbox', 'aria-multiselectable': 'true', 'aria-label': 'Assets' }, items.map(tile)));
+      body.append(h('ul', { class: 'asset-grid', id: 'asset-grid', role: 'listbox', 'aria-multiselectable': 'true', 'aria-label': t('nav-assets') }, items.map(tile)));
     } else {
       body.append(h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'asset-list' },
-        h('thead', null, h('tr', null, h('th', null, h('span', { class: 'sr-only' }, 'Selected')), h('th', null, 'Name'), h('th', null, 'Kind'), h('th', { class: 'num' }, 'Size'), h('th', null, 'Status'), h('th', null, 'Added'))),
+        h('thead', null, h('tr', null, h('th', null, h('span', { class: 'sr-only' }, t('assets-col-selected'))), h('th', null, t('assets-col-name')), h('th', null, t('assets-kind')), h('th', { class: 'num' }, t('assets-col-size')), h('th', null, t('assets-col-status')), h('th', null, t('assets-col-added')))),
         h('tbody', null, items.map(row)))));
     }
     root.querySelector('#count').textContent = items.length ? `${plural(items.length, 'asset')}${next ? '+' : ''}` : '';
     clear(more);
-    if (next) more.append(h('button', { class: 'btn', onclick: () => load(true) }, 'Load more'));
+    if (next) more.append(h('button', { class: 'btn', onclick: () => load(true) }, t('assets-load-more')));
     refreshSelection();
   }
 
