@@ -407,7 +407,12 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
         }
         tokio::select! {
             alive = wake.wait(std::time::Duration::from_secs(3600)) => if !alive { return },
-            Some(finished) = done_rx.recv() => { running.remove(&finished); },
+            Some(finished) = done_rx.recv() => {
+                running.remove(&finished);
+                if running.is_empty() {
+                    tokio::task::spawn_blocking(media::return_freed_memory);
+                }
+            },
         }
     }
 }
