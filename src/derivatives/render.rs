@@ -66,6 +66,7 @@ pub(super) fn make(
     match kind {
         Source::Raster => render_image(source, renditions, limits, settings.show_gps),
         Source::Heif => render_heif(source, &scratch.picture, renditions, settings),
+        Source::Raw => render_raw(source, &scratch.picture, renditions, settings),
         Source::Svg => Made::images(
             media::svg::probe(source, limits).map_err(|e| e.to_string()),
             as_text(media::render_svg_many(source, renditions, limits)),
@@ -128,6 +129,26 @@ fn render_heif(
         }
         Err(e) => Made::images(Err(e.to_string()), failed(renditions, &e)),
     }
+}
+
+/// A camera RAW, through a picture of it (its embedded JPEG or the developed raw data) made in
+/// a folder beside the scratch picture.
+fn render_raw(
+    source: &Path,
+    picture: &Path,
+    renditions: &[Rendition],
+    settings: &Settings,
+) -> Made {
+    let work = picture.with_extension("raw.d");
+    let made = match media::raw::to_picture(source, &work, settings.budget) {
+        Ok(shown) => Made::images(
+            media::raw::attributes(source, &shown, settings.show_gps).map_err(|e| e.to_string()),
+            as_text(media::render_many(&shown, renditions, &settings.limits)),
+        ),
+        Err(e) => Made::images(Err(e.to_string()), failed(renditions, &e)),
+    };
+    let _ = std::fs::remove_dir_all(&work);
+    made
 }
 
 /// A PDF's page count, and its renditions from its first page.

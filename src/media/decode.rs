@@ -102,6 +102,12 @@ fn check_size(
             limits.max_width, limits.max_height
         )));
     }
+    if u64::from(width) * u64::from(height) > limits.max_pixels {
+        return Err(MediaError::TooLarge(format!(
+            "{width}×{height} px, limit {} pixels",
+            limits.max_pixels
+        )));
+    }
     if decoded_bytes > limits.max_alloc {
         return Err(MediaError::TooLarge(format!(
             "{width}×{height} px needs {} MiB, limit {} MiB",

@@ -11,6 +11,7 @@ mod error;
 pub mod heif;
 mod metadata;
 pub mod pdf;
+pub mod raw;
 mod resize;
 pub mod svg;
 pub mod tool;
@@ -115,6 +116,8 @@ pub struct Rendition {
 pub struct Limits {
     pub max_width: u32,
     pub max_height: u32,
+    /// Most pixels (width × height).
+    pub max_pixels: u64,
     /// Largest decoded pixel buffer (and largest file) accepted, in bytes.
     pub max_alloc: u64,
 }
@@ -124,6 +127,7 @@ impl Default for Limits {
         Limits {
             max_width: 20_000,
             max_height: 20_000,
+            max_pixels: 100_000_000,
             max_alloc: 512 * 1024 * 1024,
         }
     }

@@ -3,6 +3,7 @@
 
 use super::MediaError;
 use std::io::Read;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -25,16 +26,34 @@ pub fn available(program: &str, version_flag: &str) -> bool {
 /// Runs `command` to its end within `budget` and answers its standard output; a program that
 /// is not installed, fails, or overruns its budget (then it is killed) is an error saying so.
 pub fn run(command: &mut Command, budget: Duration) -> Result<Vec<u8>, MediaError> {
+    let (stdout, _) = run_capturing(command, budget)?;
+    Ok(stdout)
+}
+
+/// [`run`] for a program that writes `out` and reports its failures only on standard error
+/// (LibRaw's tools end with status 0 either way): no file at `out` is an error with that message.
+pub fn run_to_file(command: &mut Command, out: &Path, budget: Duration) -> Result<(), MediaError> {
     let program = command.get_program().to_string_lossy().into_owned();
-    let mut child = command
+    let (_, stderr) = run_capturing(command, budget)?;
+    match out.metadata() {
+        Ok(m) if m.len() > 0 => Ok(()),
+        _ => Err(MediaError::Corrupt(failure(&program, &stderr))),
+    }
+}
+
+/// The program's standard output and error. It runs at a lower priority (`nice`), so a long
+/// job on a large file leaves the CPU to the requests the server is answering.
+fn run_capturing(
+    command: &mut Command,
+    budget: Duration,
+) -> Result<(Vec<u8>, Vec<u8>), MediaError> {
+    let program = command.get_program().to_string_lossy().into_owned();
+    let mut child = niced(command)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => MediaError::MissingTool(program.clone()),
-            _ => MediaError::Io(format!("{program}: {e}")),
-        })?;
+        .map_err(|e| MediaError::Io(format!("{program}: {e}")))?;
     // Both pipes are drained while the program runs, so a chatty one never blocks on a full pipe.
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
@@ -50,15 +69,41 @@ pub fn run(command: &mut Command, budget: Duration) -> Result<Vec<u8>, MediaErro
         }
     };
     let (stdout, stderr) = (joined(stdout), joined(stderr));
-    if !status.success() {
-        let message = String::from_utf8_lossy(&stderr);
-        let first_line = message.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        return Err(MediaError::Corrupt(format!(
-            "{program} failed: {}",
-            first_line.chars().take(200).collect::<String>()
-        )));
+    match status.code() {
+        Some(0) => Ok((stdout, stderr)),
+        // nice's own answer when the program cannot be found.
+        Some(127) => Err(MediaError::MissingTool(program)),
+        _ => Err(MediaError::Corrupt(failure(&program, &stderr))),
     }
-    Ok(stdout)
+}
+
+/// `command` under `nice -n 10`, with its arguments, environment and folder.
+fn niced(command: &Command) -> Command {
+    let mut niced = Command::new("nice");
+    niced
+        .args(["-n", "10"])
+        .arg(command.get_program())
+        .args(command.get_args());
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => niced.env(key, value),
+            None => niced.env_remove(key),
+        };
+    }
+    if let Some(dir) = command.get_current_dir() {
+        niced.current_dir(dir);
+    }
+    niced
+}
+
+/// "program failed: " and the first line the program printed on standard error.
+fn failure(program: &str, stderr: &[u8]) -> String {
+    let message = String::from_utf8_lossy(stderr);
+    let first_line = message.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    format!(
+        "{program} failed: {}",
+        first_line.chars().take(200).collect::<String>()
+    )
 }
 
 fn drain(pipe: Option<impl Read + Send + 'static>) -> Option<JoinHandle<Vec<u8>>> {
@@ -92,6 +137,27 @@ mod tests {
         assert!(err
             .to_string()
             .contains("no-such-program-here is not installed"));
+    }
+
+    #[test]
+    fn programs_run_at_a_lower_priority() {
+        let niceness = run(&mut Command::new("nice"), Duration::from_secs(5)).unwrap();
+        assert_eq!(String::from_utf8_lossy(&niceness).trim(), "10");
+    }
+
+    #[test]
+    fn a_missing_output_file_fails_with_what_the_program_said() {
+        let out = std::env::temp_dir().join(format!("no-output-{}", std::process::id()));
+        let err = run_to_file(
+            Command::new("sh").args(["-c", "echo Unsupported file format >&2"]),
+            &out,
+            Duration::from_secs(5),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "corrupt image: sh failed: Unsupported file format"
+        );
     }
 
     #[test]

@@ -694,3 +694,18 @@ fn the_pipeline_counts_every_buffer_it_holds() {
     let rgba16 = super::decode::pipeline_bytes(file, size, 3_200_000_000, 1600);
     assert!(rgba16 > Limits::default().max_alloc);
 }
+
+#[test]
+fn images_over_the_pixel_limit_are_not_decoded() {
+    let dir = tempdir().unwrap();
+    let path = write(&dir, "wide.jpg", &jpeg(&photo(300, 200), 80));
+    let few = Limits {
+        max_pixels: 50_000,
+        ..Limits::default()
+    };
+    let err = render_err(&path, &rendition(100, OutputFormat::Jpeg), &few);
+    assert_eq!(
+        err.to_string(),
+        "image too large (300×200 px, limit 50000 pixels)"
+    );
+}
