@@ -41,6 +41,7 @@ pub struct Plan {
 pub const THUMBNAIL_MAX: u32 = 150;
 pub const PREVIEW_MAX: u32 = 500;
 
+mod progress;
 mod remake;
 mod render;
 
@@ -121,6 +122,7 @@ fn state(state: DerivativeState, reason: Option<String>) -> Derivative {
         crc32: None,
         mime_type: None,
         reason,
+        percent: None,
     }
 }
 
@@ -511,8 +513,10 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
         proxy: context.blobs.temp_path("mp4"),
         marked_proxy: context.blobs.temp_path("mp4"),
     };
+    let store = context.store.clone();
     let made = crate::store::blocking(move || {
-        let made = render::make(kind, &source, &scratch, &renditions, &settings);
+        let progress = |key, percent| progress::show(&store, asset_id, key, percent);
+        let made = render::make(kind, &source, &scratch, &renditions, &settings, &progress);
         let _ = std::fs::remove_file(&scratch.picture);
         Ok((made, scratch))
     })

@@ -45,6 +45,9 @@ pub(super) struct Made {
 
 pub(super) type ProxyFile = Result<(PathBuf, &'static str), String>;
 
+/// Where a job tells how far a derivative (by name) has come, in percent.
+pub(super) type Progress<'a> = &'a (dyn Fn(&'static str, u8) + Sync);
+
 impl Made {
     fn images(attributes: Attributes, outputs: Outputs) -> Made {
         Made {
@@ -61,6 +64,7 @@ pub(super) fn make(
     scratch: &Scratch,
     renditions: &[Rendition],
     settings: &Settings,
+    progress: Progress,
 ) -> Made {
     let (limits, budget) = (&settings.limits, settings.budget);
     match kind {
@@ -72,7 +76,7 @@ pub(super) fn make(
             as_text(media::render_svg_many(source, renditions, limits)),
         ),
         Source::Pdf => render_pdf(source, &scratch.picture, renditions, limits, budget),
-        Source::Video | Source::Audio => render_av(source, scratch, renditions, settings),
+        Source::Video | Source::Audio => render_av(source, scratch, renditions, settings, progress),
         Source::Nothing => Made::images(Ok(BTreeMap::new()), Vec::new()),
     }
 }
@@ -182,6 +186,7 @@ fn render_av(
     scratch: &Scratch,
     renditions: &[Rendition],
     settings: &Settings,
+    progress: Progress,
 ) -> Made {
     let budget = settings.budget;
     if !settings.av.ffprobe {
@@ -208,7 +213,8 @@ fn render_av(
     let outputs = renditions_of(picture, &scratch.picture, renditions, &settings.limits);
     let mut proxies = Vec::new();
     if let Some(proxy) = info.proxy() {
-        let made = make_proxy(source, proxy, None, &scratch.proxy, settings);
+        let target = (super::PROXY, scratch.proxy.as_path());
+        let made = make_proxy(source, proxy, None, target, &info, settings, progress);
         proxies.push((super::PROXY, made));
     }
     // The watermark is burned into every video's proxy (one that plays as it is too), laid
@@ -216,12 +222,15 @@ fn render_av(
     if let (true, Some(mark)) = (info.is_video(), &settings.watermark) {
         let overlay = &scratch.picture;
         let made = draw_overlay(&info, mark, overlay, settings).and_then(|()| {
+            let target = (super::MARKED_PROXY, scratch.marked_proxy.as_path());
             make_proxy(
                 source,
                 Proxy::Video,
                 Some(overlay),
-                &scratch.marked_proxy,
+                target,
+                &info,
                 settings,
+                progress,
             )
         });
         proxies.push((super::MARKED_PROXY, made));
@@ -237,13 +246,26 @@ fn make_proxy(
     source: &Path,
     proxy: Proxy,
     overlay: Option<&Path>,
-    out: &Path,
+    (key, out): (&'static str, &Path),
+    info: &media::video::AvInfo,
     settings: &Settings,
+    progress: Progress,
 ) -> ProxyFile {
     let max_height = settings.proxy_max_height;
-    media::video::make_proxy(source, proxy, max_height, overlay, out, settings.budget)
-        .map(|()| (out.to_path_buf(), proxy.mime_type()))
-        .map_err(|e| e.to_string())
+    let duration = info.attributes.get("duration").and_then(|d| d.parse().ok());
+    let mut report = |percent| progress(key, percent);
+    let progress = (duration, &mut report as &mut (dyn FnMut(u8) + Send));
+    media::video::make_proxy(
+        source,
+        proxy,
+        max_height,
+        overlay,
+        out,
+        settings.budget,
+        progress,
+    )
+    .map(|()| (out.to_path_buf(), proxy.mime_type()))
+    .map_err(|e| e.to_string())
 }
 
 /// The mark alone, on a transparent picture of the proxy's size.
