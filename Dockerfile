@@ -23,7 +23,11 @@ COPY target/release/handoff /handoff
 FROM ${BINARY_FROM} AS binary
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl && rm -rf /var/lib/apt/lists/* \
+# The media tools (SPEC §4): ffmpeg for video and audio, poppler for PDF pages, libheif for
+# HEIC/AVIF, LibRaw for camera RAW. Without them those files would get no previews.
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \
+      ffmpeg poppler-utils libheif-examples libraw-bin \
+ && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home /data handoff && mkdir /data && chown handoff /data
 COPY --from=binary /handoff /usr/local/bin/handoff
 USER handoff

@@ -21,6 +21,7 @@ apt_needs=(
   "ffmpeg ffmpeg"                               # video derivatives
   "pdftoppm poppler-utils"                      # PDF thumbnails and pages
   "heif-enc libheif-examples"                   # HEIC and AVIF (heif-convert; heif-enc makes fixtures)
+  "dcraw_emu libraw-bin"                        # camera RAW (dcraw_emu, simple_dcraw)
   "podman podman"                               # tests/docker.rs
   "runc runc"                                   # podman's runtime here (crun fails on hybrid cgroups)
   "mmdebstrap mmdebstrap"                       # the Docker test's offline base image

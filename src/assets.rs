@@ -79,6 +79,9 @@ pub struct Derivative {
     pub mime_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// How far a pending proxy has come, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<u8>,
 }
 
 impl Derivative {
@@ -91,6 +94,7 @@ impl Derivative {
             crc32: Some(file.crc32),
             mime_type: Some(mime_type.to_string()),
             reason: None,
+            percent: None,
         }
     }
 }

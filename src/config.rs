@@ -384,6 +384,10 @@ pub struct Media {
     pub workers: usize,
     /// Largest width or height of an image that will be decoded.
     pub max_dimension: u32,
+    /// Most pixels (width × height) of an image that will be decoded.
+    pub max_pixels: u64,
+    /// MiB one image job may hold at its peak: decode, conversion, resize, watermark, encode.
+    pub memory_budget_mb: u64,
     /// Show GPS coordinates from EXIF among an asset's attributes.
     pub show_gps: bool,
     /// Seconds one external program (pdftoppm, ffmpeg) may work on one file before it is
@@ -398,6 +402,8 @@ impl Default for Media {
         Media {
             workers: 0,
             max_dimension: 20_000,
+            max_pixels: 100_000_000,
+            memory_budget_mb: 512,
             show_gps: false,
             job_timeout_secs: 300,
             proxy_max_height: 1080,

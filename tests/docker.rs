@@ -263,6 +263,19 @@ async fn the_image_serves_shares_keeps_its_volume_and_runs_unprivileged() {
 
     let first = made.run(ports);
     assert_eq!(healthz(&client, &base, &first).await, StatusCode::OK);
+    let health: Value = client
+        .get(format!("{base}/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        health["media"]["missingTools"],
+        json!([]),
+        "the image has every media tool"
+    );
     let health = podman(&["healthcheck", "run", &first]);
     assert!(
         health.status.success(),

@@ -41,6 +41,8 @@ pub struct Plan {
 pub const THUMBNAIL_MAX: u32 = 150;
 pub const PREVIEW_MAX: u32 = 500;
 
+mod progress;
+mod remake;
 mod render;
 
 /// Every derivative an image gets under this configuration.
@@ -120,6 +122,7 @@ fn state(state: DerivativeState, reason: Option<String>) -> Derivative {
         crc32: None,
         mime_type: None,
         reason,
+        percent: None,
     }
 }
 
@@ -137,6 +140,8 @@ pub enum Source {
     Raster,
     /// HEIC/HEIF and AVIF, decoded by libheif.
     Heif,
+    /// Camera RAW, through LibRaw.
+    Raw,
     Svg,
     /// The first page, through poppler.
     Pdf,
@@ -154,6 +159,7 @@ impl Source {
             (_, "image/svg+xml") => Source::Svg,
             (_, "application/pdf") => Source::Pdf,
             (_, mime) if media::heif::reads(mime) => Source::Heif,
+            (_, mime) if media::raw::reads(mime) => Source::Raw,
             (Kind::Image, _) => Source::Raster,
             (Kind::Video, _) => Source::Video,
             (Kind::Audio, _) => Source::Audio,
@@ -169,7 +175,7 @@ impl Workers {
     /// metadata when ffprobe is.
     pub fn initial(&self, source: Source) -> (BTreeMap<String, Derivative>, bool) {
         let makes_images = match source {
-            Source::Raster | Source::Heif | Source::Svg | Source::Pdf => true,
+            Source::Raster | Source::Heif | Source::Raw | Source::Svg | Source::Pdf => true,
             Source::Video | Source::Audio => self.av.ffmpeg && self.av.ffprobe,
             Source::Nothing => false,
         };
@@ -233,8 +239,9 @@ pub const PROXY: &str = "proxy";
 /// A video's proxy with the watermark burned in, for shares that show it.
 pub const MARKED_PROXY: &str = "watermarked/proxy";
 
-/// Starts the workers; queues images whose derivatives do not match the configuration (new
-/// presets, a first start after an upgrade). Call inside a tokio runtime.
+/// Starts the workers; queues assets whose derivatives do not match what this configuration
+/// and these tools make (new presets, a first start after an upgrade, a tool installed since).
+/// Call inside a tokio runtime.
 pub fn start(
     store: Store,
     blobs: Arc<Blobs>,
@@ -248,7 +255,14 @@ pub fn start(
         ffprobe: installed("ffprobe"),
         ffmpeg: installed("ffmpeg"),
     };
-    let expected: Vec<String> = plans.iter().map(|p| p.key.clone()).collect();
+    let (wake, listener) = background::pair();
+    let workers = Workers {
+        wake,
+        plans: Arc::new(plans.clone()),
+        av,
+        watermark: watermark_of(config).is_some(),
+        missing: Arc::new(missing),
+    };
     store.write_now(|tx| {
         let queued: Vec<Uuid> = tx
             .all::<Job>(|_| true)?
@@ -256,23 +270,21 @@ pub fn start(
             .map(|j| j.asset_id)
             .collect();
         let stale = tx.all::<Asset>(|a| {
-            a.kind == Kind::Image
-                && !queued.contains(&a.id)
-                && !a
-                    .derivatives
-                    .keys()
-                    .eq(expected.iter().collect::<std::collections::BTreeSet<_>>())
+            let (expected, _) = workers.initial(Source::of(a.kind, &a.mime_type));
+            !queued.contains(&a.id) && remake::needed(&a.derivatives, &expected)
         })?;
-        for asset in stale {
+        for mut asset in stale {
+            let (expected, _) = workers.initial(Source::of(asset.kind, &asset.mime_type));
+            remake::show_pending(&mut asset.derivatives, &expected);
+            tx.put(&asset)?;
             enqueue(tx, asset.id)?;
         }
         Ok(())
     })?;
-    let workers = match config.media.workers {
+    let threads = match config.media.workers {
         0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
         n => n,
     };
-    let shared = Arc::new(plans.clone());
     let context = Arc::new(Context {
         store,
         blobs,
@@ -287,16 +299,8 @@ pub fn start(
         },
         webhooks,
     });
-    let (wake, listener) = background::pair();
-    let watermark = context.settings.watermark.is_some();
-    tokio::spawn(run(context, listener, workers));
-    Ok(Workers {
-        wake,
-        plans: shared,
-        av,
-        watermark,
-        missing: Arc::new(missing),
-    })
+    tokio::spawn(run(context, listener, threads));
+    Ok(workers)
 }
 
 /// An external program some media needs, and what goes without it.
@@ -311,7 +315,7 @@ pub struct Tool {
     version_flag: &'static str,
 }
 
-const TOOLS: [Tool; 5] = [
+const TOOLS: [Tool; 7] = [
     Tool {
         program: "ffprobe",
         package: "ffmpeg",
@@ -342,6 +346,18 @@ const TOOLS: [Tool; 5] = [
         needed_for: "HEIC and AVIF thumbnails and previews",
         version_flag: "--help",
     },
+    Tool {
+        program: media::raw::EXTRACT,
+        package: "libraw-bin",
+        needed_for: "camera RAW previews",
+        version_flag: "-L",
+    },
+    Tool {
+        program: media::raw::DEVELOP,
+        package: "libraw-bin",
+        needed_for: "camera RAW files without a large embedded preview",
+        version_flag: "-h",
+    },
 ];
 
 /// The programs that are not installed, each said once in the log at start.
@@ -371,7 +387,8 @@ pub fn limits(config: &Config) -> Limits {
     Limits {
         max_width: config.media.max_dimension,
         max_height: config.media.max_dimension,
-        ..Limits::default()
+        max_pixels: config.media.max_pixels,
+        max_alloc: config.media.memory_budget_mb.saturating_mul(1024 * 1024),
     }
 }
 
@@ -379,6 +396,8 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
     let slots = Arc::new(Semaphore::new(workers));
     let mut running: std::collections::HashSet<Uuid> = std::collections::HashSet::new();
     let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<Uuid>();
+    // Whether freed memory was given back since the last job started.
+    let mut trimmed = true;
     loop {
         while let Ok(finished) = done_rx.try_recv() {
             running.remove(&finished);
@@ -396,6 +415,7 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
                 break;
             };
             running.insert(job.id);
+            trimmed = false;
             let (context, done) = (context.clone(), done_tx.clone());
             tokio::spawn(async move {
                 if let Err(e) = process(&context, &job).await {
@@ -404,6 +424,10 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
                 drop(permit);
                 let _ = done.send(job.id);
             });
+        }
+        if running.is_empty() && !trimmed {
+            tokio::task::spawn_blocking(media::return_freed_memory);
+            trimmed = true;
         }
         tokio::select! {
             alive = wake.wait(std::time::Duration::from_secs(3600)) => if !alive { return },
@@ -489,8 +513,10 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
         proxy: context.blobs.temp_path("mp4"),
         marked_proxy: context.blobs.temp_path("mp4"),
     };
+    let store = context.store.clone();
     let made = crate::store::blocking(move || {
-        let made = render::make(kind, &source, &scratch, &renditions, &settings);
+        let progress = |key, percent| progress::show(&store, asset_id, key, percent);
+        let made = render::make(kind, &source, &scratch, &renditions, &settings, &progress);
         let _ = std::fs::remove_file(&scratch.picture);
         Ok((made, scratch))
     })

@@ -45,6 +45,9 @@ pub(super) struct Made {
 
 pub(super) type ProxyFile = Result<(PathBuf, &'static str), String>;
 
+/// Where a job tells how far a derivative (by name) has come, in percent.
+pub(super) type Progress<'a> = &'a (dyn Fn(&'static str, u8) + Sync);
+
 impl Made {
     fn images(attributes: Attributes, outputs: Outputs) -> Made {
         Made {
@@ -61,17 +64,19 @@ pub(super) fn make(
     scratch: &Scratch,
     renditions: &[Rendition],
     settings: &Settings,
+    progress: Progress,
 ) -> Made {
     let (limits, budget) = (&settings.limits, settings.budget);
     match kind {
         Source::Raster => render_image(source, renditions, limits, settings.show_gps),
         Source::Heif => render_heif(source, &scratch.picture, renditions, settings),
+        Source::Raw => render_raw(source, &scratch.picture, renditions, settings),
         Source::Svg => Made::images(
             media::svg::probe(source, limits).map_err(|e| e.to_string()),
             as_text(media::render_svg_many(source, renditions, limits)),
         ),
         Source::Pdf => render_pdf(source, &scratch.picture, renditions, limits, budget),
-        Source::Video | Source::Audio => render_av(source, scratch, renditions, settings),
+        Source::Video | Source::Audio => render_av(source, scratch, renditions, settings, progress),
         Source::Nothing => Made::images(Ok(BTreeMap::new()), Vec::new()),
     }
 }
@@ -130,6 +135,26 @@ fn render_heif(
     }
 }
 
+/// A camera RAW, through a picture of it (its embedded JPEG or the developed raw data) made in
+/// a folder beside the scratch picture.
+fn render_raw(
+    source: &Path,
+    picture: &Path,
+    renditions: &[Rendition],
+    settings: &Settings,
+) -> Made {
+    let work = picture.with_extension("raw.d");
+    let made = match media::raw::to_picture(source, &work, settings.budget) {
+        Ok(shown) => Made::images(
+            media::raw::attributes(source, &shown, settings.show_gps).map_err(|e| e.to_string()),
+            as_text(media::render_many(&shown, renditions, &settings.limits)),
+        ),
+        Err(e) => Made::images(Err(e.to_string()), failed(renditions, &e)),
+    };
+    let _ = std::fs::remove_dir_all(&work);
+    made
+}
+
 /// A PDF's page count, and its renditions from its first page.
 fn render_pdf(
     source: &Path,
@@ -161,6 +186,7 @@ fn render_av(
     scratch: &Scratch,
     renditions: &[Rendition],
     settings: &Settings,
+    progress: Progress,
 ) -> Made {
     let budget = settings.budget;
     if !settings.av.ffprobe {
@@ -187,7 +213,8 @@ fn render_av(
     let outputs = renditions_of(picture, &scratch.picture, renditions, &settings.limits);
     let mut proxies = Vec::new();
     if let Some(proxy) = info.proxy() {
-        let made = make_proxy(source, proxy, None, &scratch.proxy, settings);
+        let target = (super::PROXY, scratch.proxy.as_path());
+        let made = make_proxy(source, proxy, None, target, &info, settings, progress);
         proxies.push((super::PROXY, made));
     }
     // The watermark is burned into every video's proxy (one that plays as it is too), laid
@@ -195,12 +222,15 @@ fn render_av(
     if let (true, Some(mark)) = (info.is_video(), &settings.watermark) {
         let overlay = &scratch.picture;
         let made = draw_overlay(&info, mark, overlay, settings).and_then(|()| {
+            let target = (super::MARKED_PROXY, scratch.marked_proxy.as_path());
             make_proxy(
                 source,
                 Proxy::Video,
                 Some(overlay),
-                &scratch.marked_proxy,
+                target,
+                &info,
                 settings,
+                progress,
             )
         });
         proxies.push((super::MARKED_PROXY, made));
@@ -216,13 +246,26 @@ fn make_proxy(
     source: &Path,
     proxy: Proxy,
     overlay: Option<&Path>,
-    out: &Path,
+    (key, out): (&'static str, &Path),
+    info: &media::video::AvInfo,
     settings: &Settings,
+    progress: Progress,
 ) -> ProxyFile {
     let max_height = settings.proxy_max_height;
-    media::video::make_proxy(source, proxy, max_height, overlay, out, settings.budget)
-        .map(|()| (out.to_path_buf(), proxy.mime_type()))
-        .map_err(|e| e.to_string())
+    let duration = info.attributes.get("duration").and_then(|d| d.parse().ok());
+    let mut report = |percent| progress(key, percent);
+    let progress = (duration, &mut report as &mut (dyn FnMut(u8) + Send));
+    media::video::make_proxy(
+        source,
+        proxy,
+        max_height,
+        overlay,
+        out,
+        settings.budget,
+        progress,
+    )
+    .map(|()| (out.to_path_buf(), proxy.mime_type()))
+    .map_err(|e| e.to_string())
 }
 
 /// The mark alone, on a transparent picture of the proxy's size.

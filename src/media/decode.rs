@@ -15,7 +15,9 @@ const MIB: u64 = 1024 * 1024;
 /// A decoded image, possibly smaller than the file's real size (JPEGs are
 /// decoded at a reduced DCT scale when only small renditions are needed).
 pub(super) struct Decoded {
-    /// Always 8-bit RGB or RGBA.
+    /// As the decoder gives it (grey, 16-bit…): converting a large image to 8-bit RGB before
+    /// shrinking it would take up to four times the decoded memory, so the pipeline converts
+    /// after the first resize ([`to_8bit_rgb_or_rgba`]).
     pub image: DynamicImage,
     /// Size of the image as stored in the file, before EXIF orientation.
     pub full_size: (u32, u32),
@@ -61,12 +63,28 @@ pub(super) fn decode(
 ) -> Result<Decoded, MediaError> {
     catch_panics(|| match format {
         SourceFormat::Jpeg => decode_jpeg(bytes, limits, largest_max),
-        _ => decode_with_image(bytes, format, limits),
+        _ => decode_with_image(bytes, format, limits, largest_max),
     })
 }
 
-/// Refuses images whose dimensions or decoded size exceed `limits`. Called
-/// with header information only, before any pixel buffer exists.
+/// Bytes the whole pipeline holds at its peak for an image of `size` decoded into
+/// `decoded_bytes`: the file, the decoded pixels, and beside them the first shrunk copy in the
+/// decoded format, its 8-bit conversion, the oriented/watermarked copy and the encoder's input.
+pub(super) fn pipeline_bytes(
+    file_bytes: u64,
+    (width, height): (u32, u32),
+    decoded_bytes: u64,
+    largest_max: u32,
+) -> u64 {
+    let pixels = u64::from(width) * u64::from(height);
+    let decoded_per_pixel = decoded_bytes.div_ceil(pixels.max(1));
+    let (shrunk_w, shrunk_h) = fit_within((width, height), largest_max);
+    let shrunk = u64::from(shrunk_w) * u64::from(shrunk_h);
+    file_bytes + decoded_bytes + shrunk * (decoded_per_pixel + 3 * 4)
+}
+
+/// Refuses images whose dimensions or pipeline memory ([`pipeline_bytes`]) exceed `limits`.
+/// Called with header information only, before any pixel buffer exists.
 fn check_size(
     width: u32,
     height: u32,
@@ -84,6 +102,12 @@ fn check_size(
             limits.max_width, limits.max_height
         )));
     }
+    if u64::from(width) * u64::from(height) > limits.max_pixels {
+        return Err(MediaError::TooLarge(format!(
+            "{width}×{height} px, limit {} pixels",
+            limits.max_pixels
+        )));
+    }
     if decoded_bytes > limits.max_alloc {
         return Err(MediaError::TooLarge(format!(
             "{width}×{height} px needs {} MiB, limit {} MiB",
@@ -98,6 +122,7 @@ fn decode_with_image(
     bytes: &[u8],
     format: SourceFormat,
     limits: &Limits,
+    largest_max: u32,
 ) -> Result<Decoded, MediaError> {
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format.to_image_format());
     // Dimensions are checked by `check_size` (with a clearer message); the
@@ -108,10 +133,16 @@ fn decode_with_image(
 
     let decoder = reader.into_decoder()?;
     let (width, height) = decoder.dimensions();
-    check_size(width, height, decoder.total_bytes(), limits)?;
+    let needs = pipeline_bytes(
+        bytes.len() as u64,
+        (width, height),
+        decoder.total_bytes(),
+        largest_max,
+    );
+    check_size(width, height, needs, limits)?;
     let image = DynamicImage::from_decoder(decoder)?;
     Ok(Decoded {
-        image: to_8bit_rgb_or_rgba(image),
+        image,
         full_size: (width, height),
     })
 }
@@ -132,7 +163,13 @@ fn decode_jpeg(bytes: &[u8], limits: &Limits, largest_max: u32) -> Result<Decode
         .info()
         .ok_or_else(|| MediaError::Corrupt("missing JPEG header".into()))?;
     let (width, height) = (u32::from(info.width), u32::from(info.height));
-    check_size(width, height, jpeg_memory(&info), limits)?;
+    let needs = pipeline_bytes(
+        bytes.len() as u64,
+        (width, height),
+        jpeg_memory(&info),
+        largest_max,
+    );
+    check_size(width, height, needs, limits)?;
 
     let factor = dct_reduction(width, height, largest_max);
     // Only plain 8-bit grey/colour DCT images take the reduced path; CMYK,
@@ -140,7 +177,7 @@ fn decode_jpeg(bytes: &[u8], limits: &Limits, largest_max: u32) -> Result<Decode
     let scalable = matches!(info.pixel_format, PixelFormat::L8 | PixelFormat::RGB24)
         && info.coding_process != CodingProcess::Lossless;
     if factor == 1 || !scalable {
-        return decode_with_image(bytes, SourceFormat::Jpeg, limits);
+        return decode_with_image(bytes, SourceFormat::Jpeg, limits, largest_max);
     }
     // jpeg-decoder picks the smallest scale reaching the requested size,
     // which is exactly `factor` for this request.
@@ -222,13 +259,18 @@ fn jpeg_pixels_to_image(
             )))
         }
     };
-    Ok(to_8bit_rgb_or_rgba(image))
+    Ok(image)
 }
 
-/// The rest of the pipeline (resize, watermark, encoders) works on 8-bit
+/// The pipeline after the first resize (watermark, encoders) works on 8-bit
 /// RGB, or RGBA when the source has transparency.
-fn to_8bit_rgb_or_rgba(image: DynamicImage) -> DynamicImage {
-    if image.color().has_alpha() {
+pub(super) fn to_8bit_rgb_or_rgba(image: DynamicImage) -> DynamicImage {
+    if matches!(
+        image,
+        DynamicImage::ImageRgb8(_) | DynamicImage::ImageRgba8(_)
+    ) {
+        image
+    } else if image.color().has_alpha() {
         DynamicImage::ImageRgba8(image.into_rgba8())
     } else {
         DynamicImage::ImageRgb8(image.into_rgb8())

@@ -11,6 +11,7 @@ mod error;
 pub mod heif;
 mod metadata;
 pub mod pdf;
+pub mod raw;
 mod resize;
 pub mod svg;
 pub mod tool;
@@ -115,6 +116,8 @@ pub struct Rendition {
 pub struct Limits {
     pub max_width: u32,
     pub max_height: u32,
+    /// Most pixels (width × height).
+    pub max_pixels: u64,
     /// Largest decoded pixel buffer (and largest file) accepted, in bytes.
     pub max_alloc: u64,
 }
@@ -124,6 +127,7 @@ impl Default for Limits {
         Limits {
             max_width: 20_000,
             max_height: 20_000,
+            max_pixels: 100_000_000,
             max_alloc: 512 * 1024 * 1024,
         }
     }
@@ -273,6 +277,7 @@ fn render_one(
         ));
     }
     resize::resize_in_place(clean, resize::fit_within(full_size, rendition.max))?;
+    *clean = decode::to_8bit_rgb_or_rgba(std::mem::take(clean));
     let mut output = clean.clone();
     output.apply_orientation(orientation);
     if let Some(mark) = &rendition.watermark {
@@ -292,6 +297,22 @@ pub fn watermark_overlay(
     let mut canvas = DynamicImage::ImageRgba8(image::RgbaImage::new(width, height));
     watermark::apply(&mut canvas, mark, limits)?;
     encode::encode(&canvas, OutputFormat::Png, 100)
+}
+
+/// Gives memory freed by finished jobs back to the system. glibc keeps large freed buffers in
+/// its heap (its mmap threshold rises after the first large free), so after a batch of big
+/// images the server would otherwise hold hundreds of MiB it no longer uses.
+pub fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> std::os::raw::c_int;
+        }
+        // SAFETY: malloc_trim takes no pointers; it only walks glibc's own arenas, under their locks.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
 }
 
 fn displayed_size((width, height): (u32, u32), orientation: Orientation) -> (u32, u32) {

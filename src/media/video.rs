@@ -151,7 +151,8 @@ pub fn waveform(path: &Path, out: &Path, budget: Duration) -> Result<(), MediaEr
 }
 
 /// Writes the browser-playable `proxy` of a file at `out`: video at most `max_height` lines,
-/// with the PNG `overlay` (of the proxy's size, see [`proxy_size`]) laid over every frame.
+/// with the PNG `overlay` (of the proxy's size, see [`proxy_size`]) laid over every frame;
+/// the percent done goes to `progress` as it changes.
 pub fn make_proxy(
     path: &Path,
     proxy: Proxy,
@@ -159,9 +160,12 @@ pub fn make_proxy(
     overlay: Option<&Path>,
     out: &Path,
     budget: Duration,
+    progress: Progress,
 ) -> Result<(), MediaError> {
     let mut command = Command::new("ffmpeg");
-    command.args(["-v", "error", "-y", "-i"]).arg(path);
+    command
+        .args(["-v", "error", "-nostats", "-progress", "pipe:1", "-y", "-i"])
+        .arg(path);
     if let Some(overlay) = overlay {
         command.arg("-i").arg(overlay);
     }
@@ -180,12 +184,27 @@ pub fn make_proxy(
         .args(["-c:a", "aac", "-b:a", "160k"])
         .args(["-movflags", "+faststart", "-f", "mp4"])
         .arg(out);
-    tool::run(&mut command, budget)?;
-    Ok(())
+    let (duration, report) = progress;
+    let mut last = None;
+    tool::run_reporting(&mut command, budget, &mut |line| {
+        let percent = duration.and_then(|d| percent_done(line, d));
+        if percent.is_some() && percent != last {
+            last = percent;
+            report(percent.unwrap_or_default());
+        }
+    })
 }
 
-/// The size of a video's proxy: at most `max_height` lines, never enlarged, both sides even
-/// (4:2:0 needs it), the aspect kept.
+/// The file's length in seconds (when known) and where to report the percent done.
+pub type Progress<'a> = (Option<f64>, &'a mut (dyn FnMut(u8) + Send));
+
+/// The percent of a `duration`-second file done, from one of ffmpeg's `-progress` lines
+/// (`out_time_us=…`); at most 99 until the file is complete.
+fn percent_done(line: &str, duration: f64) -> Option<u8> {
+    let done_us: f64 = line.strip_prefix("out_time_us=")?.trim().parse().ok()?;
+    (duration > 0.0).then(|| (done_us / (duration * 1e6) * 100.0).clamp(0.0, 99.0) as u8)
+}
+
 pub fn proxy_size((width, height): (u32, u32), max_height: u32) -> (u32, u32) {
     let even = |side: u64| (side / 2 * 2).max(2) as u32;
     let lines = u64::from(height.min(max_height));
@@ -294,6 +313,15 @@ mod tests {
         assert_eq!(proxy_size((320, 240), 1080), (320, 240));
         assert_eq!(proxy_size((1001, 563), 1080), (1000, 562));
         assert_eq!(proxy_size((1, 1), 1080), (2, 2));
+    }
+
+    #[test]
+    fn progress_is_the_share_of_the_duration_done() {
+        assert_eq!(percent_done("out_time_us=5000000", 20.0), Some(25));
+        assert_eq!(percent_done("out_time_us=25000000", 20.0), Some(99));
+        assert_eq!(percent_done("out_time_us=N/A", 20.0), None);
+        assert_eq!(percent_done("frame=12", 20.0), None);
+        assert_eq!(percent_done("out_time_us=5000000", 0.0), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod a11y;
 pub mod browser;
 pub mod derivatives;
+pub mod dng;
 pub mod process;
 pub mod receiver;
 

@@ -80,3 +80,44 @@ pub async fn login(base: &str, email: &str, password: &str) -> String {
         .unwrap()
         .to_string()
 }
+
+/// Uploads `bytes` as `name` to the running binary; answers the new asset's id.
+pub async fn upload_file(base: &str, token: &str, name: &str, bytes: Vec<u8>) -> String {
+    let response = client()
+        .post(format!("{base}/api/v1/assets"))
+        .bearer_auth(token)
+        .query(&[("name", name)])
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    let asset: Value = response.json().await.unwrap();
+    asset["id"].as_str().unwrap().to_string()
+}
+
+/// The asset's derivatives once none is pending (two minutes at most).
+pub async fn settled_derivatives(base: &str, token: &str, id: &str) -> Value {
+    for _ in 0..1200 {
+        let asset: Value = client()
+            .get(format!("{base}/api/v1/assets/{id}"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let derivatives = &asset["derivatives"];
+        if !derivatives
+            .as_object()
+            .unwrap()
+            .values()
+            .any(|d| d["state"] == "pending")
+        {
+            return derivatives.clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("derivatives of {id} never settled");
+}

@@ -542,7 +542,8 @@ fn limits_are_configurable() {
 }
 
 /// 1500×1000 RGB is 4.3 MiB of pixels; a progressive JPEG also holds
-/// 2 bytes per DCT coefficient while decoding, and that counts too.
+/// 2 bytes per DCT coefficient while decoding, and that counts too (with the
+/// file itself and the small renditions: 14 MiB in all).
 #[test]
 fn progressive_jpeg_coefficients_count_against_the_budget() {
     let dir = tempdir().unwrap();
@@ -560,7 +561,7 @@ fn progressive_jpeg_coefficients_count_against_the_budget() {
     let err = render_err(&progressive, &rendition(100, OutputFormat::Jpeg), &budget);
     assert_eq!(
         err.to_string(),
-        "image too large (1500×1000 px needs 13 MiB, limit 5 MiB)"
+        "image too large (1500×1000 px needs 14 MiB, limit 5 MiB)"
     );
 }
 
@@ -678,5 +679,33 @@ fn mangled_files_never_panic() {
         started.elapsed() < Duration::from_secs(30),
         "took {:?}",
         started.elapsed()
+    );
+}
+
+/// The probe's 20000×20000 grey PNG (400 KB on disk) needs its 381 MiB of grey pixels and the
+/// small renditions, not an RGB copy of the whole image; the same pixels as 16-bit RGBA do not
+/// fit the default budget.
+#[test]
+fn the_pipeline_counts_every_buffer_it_holds() {
+    let (size, file) = ((20_000, 20_000), 400_000);
+    let grey = super::decode::pipeline_bytes(file, size, 400_000_000, 1600);
+    assert_eq!(grey, 400_000 + 400_000_000 + 1600 * 1600 * (1 + 12));
+    assert!(grey < Limits::default().max_alloc);
+    let rgba16 = super::decode::pipeline_bytes(file, size, 3_200_000_000, 1600);
+    assert!(rgba16 > Limits::default().max_alloc);
+}
+
+#[test]
+fn images_over_the_pixel_limit_are_not_decoded() {
+    let dir = tempdir().unwrap();
+    let path = write(&dir, "wide.jpg", &jpeg(&photo(300, 200), 80));
+    let few = Limits {
+        max_pixels: 50_000,
+        ..Limits::default()
+    };
+    let err = render_err(&path, &rendition(100, OutputFormat::Jpeg), &few);
+    assert_eq!(
+        err.to_string(),
+        "image too large (300×200 px, limit 50000 pixels)"
     );
 }

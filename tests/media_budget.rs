@@ -1,0 +1,72 @@
+//! Long media jobs (SPEC §4): a proxy shows how far it has come while it is made, and a
+//! ten-hour video stops at the time budget with a reason while the server goes on answering.
+
+mod common;
+
+use common::*;
+use std::time::Duration;
+
+/// Ten hours of black 64×48 frames, one a second, in MPEG-4 Part 2 in AVI: small and quick
+/// to make, and a format browsers cannot play, so it needs a proxy.
+fn ten_hour_video(dir: &std::path::Path) -> Vec<u8> {
+    let path = dir.join("long.avi");
+    let made = std::process::Command::new("ffmpeg")
+        .args([
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=black:s=64x48:r=1",
+        ])
+        .args(["-t", "36000", "-c:v", "mpeg4", "-q:v", "31"])
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "ffmpeg makes the ten-hour video");
+    std::fs::read(path).unwrap()
+}
+
+#[tokio::test]
+async fn a_ten_hour_video_stops_at_its_budget_after_showing_its_progress() {
+    if !require("ffmpeg", "apt-get install ffmpeg") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let video = ten_hour_video(dir.path());
+    let server = TestServer::start_with(|c| c.media.job_timeout_secs = 3).await;
+    let asset = server.upload(&server.admin_token, "long.avi", video).await;
+    let id = asset["id"].as_str().unwrap();
+    let mut percents = Vec::new();
+    let proxy = loop {
+        let asset = server
+            .get_json(&server.admin_token, &format!("/api/v1/assets/{id}"))
+            .await;
+        let proxy = asset["derivatives"]["proxy"].clone();
+        if proxy["state"] != "pending" {
+            break proxy;
+        }
+        percents.extend(proxy["percent"].as_u64());
+        let health = client().get(server.url("/healthz")).send().await.unwrap();
+        assert_eq!(
+            health.status(),
+            200,
+            "the server answers while the job runs"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(proxy["state"], "failed", "{proxy}");
+    assert!(
+        proxy["reason"].as_str().unwrap().contains("time budget"),
+        "{proxy}"
+    );
+    assert!(
+        proxy.get("percent").is_none(),
+        "a finished job shows no percent: {proxy}"
+    );
+    assert!(
+        percents.iter().any(|&p| p > 0) && percents.windows(2).all(|w| w[0] <= w[1]),
+        "the percent done was shown and only grew: {percents:?}"
+    );
+}
