@@ -23,6 +23,7 @@ pub mod server;
 pub mod shares;
 pub mod state;
 pub mod store;
+pub mod totp;
 pub mod uploads;
 pub mod webhooks;
 
