@@ -18,6 +18,7 @@ pub mod media;
 pub mod metrics;
 pub mod names;
 pub mod notify;
+pub mod oidc;
 pub mod pages;
 pub mod server;
 pub mod shares;

@@ -397,6 +397,10 @@ pub async fn directory(
 pub struct Branding {
     name: String,
     logo_url: Option<String>,
+    /// The label of the SSO button (`GET /auth/oidc/start`); null when SSO is not configured.
+    sso_button_label: Option<String>,
+    /// Whether email and password sign in (`[auth] password_login`).
+    password_login: bool,
 }
 
 /// The brand of this instance, for the sign-in page (no credentials needed).
@@ -407,6 +411,8 @@ pub async fn branding(state: AppState) -> Result<Response> {
     Ok(reply::json(&Branding {
         name: branding.name.clone(),
         logo_url,
+        sso_button_label: state.sso.button_label().map(str::to_string),
+        password_login: state.config.auth.password_login,
     }))
 }
 
