@@ -411,3 +411,59 @@ async fn an_admin_resets_a_lost_second_factor_with_the_cli() {
     let server = TestServer::start_in(dir, config).await;
     server.login("ann@example.com", PASSWORD).await;
 }
+
+#[tokio::test]
+async fn a_member_enrols_on_the_account_page_and_signs_in_with_a_code_in_the_browser() {
+    use common::browser::{Driver, SERIAL};
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    server.user("ann@example.com", "editor").await;
+    let downloads = tempfile::tempdir().unwrap();
+    let browser = driver.browser(downloads.path()).await;
+    let sign_in = |code: Option<String>| {
+        let browser = &browser;
+        async move {
+            browser.wait_for("#sign-in").await;
+            browser
+                .type_into("#sign-in input[type=email]", "ann@example.com")
+                .await;
+            browser
+                .type_into("#sign-in input[type=password]", PASSWORD)
+                .await;
+            browser.click("#sign-in button[type=submit]").await;
+            if let Some(code) = code {
+                browser.type_into("#sign-in-code", &code).await;
+                browser.click("#sign-in button[type=submit]").await;
+            }
+            browser.wait_for("#sign-out").await;
+        }
+    };
+    browser.goto(&server.url("/")).await;
+    sign_in(None).await;
+    browser.click("a[data-path='/account']").await;
+    browser.click("#totp-enrol").await;
+    browser.wait_for("#totp-qr").await;
+    let secret = browser.text("#totp-secret").await;
+    browser
+        .type_into("#totp-code", &totp_code(&secret, now()))
+        .await;
+    browser.click("#totp-confirm").await;
+    browser.wait_for("#recovery-codes").await;
+    assert_eq!(browser.count("#recovery-codes li").await, 10);
+    browser.screenshot("identity-recovery-codes").await;
+    browser.click("#totp-done").await;
+    browser
+        .wait_until(
+            "two-factor on",
+            "return document.querySelector('#totp-state')?.textContent.startsWith('On')",
+            json!([]),
+        )
+        .await;
+
+    browser.click("#sign-out").await;
+    sign_in(Some(totp_code(&secret, now() + 30))).await;
+    browser.quit().await;
+}
