@@ -68,6 +68,12 @@ if [ ! -f tests/axe/node_modules/axe-core/axe.min.js ]; then
   npm ci --prefix tests/axe --no-audit --no-fund --silent
 fi
 
+# oidc-provider, a real OpenID provider for the SSO tests (tests/oidc.rs).
+if [ ! -d tests/oidc-provider/node_modules/oidc-provider ]; then
+  echo "test.sh: installing oidc-provider for the tests" >&2
+  npm ci --prefix tests/oidc-provider --no-audit --no-fund --silent
+fi
+
 # Under this switch a test that would skip for a missing component fails, naming its install step.
 export HANDOFF_TEST_STRICT=1
 exec cargo test "$@"

@@ -15,12 +15,17 @@ pub enum Role {
     Admin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum Permission {
+    #[serde(rename = "assets:read")]
     AssetsRead,
+    #[serde(rename = "assets:write")]
     AssetsWrite,
+    #[serde(rename = "shares:read")]
     SharesRead,
+    #[serde(rename = "shares:write")]
     SharesWrite,
+    #[serde(rename = "admin")]
     Admin,
 }
 
@@ -74,6 +79,16 @@ pub struct User {
     pub role: Role,
     pub created_at: DateTime<Utc>,
     pub status: UserStatus,
+    /// Two-factor sign-in, once enrolment has begun.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp: Option<crate::totp::TotpState>,
+    /// `issuer sub` of the OpenID account this user signs in with; such users have no password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_subject: Option<String>,
+    /// The permissions of the token this request came with, when it names a subset: the user
+    /// can do only what both allow. Never stored: the role is read afresh on every request.
+    #[serde(skip)]
+    pub scope: Option<Vec<Permission>>,
 }
 
 impl Record for User {
@@ -85,7 +100,23 @@ impl Record for User {
 
 impl User {
     pub fn can(&self, permission: Permission) -> bool {
-        self.status == UserStatus::Active && self.role.permissions().contains(&permission)
+        self.status == UserStatus::Active
+            && self.role.permissions().contains(&permission)
+            && self
+                .scope
+                .as_ref()
+                .is_none_or(|scope| scope.contains(&permission))
+    }
+
+    /// What this user can do now, through the credentials of this request.
+    pub fn permissions(&self) -> Vec<Permission> {
+        let all = Role::Admin.permissions().iter().copied();
+        all.filter(|p| self.can(*p)).collect()
+    }
+
+    /// A local account signs in with a password; one made by OpenID sign-in has none.
+    pub fn has_password(&self) -> bool {
+        self.oidc_subject.is_none() && !self.password_hash.is_empty()
     }
 
     pub fn require(&self, permission: Permission) -> Result<()> {
@@ -109,6 +140,9 @@ impl User {
 pub enum TokenKind {
     Api,
     Session,
+    /// A web session of a member who must enrol two-factor first (`[auth] require_totp`): it
+    /// opens only the enrolment routes.
+    Enrolment,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,6 +154,9 @@ pub struct Token {
     pub hash: String,
     pub created_at: DateTime<Utc>,
     pub expires_at: Option<DateTime<Utc>>,
+    /// A subset of the user's permissions this token is limited to (absent: all of them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Vec<Permission>>,
 }
 
 impl Record for Token {
@@ -184,6 +221,9 @@ pub async fn create_user(store: &Store, new: NewUser) -> Result<User> {
         role: new.role,
         created_at: Utc::now(),
         status: UserStatus::Active,
+        totp: None,
+        oidc_subject: None,
+        scope: None,
     };
     store.write(move |tx| insert_user(tx, user)).await
 }
@@ -217,7 +257,7 @@ pub async fn check_login(store: &Store, email: &str, password: &str) -> Result<U
     let wrong = || Error::Unauthenticated("wrong email or password".into());
     let user = user_by_email(store, email)
         .await?
-        .filter(|u| u.status == UserStatus::Active);
+        .filter(|u| u.status == UserStatus::Active && u.has_password());
     let Some(user) = user else {
         // Spend the same time as a real check, so timing does not tell which emails exist.
         let _ = auth::hash_password(password.to_string()).await;
@@ -238,6 +278,18 @@ pub async fn issue_token(
     name: String,
     expires_at: Option<DateTime<Utc>>,
 ) -> Result<(Token, String)> {
+    issue_scoped_token(store, user, kind, name, expires_at, None).await
+}
+
+/// A new token limited to `permissions` (None: all the user's).
+pub async fn issue_scoped_token(
+    store: &Store,
+    user: &User,
+    kind: TokenKind,
+    name: String,
+    expires_at: Option<DateTime<Utc>>,
+    permissions: Option<Vec<Permission>>,
+) -> Result<(Token, String)> {
     let secret = auth::random_token();
     let token = Token {
         id: Uuid::now_v7(),
@@ -247,6 +299,7 @@ pub async fn issue_token(
         hash: auth::token_hash(&secret),
         created_at: Utc::now(),
         expires_at,
+        permissions,
     };
     let saved = token.clone();
     store
@@ -268,6 +321,13 @@ pub async fn new_session(store: &Store, user: &User) -> Result<(Token, String)> 
         Some(expires),
     )
     .await
+}
+
+/// A short session that may only enrol two-factor (`[auth] require_totp`).
+pub async fn new_enrolment_session(store: &Store, user: &User) -> Result<(Token, String)> {
+    let expires = Utc::now() + Duration::minutes(30);
+    let name = "two-factor enrolment".to_string();
+    issue_token(store, user, TokenKind::Enrolment, name, Some(expires)).await
 }
 
 /// The CSRF token of a web session: derived from the session, so it needs no storage.
@@ -300,6 +360,8 @@ pub async fn authenticate(store: &Store, secret: &str) -> Result<Principal> {
     if expired || principal.user.status != UserStatus::Active {
         return Err(invalid());
     }
+    let mut principal = principal;
+    principal.user.scope = principal.token.permissions.clone();
     Ok(principal)
 }
 
@@ -425,6 +487,9 @@ pub fn bootstrap_admin(
         role: Role::Admin,
         created_at: Utc::now(),
         status: UserStatus::Active,
+        totp: None,
+        oidc_subject: None,
+        scope: None,
     };
     store.write_now(|tx| insert_user(tx, user))?;
     Ok(generated)

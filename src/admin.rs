@@ -37,6 +37,10 @@ pub enum UserCommand {
         email: String,
         role: String,
     },
+    /// Turn a member's two-factor sign-in off (a lost phone); they may enrol again.
+    ResetTotp {
+        email: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, clap::Subcommand)]
@@ -178,6 +182,11 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<String> 
             };
             let user = accounts::update_user(&state.store, user.id, changes).await?;
             Ok(format!("{} is now {:?}", user.email, user.role))
+        }
+        UserCommand::ResetTotp { email } => {
+            let user = find_user(state, &email).await?;
+            crate::totp::reset(&state.store, user.id).await?;
+            Ok(format!("two-factor sign-in of {} is off", user.email))
         }
     }
 }

@@ -27,6 +27,9 @@ pub struct Config {
     pub media: Media,
     pub webhooks: Webhooks,
     pub notify: Notify,
+    pub auth: Auth,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oidc: Option<Oidc>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -430,7 +433,9 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+mod identity;
 mod load;
+pub use identity::{Auth, Oidc};
 use load::fail;
 
 #[cfg(test)]

@@ -41,6 +41,52 @@ pub enum Error {
     Internal(String),
     /// 503: the database or the data folder does not answer (health checks).
     Unavailable(String),
+    /// 401 or 403: a sign-in refused for a reason the client must act on (SPEC §8).
+    SignIn(SignInRefusal),
+}
+
+/// Why a sign-in (or a session) is refused, with the code the client acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInRefusal {
+    /// The account has two-factor on and no code was sent.
+    TotpRequired,
+    /// The code is neither a current TOTP code not used before nor an unused recovery code.
+    TotpInvalid,
+    /// `[auth] password_login = false`: sign in through OpenID Connect.
+    PasswordLoginDisabled,
+    /// `[auth] require_totp`: this session may only enrol two-factor.
+    TotpEnrolmentRequired,
+}
+
+impl SignInRefusal {
+    pub fn status(self) -> u16 {
+        match self {
+            SignInRefusal::TotpRequired | SignInRefusal::TotpInvalid => 401,
+            SignInRefusal::PasswordLoginDisabled | SignInRefusal::TotpEnrolmentRequired => 403,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SignInRefusal::TotpRequired => "totp_required",
+            SignInRefusal::TotpInvalid => "totp_invalid",
+            SignInRefusal::PasswordLoginDisabled => "password_login_disabled",
+            SignInRefusal::TotpEnrolmentRequired => "totp_enrolment_required",
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            SignInRefusal::TotpRequired => "this account needs a two-factor code (send `code`)",
+            SignInRefusal::TotpInvalid => "wrong or already used two-factor code",
+            SignInRefusal::PasswordLoginDisabled => {
+                "password sign-in is turned off here; sign in with SSO"
+            }
+            SignInRefusal::TotpEnrolmentRequired => {
+                "set up two-factor sign-in first (POST /api/v1/me/totp), then sign in again"
+            }
+        }
+    }
 }
 
 /// Why a link no longer works; recipients are told which.
@@ -103,6 +149,7 @@ impl Error {
             Error::InsufficientStorage(_) => 507,
             Error::Internal(_) => 500,
             Error::Unavailable(_) => 503,
+            Error::SignIn(refusal) => refusal.status(),
         }
     }
 
@@ -126,6 +173,7 @@ impl Error {
             Error::InsufficientStorage(_) => "insufficient_storage",
             Error::Internal(_) => "internal",
             Error::Unavailable(_) => "unavailable",
+            Error::SignIn(refusal) => refusal.code(),
         }
     }
 
@@ -170,6 +218,7 @@ impl fmt::Display for Error {
             Error::ChecksumMismatch => f.write_str("the body does not match its Upload-Checksum"),
             // Details of internal failures go to the log, not to the client.
             Error::Internal(_) => f.write_str("internal error"),
+            Error::SignIn(refusal) => f.write_str(refusal.message()),
         }
     }
 }

@@ -19,11 +19,13 @@ pub mod media;
 pub mod metrics;
 pub mod names;
 pub mod notify;
+pub mod oidc;
 pub mod pages;
 pub mod server;
 pub mod shares;
 pub mod state;
 pub mod store;
+pub mod totp;
 pub mod uploads;
 pub mod webhooks;
 

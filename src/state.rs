@@ -44,6 +44,8 @@ pub struct Parts {
     pub workers: Workers,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
     pub tls: Option<Arc<ServerConfig>>,
+    /// Sign-in through the OpenID provider of `[oidc]`, if any.
+    pub sso: Arc<crate::oidc::Sso>,
 }
 
 impl AppState {
@@ -86,7 +88,10 @@ impl AppState {
         let workers =
             crate::derivatives::start(store.clone(), blobs.clone(), &config, webhooks.clone())
                 .map_err(|e| format!("media jobs: {e}"))?;
+        let sso = crate::oidc::Sso::new(config.oidc.clone(), &config.public_url())
+            .map_err(|e| format!("oidc: {e}"))?;
         Ok(AppState(Arc::new(Parts {
+            sso: Arc::new(sso),
             mailer,
             webhooks,
             workers,

@@ -109,6 +109,9 @@ impl Config {
         if !(0.0..=1.0).contains(&self.watermark.opacity) {
             return Err(fail("watermark.opacity", "must be between 0 and 1"));
         }
+        if let Some(oidc) = &self.oidc {
+            oidc.validate()?;
+        }
         if let Some(smtp) = &self.smtp {
             if !["tls", "starttls", "none"].contains(&smtp.tls.as_str()) {
                 return Err(fail(
@@ -279,6 +282,7 @@ impl Config {
         config.admin.password = Some("change-me".into());
         config.watermark.image = Some("/etc/handoff/mark.png".into());
         config.branding.logo = Some("/etc/handoff/logo.png".into());
+        config.oidc = Some(Oidc::example());
         config.smtp = Some(Smtp {
             host: "smtp.example.com".into(),
             port: 587,

@@ -3,7 +3,7 @@
 //! `Result` to the handler, so that one adapter turns errors into responses.
 
 use crate::accounts::{self, Principal};
-use crate::error::Error;
+use crate::error::{Error, SignInRefusal};
 use crate::server::PeerAddr;
 use crate::state::AppState;
 use bytes::{Buf, BytesMut};
@@ -68,6 +68,22 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 /// The signed-in principal: a bearer token, or the session cookie plus, for anything that
 /// changes state, the CSRF token given at sign-in.
 pub fn principal(
+    state: AppState,
+) -> impl Filter<Extract = (Result<Principal, Error>,), Error = Infallible> + Clone {
+    with_state(state)
+        .and(client())
+        .then(|state: AppState, client: Client| async move {
+            let principal = authenticate(&state, &client).await?;
+            if principal.token.kind == accounts::TokenKind::Enrolment {
+                return Err(Error::SignIn(SignInRefusal::TotpEnrolmentRequired));
+            }
+            Ok(principal)
+        })
+}
+
+/// Like `principal`, and also a session that may only enrol two-factor (for the routes of
+/// the current user and their two-factor).
+pub fn enrolling_principal(
     state: AppState,
 ) -> impl Filter<Extract = (Result<Principal, Error>,), Error = Infallible> + Clone {
     with_state(state)

@@ -32,7 +32,7 @@ impl From<&User> for UserView {
             email: user.email.clone(),
             display_name: user.display_name.clone(),
             role: user.role,
-            permissions: user.role.permissions().iter().map(|p| p.name()).collect(),
+            permissions: user.permissions().iter().map(|p| p.name()).collect(),
             status: user.status,
             created_at: user.created_at,
         }
@@ -46,6 +46,8 @@ pub struct TokenView {
     pub name: String,
     pub created_at: DateTime<Utc>,
     pub expires_at: Option<DateTime<Utc>>,
+    /// The subset of its user's permissions the token is limited to; null: all of them.
+    pub permissions: Option<Vec<crate::accounts::Permission>>,
 }
 
 impl From<&Token> for TokenView {
@@ -55,6 +57,7 @@ impl From<&Token> for TokenView {
             name: token.name.clone(),
             created_at: token.created_at,
             expires_at: token.expires_at,
+            permissions: token.permissions.clone(),
         }
     }
 }

@@ -59,11 +59,12 @@ export function query(params) {
   return s ? `?${s}` : '';
 }
 
-export async function signIn(email, password) {
-  const answer = await post('/auth/login', { email, password });
+export async function signIn(email, password, code) {
+  const answer = await post('/auth/login', code ? { email, password, code } : { email, password });
   session.csrf = answer.csrfToken;
-  session.me = answer.user;
-  return answer.user;
+  // A session that may only enrol two-factor says so; password sign-ins are local accounts.
+  session.me = { ...answer.user, totpEnrolmentRequired: answer.totpEnrolmentRequired, local: true };
+  return session.me;
 }
 
 export async function restore() {

@@ -8,9 +8,10 @@ import { sharesView, shareView } from './shares.js';
 import { usersView, policyView } from './admin.js';
 import { webhooksView } from './webhooks.js';
 import { t, loadLanguage, languageMenu } from './i18n.js';
+import { accountView, enrolmentOnly } from './account.js';
 
 const root = document.getElementById('app');
-export const state = { brand: 'handoff', collections: [] };
+export const state = { brand: 'handoff', collections: [], sso: null, passwordLogin: true };
 
 const routes = [
   [/^\/assets\/([0-9a-f-]{36})$/, assetView],
@@ -23,6 +24,7 @@ const routes = [
   [/^\/admin\/users$/, usersView],
   [/^\/admin\/policy$/, policyView],
   [/^\/admin\/webhooks$/, webhooksView],
+  [/^\/account$/, accountView],
 ];
 
 export function go(path) {
@@ -100,7 +102,8 @@ function buildShell() {
     navLink('/assets', 'image', t('nav-assets')),
     navLink('/collections', 'folder', t('nav-collections')),
     collections,
-    navLink('/shares', 'link', t('nav-shares')));
+    navLink('/shares', 'link', t('nav-shares')),
+    navLink('/account', 'shield', 'Account'));
   const admin = isAdmin() ? [
     h('div', { class: 'nav-section' }, t('nav-admin')),
     h('nav', { class: 'nav', 'aria-label': t('nav-admin') },
@@ -153,6 +156,10 @@ function showSignIn(message) {
   document.title = `${t('sign-in')} · ${state.brand}`;
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, autofocus: true });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+  // Asked for once the server says the account has two-factor on.
+  const code = h('input', { name: 'code', id: 'sign-in-code', inputmode: 'numeric', autocomplete: 'one-time-code' });
+  const codeField = field('Code from your authenticator app (or a recovery code)', code);
+  codeField.hidden = true;
   const error = h('p', { class: 'error-text', role: 'alert', hidden: !message }, message || '');
   const button = h('button', { type: 'submit', class: 'btn primary' }, t('sign-in'));
   const form = h('form', {
@@ -162,22 +169,33 @@ function showSignIn(message) {
       button.disabled = true;
       error.hidden = true;
       try {
-        await signIn(email.value.trim(), password.value);
-        start();
+        const me = await signIn(email.value.trim(), password.value, codeField.hidden ? undefined : code.value.trim());
+        if (me.totpEnrolmentRequired) enrolmentOnly(root, me, showSignIn);
+        else start();
       } catch (err) {
+        button.disabled = false;
+        if (err.code === 'totp_required' || err.code === 'totp_invalid') {
+          codeField.hidden = false;
+          error.textContent = err.code === 'totp_invalid' ? 'Wrong or already used code.' : 'Enter the code from your authenticator app.';
+          error.hidden = false;
+          code.value = '';
+          code.focus();
+          return;
+        }
         error.textContent = err.status === 401 ? t('sign-in-wrong') : err.message;
         error.hidden = false;
-        button.disabled = false;
         password.select();
       }
     },
-  }, field(t('sign-in-email'), email), field(t('sign-in-password'), password), error, button);
+  }, field(t('sign-in-email'), email), field(t('sign-in-password'), password), codeField, error, button);
+  const sso = state.sso ? h('a', { class: 'btn', id: 'sso', href: '/auth/oidc/start' }, state.sso) : null;
   clear(root).append(h('div', { class: 'signin' }, h('div', { class: 'card' },
     h('div', { class: 'brand' }, h('span', { class: 'logo' }, icon('send')), h('span', null, state.brand)),
     h('h1', null, t('sign-in')),
     h('p', { class: 'muted' }, t('sign-in-tagline')),
-    form, languageMenu())));
-  email.focus();
+    state.passwordLogin ? form : error,
+    sso, languageMenu())));
+  if (state.passwordLogin) email.focus();
 }
 
 function start() {
@@ -190,13 +208,19 @@ async function boot() {
   await loadLanguage();
   try {
     const b = await fetch('/api/v1/branding', { headers: { accept: 'application/json' } });
-    if (b.ok) state.brand = (await b.json()).name || state.brand;
+    if (b.ok) {
+      const brand = await b.json();
+      state.brand = brand.name || state.brand;
+      state.sso = brand.ssoButtonLabel || null;
+      state.passwordLogin = brand.passwordLogin !== false;
+    }
   } catch { /* optional */ }
   session.onSignedOut = () => { if (session.me) { toast(t('session-ended'), 'bad'); showSignIn(); } };
   window.addEventListener('hashchange', route);
   try {
-    await restore();
-    start();
+    const me = await restore();
+    if (me.totpEnrolmentRequired) enrolmentOnly(root, me, showSignIn);
+    else start();
   } catch {
     showSignIn();
   }

@@ -1,11 +1,12 @@
 //! Sign-in, the current user, API tokens and (for admins) users.
 
 use crate::accounts::{self, NewUser, Permission, Principal, Role, TokenKind, UserChanges};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SignInRefusal};
 use crate::http::filters::{Client, SESSION_COOKIE};
 use crate::http::reply::{self, header_value};
 use crate::http::views::{ErrorAnswer, Listing, TokenView, UserView};
 use crate::state::AppState;
+use crate::totp;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -18,6 +19,8 @@ use warp::reply::Response;
 pub struct LoginBody {
     email: String,
     password: String,
+    /// A current TOTP code or an unused recovery code, for accounts with two-factor on.
+    code: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -26,6 +29,9 @@ pub struct LoginAnswer {
     token: String,
     csrf_token: String,
     user: UserView,
+    /// `[auth] require_totp` and no two-factor yet: this session may only enrol
+    /// (`POST /me/totp`, `POST /me/totp/confirm`), then sign in again with a code.
+    totp_enrolment_required: bool,
 }
 
 /// Signs in: the token answers for scripts, the cookie for the web app.
@@ -42,29 +48,50 @@ pub async fn login(
 ) -> Result<Response> {
     same_site?;
     let body = body?;
+    if !state.config.auth.password_login {
+        return Err(Error::SignIn(SignInRefusal::PasswordLoginDisabled));
+    }
     state.logins.check(&body.email, client.address)?;
-    let user = match accounts::check_login(&state.store, &body.email, &body.password).await {
+    let checked = match accounts::check_login(&state.store, &body.email, &body.password).await {
+        Ok(user) => totp::check_sign_in(&state.store, &user, body.code.as_deref())
+            .await
+            .map(|()| user),
+        Err(e) => Err(e),
+    };
+    let user = match checked {
         Ok(user) => user,
+        // A missing code is no guess; a wrong password or code is.
+        Err(e @ Error::SignIn(SignInRefusal::TotpRequired)) => return Err(e),
         Err(e) => {
             state.logins.record_failure(&body.email, client.address);
             return Err(e);
         }
     };
-    let (session, secret) = accounts::new_session(&state.store, &user).await?;
-    let csrf = accounts::csrf_token(&state.signer, &session);
+    let must_enrol =
+        state.config.auth.require_totp && !user.totp.as_ref().is_some_and(|t| t.confirmed);
+    let (session, secret) = match must_enrol {
+        true => accounts::new_enrolment_session(&state.store, &user).await?,
+        false => accounts::new_session(&state.store, &user).await?,
+    };
+    let mut response = reply::json(&LoginAnswer {
+        token: secret.clone(),
+        csrf_token: accounts::csrf_token(&state.signer, &session),
+        user: UserView::from(&user),
+        totp_enrolment_required: must_enrol,
+    });
+    set_session_cookie(&mut response, &secret);
+    Ok(response)
+}
+
+/// The web app's session cookie, on the response that signs in.
+pub fn set_session_cookie(response: &mut Response, secret: &str) {
     let max_age = accounts::SESSION_DAYS * 86_400;
     let cookie = format!(
         "{SESSION_COOKIE}={secret}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age={max_age}"
     );
-    let mut response = reply::json(&LoginAnswer {
-        token: secret,
-        csrf_token: csrf,
-        user: UserView::from(&user),
-    });
     response
         .headers_mut()
         .insert(header::SET_COOKIE, header_value(&cookie));
-    Ok(response)
 }
 
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204, description = "signed out")))]
@@ -75,7 +102,7 @@ pub async fn logout(
 ) -> Result<Response> {
     same_site?;
     let who = who?;
-    if who.token.kind == TokenKind::Session {
+    if who.token.kind != TokenKind::Api {
         accounts::revoke_token(&state.store, &who.user, who.token.id).await?;
     }
     let mut response = reply::no_content();
@@ -95,16 +122,25 @@ pub struct MeView {
     /// Present for web sessions: the value of the `x-csrf-token` header their writes send.
     #[serde(skip_serializing_if = "Option::is_none")]
     csrf_token: Option<String>,
+    /// Two-factor sign-in is on for this account.
+    totp_enabled: bool,
+    /// This session may only enrol two-factor (`[auth] require_totp`).
+    totp_enrolment_required: bool,
+    /// A local account (with a password); SSO accounts have none and no two-factor here.
+    local: bool,
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = MeView)))]
 pub async fn me(state: AppState, who: Result<Principal>) -> Result<Response> {
     let who = who?;
-    let csrf_token = (who.token.kind == TokenKind::Session)
-        .then(|| accounts::csrf_token(&state.signer, &who.token));
+    let csrf_token =
+        (who.token.kind != TokenKind::Api).then(|| accounts::csrf_token(&state.signer, &who.token));
     Ok(reply::json(&MeView {
         user: UserView::from(&who.user),
         csrf_token,
+        totp_enabled: who.user.totp.as_ref().is_some_and(|t| t.confirmed),
+        totp_enrolment_required: who.token.kind == TokenKind::Enrolment,
+        local: who.user.has_password(),
     }))
 }
 
@@ -114,6 +150,9 @@ pub struct NewTokenBody {
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     name: String,
     expires_at: Option<DateTime<Utc>>,
+    /// Limits the token to these permissions (e.g. `["assets:read", "shares:read"]` for a
+    /// read-only token). Whatever it names, it never does more than its user's role allows now.
+    permissions: Option<Vec<Permission>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -123,6 +162,7 @@ pub struct NewTokenAnswer {
     token: String,
     name: String,
     expires_at: Option<DateTime<Utc>>,
+    permissions: Option<Vec<Permission>>,
 }
 
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewTokenBody,
@@ -142,12 +182,20 @@ pub async fn create_token(
     if body.expires_at.is_some_and(|at| at <= Utc::now()) {
         return Err(Error::invalid("expiresAt is in the past"));
     }
-    let (token, secret) = accounts::issue_token(
+    // A token made with a limited token is limited the same way (or further).
+    let permissions = match (body.permissions, &who.user.scope) {
+        (Some(asked), Some(scope)) => {
+            Some(asked.into_iter().filter(|p| scope.contains(p)).collect())
+        }
+        (asked, scope) => asked.or_else(|| scope.clone()),
+    };
+    let (token, secret) = accounts::issue_scoped_token(
         &state.store,
         &who.user,
         TokenKind::Api,
         name,
         body.expires_at,
+        permissions,
     )
     .await?;
     Ok(reply::created(&NewTokenAnswer {
@@ -155,6 +203,7 @@ pub async fn create_token(
         token: secret,
         name: token.name,
         expires_at: token.expires_at,
+        permissions: token.permissions,
     }))
 }
 
@@ -348,6 +397,10 @@ pub async fn directory(
 pub struct Branding {
     name: String,
     logo_url: Option<String>,
+    /// The label of the SSO button (`GET /auth/oidc/start`); null when SSO is not configured.
+    sso_button_label: Option<String>,
+    /// Whether email and password sign in (`[auth] password_login`).
+    password_login: bool,
 }
 
 /// The brand of this instance, for the sign-in page (no credentials needed).
@@ -358,6 +411,8 @@ pub async fn branding(state: AppState) -> Result<Response> {
     Ok(reply::json(&Branding {
         name: branding.name.clone(),
         logo_url,
+        sso_button_label: state.sso.button_label().map(str::to_string),
+        password_login: state.config.auth.password_login,
     }))
 }
 

@@ -4,11 +4,12 @@ pub mod account;
 pub mod assets;
 pub mod openapi;
 pub mod shares;
+pub mod totp;
 pub mod uploads;
 pub mod webhooks;
 
 use crate::http::filters::{
-    body, client, json, labelled_json, principal, query, same_site, with_state,
+    body, client, enrolling_principal, json, labelled_json, principal, query, same_site, with_state,
 };
 use crate::http::methods;
 use crate::http::reply::finish;
@@ -59,11 +60,18 @@ pub fn routes(state: AppState) -> Routes {
         let public_url = state.config.public_url();
         move || same_site(public_url.clone())
     };
+    let enrolling = {
+        let state = state.clone();
+        move || enrolling_principal(state.clone())
+    };
     let auth = move || principal(state.clone());
     any_of![
         endpoint!(warp::path!("api" / "v1" / "auth" / "login"), methods::post(), s(), client(), same_site(), labelled_json(limit) => account::login),
-        endpoint!(warp::path!("api" / "v1" / "auth" / "logout"), methods::post(), s(), same_site(), auth() => account::logout),
-        endpoint!(warp::path!("api" / "v1" / "me"), methods::get(), s(), auth() => account::me),
+        endpoint!(warp::path!("api" / "v1" / "auth" / "logout"), methods::post(), s(), same_site(), enrolling() => account::logout),
+        endpoint!(warp::path!("api" / "v1" / "me"), methods::get(), s(), enrolling() => account::me),
+        endpoint!(warp::path!("api" / "v1" / "me" / "totp"), methods::post(), s(), enrolling() => totp::enrol),
+        endpoint!(warp::path!("api" / "v1" / "me" / "totp" / "confirm"), methods::post(), s(), enrolling(), json(limit) => totp::confirm),
+        endpoint!(warp::path!("api" / "v1" / "me" / "totp"), methods::delete(), s(), auth(), json(limit) => totp::disable),
         endpoint!(warp::path!("api" / "v1" / "tokens"), methods::post(), s(), auth(), json(limit) => account::create_token),
         endpoint!(warp::path!("api" / "v1" / "tokens"), methods::get(), s(), auth() => account::list_tokens),
         endpoint!(warp::path!("api" / "v1" / "tokens" / Uuid), methods::delete(), s(), auth() => account::delete_token),
