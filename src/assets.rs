@@ -340,6 +340,7 @@ pub async fn update(store: &Store, user: &User, id: Uuid, changes: Changes) -> R
         .write(move |tx| {
             let mut asset = tx.get::<Asset>(id)?.ok_or(Error::NotFound("asset"))?;
             may_modify(&user, &asset)?;
+            let before = asset.clone();
             if let Some(name) = changes.name {
                 asset.name = clean_file_name(&name);
             }
@@ -354,6 +355,7 @@ pub async fn update(store: &Store, user: &User, id: Uuid, changes: Changes) -> R
             if let Some(expires_at) = changes.expires_at {
                 asset.expires_at = expires_at;
             }
+            crate::history::record(tx, &user, &before, &asset)?;
             tx.put(&asset)?;
             Ok(asset)
         })
@@ -385,6 +387,7 @@ pub async fn delete(store: &Store, blobs: &Blobs, user: &User, id: Uuid) -> Resu
             let asset = tx.get::<Asset>(id)?.ok_or(Error::NotFound("asset"))?;
             may_modify(&user, &asset)?;
             tx.remove::<Asset>(id)?;
+            crate::history::forget(tx, id)?;
             for mut collection in tx.all::<Collection>(|c| c.asset_ids.contains(&id))? {
                 collection.asset_ids.retain(|a| *a != id);
                 tx.put(&collection)?;

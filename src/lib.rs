@@ -12,6 +12,7 @@ pub mod bundle;
 pub mod config;
 pub mod derivatives;
 pub mod error;
+pub mod history;
 pub mod http;
 pub mod limits;
 pub mod media;

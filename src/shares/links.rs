@@ -46,6 +46,8 @@ pub struct Opened {
     pub creator_active: bool,
     pub token: String,
     pub assets: Vec<Asset>,
+    /// The assets' changes, oldest first, when the share offers their history.
+    pub history: Vec<crate::history::Change>,
 }
 
 impl Opened {
@@ -349,12 +351,20 @@ fn read_link(tx: &crate::store::ReadTx, token: String) -> Result<Opened> {
         .get::<User>(share.owner_id)?
         .is_some_and(|u| u.status == UserStatus::Active);
     let assets = assets_of(tx, &share)?;
+    let mut history = Vec::new();
+    if share.download_options.attribute_history {
+        for asset in &assets {
+            history.extend(crate::history::of(tx, asset.id)?);
+        }
+        history.sort_by_key(|c| c.id);
+    }
     Ok(Opened {
         share,
         recipient_id: link.recipient_id,
         creator_active,
         token,
         assets,
+        history,
     })
 }
 

@@ -35,7 +35,7 @@ pub enum Content {
 }
 
 /// Which variants recipients may download.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DownloadOptions {
     #[serde(default)]
@@ -48,6 +48,20 @@ pub struct DownloadOptions {
     pub presets: Vec<String>,
     #[serde(default)]
     pub attributes: bool,
+    /// `attribute-history.csv` in the zip: every change of the shared assets' fields.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub attribute_history: bool,
+    /// The assets' attachments, offered beside them and in the zip.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub attachments: bool,
+    /// A PDF contact sheet of the share, alone and in the zip.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub contact_sheet: bool,
+}
+
+/// Options added later are left out of answers while off, so that shares look as they did.
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod assets;
+pub mod dam;
 pub mod openapi;
 pub mod shares;
 pub mod uploads;
@@ -120,6 +121,7 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "branding"), methods::get(), s() => account::branding),
         endpoint!(warp::path!("branding" / "logo"), methods::get(), s() => account::logo),
         endpoint!(warp::path!("api" / "v1" / "policy"), methods::get(), s(), auth() => shares::policy),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "history"), methods::get(), s(), auth() => dam::asset_history),
         warp::path!("api" / "v1" / "openapi.json")
             .and(methods::get())
             .map(openapi::document)

@@ -254,9 +254,16 @@ async fn bundle(
 }
 
 /// What goes into the link's zip: errors for variants it cannot have.
-fn bundle_plan(state: &AppState, opened: &Opened, variants: Option<&str>) -> Result<Plan> {
+pub(super) fn bundle_plan(
+    state: &AppState,
+    opened: &Opened,
+    variants: Option<&str>,
+) -> Result<Plan> {
     let assets = opened.servable_assets();
-    download_all::plan(&opened.share, &assets, variants, &state.blobs)
+    let extras = download_all::Extras {
+        history: &opened.history,
+    };
+    download_all::plan(&opened.share, &assets, &extras, variants, &state.blobs)
 }
 
 fn bundle_response(

@@ -231,7 +231,7 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
             None => format!("/s/{token}/download.zip?v={signed}"),
         };
         let size = |variants: Option<&str>| {
-            download_all::plan(share, &assets, variants, &state.blobs)
+            super::files::bundle_plan(state, opened, variants)
                 .ok()
                 .map(|p| p.layout.len())
         };
