@@ -274,11 +274,71 @@ pub async fn downloadable(store: &Store, id: Uuid, variant: &str) -> Result<Asse
     Ok(asset)
 }
 
-#[derive(Default)]
-pub struct Query {
+/// What assets a search asks for: words of the name or attributes, a kind, a collection's
+/// members, attribute values (equal ignoring case; an empty value: the key is set).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Filter {
     pub text: Option<String>,
     pub kind: Option<Kind>,
     pub collection: Option<Uuid>,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A filter ready to test assets, its collection's members read once.
+pub struct Matcher {
+    needle: Option<String>,
+    kind: Option<Kind>,
+    members: Option<Vec<Uuid>>,
+    attributes: Vec<(String, String)>,
+}
+
+impl Filter {
+    /// The matcher of this filter, reading its collection with `collection` (either kind of
+    /// transaction's `get`); a collection that is gone matches nothing.
+    pub fn matcher(
+        &self,
+        collection: impl FnOnce(Uuid) -> Result<Option<Collection>>,
+    ) -> Result<Matcher> {
+        let members = match self.collection {
+            Some(id) => Some(collection(id)?.map(|c| c.asset_ids).unwrap_or_default()),
+            None => None,
+        };
+        Ok(Matcher {
+            needle: self
+                .text
+                .as_deref()
+                .map(str::to_lowercase)
+                .filter(|t| !t.is_empty()),
+            kind: self.kind,
+            members,
+            attributes: (self.attributes.iter())
+                .map(|(k, v)| (k.clone(), v.to_lowercase()))
+                .collect(),
+        })
+    }
+}
+
+impl Matcher {
+    pub fn matches(&self, asset: &Asset) -> bool {
+        self.kind.is_none_or(|k| asset.kind == k)
+            && self.members.as_ref().is_none_or(|m| m.contains(&asset.id))
+            && self
+                .needle
+                .as_deref()
+                .is_none_or(|n| matches_text(asset, n))
+            && self.attributes.iter().all(|(key, wanted)| {
+                asset
+                    .attributes
+                    .get(key)
+                    .is_some_and(|v| wanted.is_empty() || v.to_lowercase() == *wanted)
+            })
+    }
+}
+
+#[derive(Default)]
+pub struct Query {
+    pub filter: Filter,
     pub before: Option<Uuid>,
     pub limit: usize,
 }
@@ -286,24 +346,12 @@ pub struct Query {
 pub async fn list(store: &Store, query: Query) -> Result<Page<Asset>> {
     store
         .read(move |tx| {
-            let members = match query.collection {
-                Some(id) => Some(
-                    tx.get::<Collection>(id)?
-                        .ok_or(Error::NotFound("collection"))?
-                        .asset_ids,
-                ),
-                None => None,
-            };
-            let needle = query
-                .text
-                .as_deref()
-                .map(str::to_lowercase)
-                .filter(|t| !t.is_empty());
-            tx.page::<Asset>(query.before, query.limit, |a| {
-                query.kind.is_none_or(|k| a.kind == k)
-                    && members.as_ref().is_none_or(|m| m.contains(&a.id))
-                    && needle.as_deref().is_none_or(|n| matches_text(a, n))
-            })
+            if let Some(id) = query.filter.collection {
+                tx.get::<Collection>(id)?
+                    .ok_or(Error::NotFound("collection"))?;
+            }
+            let matcher = query.filter.matcher(|id| tx.get(id))?;
+            tx.page::<Asset>(query.before, query.limit, |a| matcher.matches(a))
         })
         .await
 }
@@ -414,7 +462,7 @@ pub fn release_blobs(tx: &WriteTx, hashes: &[String]) -> Result<Vec<String>> {
 
 // ----- collections -----
 
-fn check_collection_name(name: &str) -> Result<String> {
+pub fn check_collection_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         return Err(Error::invalid(

@@ -10,12 +10,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// One changed field of one asset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One changed field of one asset, as kept and as the API answers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Change {
     pub id: Uuid,
     pub asset_id: Uuid,
     pub at: DateTime<Utc>,
+    /// The id of the user who made it.
     pub by: Uuid,
     /// The email of who made it, as it was then.
     pub by_email: String,

@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod names;
 pub mod notify;
 pub mod pages;
+pub mod searches;
 pub mod server;
 pub mod shares;
 pub mod state;

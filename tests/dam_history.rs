@@ -3,32 +3,10 @@
 
 mod common;
 
+use common::dam::*;
 use common::*;
 use reqwest::Method;
-use serde_json::{json, Value};
-use std::io::Read;
-
-async fn patch(server: &TestServer, token: &str, id: &str, body: Value) {
-    let response = server
-        .req(token, Method::PATCH, &format!("/api/v1/assets/{id}"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    json_of(response, 200).await;
-}
-
-fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut file = archive.by_index(i).unwrap();
-            let mut data = Vec::new();
-            file.read_to_end(&mut data).unwrap();
-            (file.name().to_string(), data)
-        })
-        .collect()
-}
+use serde_json::json;
 
 #[tokio::test]
 async fn every_change_is_kept_with_who_and_when_newest_first() {
@@ -39,15 +17,15 @@ async fn every_change_is_kept_with_who_and_when_newest_first() {
     let history = format!("/api/v1/assets/{id}/history");
     assert_eq!(server.get_json(&editor, &history).await["items"], json!([]));
 
-    patch(&server, &editor, id, json!({"name": "kitten.jpg"})).await;
-    patch(
+    patch_asset(&server, &editor, id, json!({"name": "kitten.jpg"})).await;
+    patch_asset(
         &server,
         &editor,
         id,
         json!({"attributes": {"title": "Kitten"}}),
     )
     .await;
-    patch(
+    patch_asset(
         &server,
         &server.admin_token,
         id,
@@ -55,14 +33,14 @@ async fn every_change_is_kept_with_who_and_when_newest_first() {
     )
     .await;
     // Saving the same values again changes nothing, and so adds nothing.
-    patch(
+    patch_asset(
         &server,
         &editor,
         id,
         json!({"attributes": {"title": "Kitten"}}),
     )
     .await;
-    patch(&server, &editor, id, json!({"attributes": {"title": ""}})).await;
+    patch_asset(&server, &editor, id, json!({"attributes": {"title": ""}})).await;
 
     let items = server.get_json(&editor, &history).await["items"].clone();
     let items = items.as_array().unwrap();
@@ -122,14 +100,14 @@ async fn the_zip_carries_the_history_csv_when_the_share_allows_with_an_exact_len
     let a = server.upload(&admin, "a.txt", b"alpha".to_vec()).await;
     let b = server.upload(&admin, "b.txt", b"beta".to_vec()).await;
     let (a, b) = (a["id"].as_str().unwrap(), b["id"].as_str().unwrap());
-    patch(
+    patch_asset(
         &server,
         &admin,
         a,
         json!({"attributes": {"title": "=cmd()"}}),
     )
     .await;
-    patch(&server, &admin, b, json!({"name": "b2.txt"})).await;
+    patch_asset(&server, &admin, b, json!({"name": "b2.txt"})).await;
 
     let options = json!({"original": true, "attributeHistory": true});
     let share = server

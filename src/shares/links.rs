@@ -4,8 +4,8 @@
 //! nothing else of the application.
 
 use super::access::{evaluate, Ask, Decision, Visit, Want};
+use super::content::assets_of;
 use super::events::{Event, EventKind, EventLog};
-use super::service::assets_of;
 use super::visits::{Begin, VisitCounter};
 use super::{counters, Link, Recipient, Share, ShareCounters};
 use crate::accounts::{User, UserStatus};

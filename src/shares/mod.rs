@@ -1,6 +1,7 @@
 //! Shares: time-limited links to a set of assets, with their recipients, visits and events.
 
 pub mod access;
+pub mod content;
 pub mod download_all;
 pub mod events;
 pub mod links;
@@ -26,12 +27,14 @@ pub enum Access {
     View,
 }
 
-/// What a share holds: a fixed list, or a collection it follows as it changes.
+/// What a share holds: a fixed list, or a collection or saved search it follows as it changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Content {
     Assets(Vec<Uuid>),
     Collection(Uuid),
+    /// A saved search: the assets it finds at each request.
+    Search(Uuid),
 }
 
 /// Which variants recipients may download.

@@ -7,6 +7,7 @@ import { collectionsView } from './collections.js';
 import { sharesView, shareView } from './shares.js';
 import { usersView, policyView } from './admin.js';
 import { webhooksView } from './webhooks.js';
+import { searchesView } from './searches.js';
 
 const root = document.getElementById('app');
 export const state = { brand: 'handoff', collections: [] };
@@ -22,6 +23,7 @@ const routes = [
   [/^\/admin\/users$/, usersView],
   [/^\/admin\/policy$/, policyView],
   [/^\/admin\/webhooks$/, webhooksView],
+  [/^\/searches$/, searchesView],
 ];
 
 export function go(path) {
@@ -99,6 +101,7 @@ function buildShell() {
     navLink('/assets', 'image', 'Assets'),
     navLink('/collections', 'folder', 'Collections'),
     collections,
+    navLink('/searches', 'search', 'Saved searches'),
     navLink('/shares', 'link', 'Shares'));
   const admin = isAdmin() ? [
     h('div', { class: 'nav-section' }, 'Admin'),

@@ -219,14 +219,17 @@ pub async fn list(
     who?.user.require(Permission::AssetsRead)?;
     let query = query?;
     let query = Query {
-        text: query.q,
-        kind: query
-            .kind
-            .as_deref()
-            .filter(|k| !k.is_empty())
-            .map(Kind::parse)
-            .transpose()?,
-        collection: optional_id(query.collection.as_deref(), "collection")?,
+        filter: assets::Filter {
+            text: query.q,
+            kind: query
+                .kind
+                .as_deref()
+                .filter(|k| !k.is_empty())
+                .map(Kind::parse)
+                .transpose()?,
+            collection: optional_id(query.collection.as_deref(), "collection")?,
+            attributes: BTreeMap::new(),
+        },
         before: optional_id(query.cursor.as_deref(), "cursor")?,
         limit: page_limit(query.limit)?,
     };

@@ -122,6 +122,12 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("branding" / "logo"), methods::get(), s() => account::logo),
         endpoint!(warp::path!("api" / "v1" / "policy"), methods::get(), s(), auth() => shares::policy),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "history"), methods::get(), s(), auth() => dam::asset_history),
+        endpoint!(warp::path!("api" / "v1" / "searches"), methods::post(), s(), auth(), json(limit) => dam::create_search),
+        endpoint!(warp::path!("api" / "v1" / "searches"), methods::get(), s(), auth() => dam::list_searches),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::get(), s(), auth() => dam::get_search),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::patch(), s(), auth(), json(limit) => dam::update_search),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::delete(), s(), auth() => dam::delete_search),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid / "assets"), methods::get(), s(), auth() => dam::search_assets),
         warp::path!("api" / "v1" / "openapi.json")
             .and(methods::get())
             .map(openapi::document)

@@ -29,7 +29,8 @@ use warp::reply::Response;
         uploads::options, uploads::create, uploads::head, uploads::patch, uploads::terminate, uploads::get,
         webhooks::create, webhooks::list, webhooks::get, webhooks::update, webhooks::delete,
         webhooks::deliveries, webhooks::send_test,
-        dam::asset_history,
+        dam::asset_history, dam::create_search, dam::list_searches, dam::get_search, dam::search_assets,
+        dam::update_search, dam::delete_search,
     ),
     components(
         schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView, views::ShareView, views::ErrorDetail, uploads::TusVersion),
