@@ -436,11 +436,13 @@ pub async fn delete(store: &Store, blobs: &Blobs, user: &User, id: Uuid) -> Resu
             may_modify(&user, &asset)?;
             tx.remove::<Asset>(id)?;
             crate::history::forget(tx, id)?;
+            let mut hashes = asset.blob_hashes();
+            hashes.extend(crate::attachments::forget(tx, id)?);
             for mut collection in tx.all::<Collection>(|c| c.asset_ids.contains(&id))? {
                 collection.asset_ids.retain(|a| *a != id);
                 tx.put(&collection)?;
             }
-            release_blobs(tx, &asset.blob_hashes())
+            release_blobs(tx, &hashes)
         })
         .await?;
     for hash in orphaned {

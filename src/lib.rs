@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod assets;
+pub mod attachments;
 pub mod auth;
 pub mod background;
 pub mod backup;

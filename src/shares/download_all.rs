@@ -21,6 +21,7 @@ pub const HISTORY_CSV: &str = "attribute-history.csv";
 struct Documents {
     attributes: bool,
     history: bool,
+    attachments: bool,
 }
 
 impl Documents {
@@ -31,17 +32,19 @@ impl Documents {
         Documents {
             attributes: download && options.attributes,
             history: download && options.attribute_history,
+            attachments: download && options.attachments,
         }
     }
 
     fn any(&self) -> bool {
-        self.attributes || self.history
+        self.attributes || self.history || self.attachments
     }
 }
 
 /// What a zip holds beside the assets' files, read with the link.
 pub struct Extras<'a> {
     pub history: &'a [crate::history::Change],
+    pub attachments: &'a [crate::attachments::Attachment],
 }
 
 pub struct Plan {
@@ -74,7 +77,14 @@ pub fn plan(
         return Err(Error::NotFound("anything to download"));
     }
     let mut entries = Vec::new();
-    for variant in &variants {
+    let file_entry = |name: String, file: &crate::blobs::Fingerprint, modified| Entry {
+        name,
+        size: file.size,
+        crc32: file.crc32,
+        modified,
+        source: Source::File(blobs.path(&file.sha256)),
+    };
+    for (index, variant) in variants.iter().enumerate() {
         let folder = if variants.len() > 1 {
             format!("{}/", variant.folder())
         } else {
@@ -82,17 +92,37 @@ pub fn plan(
         };
         let mut names = UniqueNames::new();
         for asset in assets {
-            let Some(file) = file_of(share, asset, variant) else {
-                continue;
-            };
-            let name = names.claim(&safe_name(&file_name_for(asset, variant, &file.mime_type)));
-            entries.push(Entry {
-                name: format!("{folder}{name}"),
-                size: file.fingerprint.size,
-                crc32: file.fingerprint.crc32,
-                modified: asset.created_at,
-                source: Source::File(blobs.path(&file.fingerprint.sha256)),
-            });
+            if let Some(file) = file_of(share, asset, variant) {
+                let name = names.claim(&safe_name(&file_name_for(asset, variant, &file.mime_type)));
+                entries.push(file_entry(
+                    format!("{folder}{name}"),
+                    &file.fingerprint,
+                    asset.created_at,
+                ));
+            }
+            // Attachments go beside their asset, in the folder of the first variant.
+            if documents.attachments && index == 0 {
+                for attachment in extras.attachments.iter().filter(|a| a.asset_id == asset.id) {
+                    let name = names.claim(&safe_name(&attachment.name));
+                    entries.push(file_entry(
+                        format!("{folder}{name}"),
+                        &attachment.fingerprint(),
+                        attachment.created_at,
+                    ));
+                }
+            }
+        }
+    }
+    if documents.attachments && variants.is_empty() {
+        let mut names = UniqueNames::new();
+        let shown = |a: &&crate::attachments::Attachment| assets.iter().any(|s| s.id == a.asset_id);
+        for attachment in extras.attachments.iter().filter(shown) {
+            let name = names.claim(&safe_name(&attachment.name));
+            entries.push(file_entry(
+                name,
+                &attachment.fingerprint(),
+                attachment.created_at,
+            ));
         }
     }
     let modified = assets
@@ -158,6 +188,13 @@ fn choose(
                 return Err(refuse("attributes CSV"));
             }
             documents.attributes = true;
+            continue;
+        }
+        if word == "attachments" {
+            if !allowed.attachments {
+                return Err(refuse("attachments"));
+            }
+            documents.attachments = true;
             continue;
         }
         if word == "attributeHistory" || word == HISTORY_CSV {

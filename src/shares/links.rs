@@ -48,6 +48,8 @@ pub struct Opened {
     pub assets: Vec<Asset>,
     /// The assets' changes, oldest first, when the share offers their history.
     pub history: Vec<crate::history::Change>,
+    /// The assets' attachments, when the share offers them.
+    pub attachments: Vec<crate::attachments::Attachment>,
 }
 
 impl Opened {
@@ -68,6 +70,14 @@ impl Opened {
             .iter()
             .find(|a| a.id == id && a.is_servable(now))
             .cloned()
+    }
+
+    /// The attachments of one asset the link offers, oldest first.
+    pub fn attachments_of(
+        &self,
+        asset: Uuid,
+    ) -> impl Iterator<Item = &crate::attachments::Attachment> {
+        self.attachments.iter().filter(move |a| a.asset_id == asset)
     }
 
     pub fn recipient(&self) -> Option<&Recipient> {
@@ -358,6 +368,12 @@ fn read_link(tx: &crate::store::ReadTx, token: String) -> Result<Opened> {
         }
         history.sort_by_key(|c| c.id);
     }
+    let mut attachments = Vec::new();
+    if share.download_options.attachments {
+        for asset in &assets {
+            attachments.extend(tx.owned::<crate::attachments::Attachment>(asset.id, |_| true)?);
+        }
+    }
     Ok(Opened {
         share,
         recipient_id: link.recipient_id,
@@ -365,6 +381,7 @@ fn read_link(tx: &crate::store::ReadTx, token: String) -> Result<Opened> {
         token,
         assets,
         history,
+        attachments,
     })
 }
 

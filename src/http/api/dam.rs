@@ -1,15 +1,19 @@
-//! What the DAM seeds asked for: an asset's attribute history and saved searches (attachments and
-//! domains follow the same pattern).
+//! What the DAM seeds asked for: an asset's attribute history, saved searches and attachments.
 
 use crate::accounts::{Permission, Principal};
 use crate::assets::{Filter, Kind};
+use crate::attachments::{self, Attachment};
 use crate::error::{Error, Result};
 use crate::history::{self, Change};
-use crate::http::reply;
+use crate::http::api::assets::{receive_files, send, FileAnswers, UploadForm, UploadQuery};
+use crate::http::filters::Client;
+use crate::http::reply::{self, content_disposition};
 use crate::http::views::{AssetView, ErrorAnswer, Listing};
 use crate::searches::{self, SavedSearch};
 use crate::state::AppState;
+use bytes::Buf;
 use chrono::{DateTime, Utc};
+use futures_util::Stream;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -154,5 +158,129 @@ pub async fn update_search(
     responses((status = 204, description = "deleted"), (status = 403, response = ErrorAnswer)))]
 pub async fn delete_search(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     searches::delete(&state.store, &who?.user, id).await?;
+    Ok(reply::no_content())
+}
+
+// ----- attachments -----
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentView {
+    id: Uuid,
+    asset_id: Uuid,
+    name: String,
+    size: u64,
+    mime_type: String,
+    created_at: DateTime<Utc>,
+}
+
+impl From<&Attachment> for AttachmentView {
+    fn from(a: &Attachment) -> Self {
+        AttachmentView {
+            id: a.id,
+            asset_id: a.asset_id,
+            name: a.name.clone(),
+            size: a.size,
+            mime_type: a.mime_type.clone(),
+            created_at: a.created_at,
+        }
+    }
+}
+
+/// One attached file answers its attachment; several answer `{"attachments": […]}`.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum Attached {
+    One(AttachmentView),
+    Many { attachments: Vec<AttachmentView> },
+}
+
+/// Attaches files to an asset: `multipart/form-data` with `file` parts, or a raw body with `?name=`.
+#[utoipa::path(post, path = "/api/v1/assets/{id}/attachments", tag = "assets",
+    params(("id" = Uuid, Path, description = "the asset's id"), UploadQuery),
+    request_body(content((UploadForm = "multipart/form-data"), (String = "application/octet-stream"))),
+    responses((status = 201, body = Attached), (status = 400, response = ErrorAnswer), (status = 403, response = ErrorAnswer),
+        (status = 413, response = ErrorAnswer), (status = 422, response = ErrorAnswer), (status = 507, response = ErrorAnswer)))]
+pub async fn attach<S, B>(
+    id: Uuid,
+    query: Result<UploadQuery>,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+    body: S,
+) -> Result<Response>
+where
+    S: Stream<Item = std::result::Result<B, warp::Error>> + Send + Unpin + 'static,
+    B: Buf + Send + 'static,
+{
+    let (who, query) = (who?, query?);
+    let asset = crate::assets::get(&state.store, id).await?;
+    crate::assets::may_modify(&who.user, &asset)?;
+    let files = receive_files(&state, query, &client, body).await?;
+    let mut made = Vec::new();
+    for (name, declared, received) in files {
+        let (store, blobs) = (&state.store, &state.blobs);
+        let declared = declared.as_deref();
+        made.push(
+            attachments::create(store, blobs, &who.user, id, &name, declared, received).await?,
+        );
+    }
+    match made.as_slice() {
+        [one] => Ok(reply::created(&Attached::One(AttachmentView::from(one)))),
+        many => Ok(reply::created(&Attached::Many {
+            attachments: many.iter().map(AttachmentView::from).collect(),
+        })),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/assets/{id}/attachments", tag = "assets", params(("id" = Uuid, Path, description = "the asset's id")),
+    responses((status = 200, body = Listing<AttachmentView>)))]
+pub async fn list_attachments(
+    id: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    let all = attachments::of_asset(&state.store, id).await?;
+    Ok(reply::json(&Listing::<AttachmentView>::of(&all, None)))
+}
+
+/// The attached file, with `Range` support; always as a download.
+#[utoipa::path(get, path = "/api/v1/assets/{id}/attachments/{attachmentId}", tag = "assets",
+    params(("id" = Uuid, Path, description = "the asset's id"), ("attachmentId" = Uuid, Path, description = "the attachment's id")),
+    responses(FileAnswers))]
+pub async fn attachment_file(
+    id: Uuid,
+    attachment: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+    client: Client,
+) -> Result<Response> {
+    who?.user.require(Permission::AssetsRead)?;
+    let asset = crate::assets::get(&state.store, id).await?;
+    let file = attachments::get(&state.store, id, attachment).await?;
+    let disposition = content_disposition(true, &file.name);
+    let fingerprint = file.fingerprint();
+    send(
+        &state,
+        &client,
+        &fingerprint,
+        &file.mime_type,
+        disposition,
+        "private, no-cache",
+        &asset,
+    )
+}
+
+#[utoipa::path(delete, path = "/api/v1/assets/{id}/attachments/{attachmentId}", tag = "assets",
+    params(("id" = Uuid, Path, description = "the asset's id"), ("attachmentId" = Uuid, Path, description = "the attachment's id")),
+    responses((status = 204, description = "deleted"), (status = 403, response = ErrorAnswer)))]
+pub async fn delete_attachment(
+    id: Uuid,
+    attachment: Uuid,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    attachments::delete(&state.store, &state.blobs, &who?.user, id, attachment).await?;
     Ok(reply::no_content())
 }

@@ -31,6 +31,7 @@ use warp::reply::Response;
         webhooks::deliveries, webhooks::send_test,
         dam::asset_history, dam::create_search, dam::list_searches, dam::get_search, dam::search_assets,
         dam::update_search, dam::delete_search,
+        dam::attach, dam::list_attachments, dam::attachment_file, dam::delete_attachment,
     ),
     components(
         schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView, views::ShareView, views::ErrorDetail, uploads::TusVersion),

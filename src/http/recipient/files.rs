@@ -53,6 +53,14 @@ pub(super) async fn manifest(
                 .iter()
                 .map(|v| (v.name(), variant_url(&token, asset, v, signed, true)))
                 .collect();
+            let attachments: Vec<_> = offered_attachments(&granted.opened, asset)
+                .map(|(a, variant)| {
+                    serde_json::json!({
+                        "id": a.id, "name": a.name, "size": a.size, "mimeType": a.mime_type,
+                        "url": variant_url(&token, asset, &variant, signed, true),
+                    })
+                })
+                .collect();
             serde_json::json!({
                 "id": asset.id,
                 "name": asset.name,
@@ -62,6 +70,7 @@ pub(super) async fn manifest(
                 "attributes": shown_attributes(share, asset),
                 "variants": viewable,
                 "downloads": downloads,
+                "attachments": attachments,
             })
         })
         .collect();
@@ -107,6 +116,7 @@ pub(super) async fn variant(
     let asset = asset.ok_or(Error::NotFound("asset in this share"))?;
     let file = match variant {
         Variant::Page(page) => page_file(&state, &entering.opened.share, &asset, page).await?,
+        Variant::Attachment(id) => attachment_file(&entering.opened, asset.id, id)?,
         _ => variants::file_of(&entering.opened.share, &asset, &variant)
             .ok_or(Error::NotFound("this variant (not made, or not ready yet)"))?,
     };
@@ -146,6 +156,16 @@ async fn page_file(
     })
 }
 
+/// An attachment of the asset the link offers.
+fn attachment_file(opened: &Opened, asset: Uuid, id: Uuid) -> Result<variants::VariantFile> {
+    let found = opened.attachments_of(asset).find(|a| a.id == id);
+    let found = found.ok_or(Error::NotFound("attachment"))?;
+    Ok(variants::VariantFile {
+        fingerprint: found.fingerprint(),
+        mime_type: found.mime_type.clone(),
+    })
+}
+
 /// One file of an asset, with ranges, its event and the sandbox for anything not shown inline.
 #[allow(clippy::too_many_arguments)]
 fn send_file(
@@ -160,6 +180,8 @@ fn send_file(
 ) -> Result<Response> {
     let name = match variant {
         Variant::Original => asset.name.clone(),
+        Variant::Attachment(id) => (opened.attachments_of(asset.id).find(|a| a.id == *id))
+            .map_or_else(|| asset.name.clone(), |a| a.name.clone()),
         _ => format!(
             "{} ({}).{}",
             asset.name,
@@ -262,6 +284,7 @@ pub(super) fn bundle_plan(
     let assets = opened.servable_assets();
     let extras = download_all::Extras {
         history: &opened.history,
+        attachments: &opened.attachments,
     };
     download_all::plan(&opened.share, &assets, &extras, variants, &state.blobs)
 }

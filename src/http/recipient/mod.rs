@@ -202,6 +202,19 @@ fn variant_url(
     )
 }
 
+/// The attachments of `asset` the link hands out, each with its variant (none on view-only links).
+fn offered_attachments<'a>(
+    opened: &'a Opened,
+    asset: &Asset,
+) -> impl Iterator<Item = (&'a crate::attachments::Attachment, Variant)> + 'a {
+    let offered =
+        opened.share.access == Access::Download && opened.share.download_options.attachments;
+    opened
+        .attachments_of(asset.id)
+        .filter(move |_| offered)
+        .map(|a| (a, Variant::Attachment(a.id)))
+}
+
 /// The attributes the share shows for an asset, by the keys it lists.
 fn shown_attributes(share: &Share, asset: &Asset) -> BTreeMap<String, String> {
     let mut shown = BTreeMap::new();

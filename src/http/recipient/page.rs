@@ -138,6 +138,7 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
             Variant::Preset(name) => format!("Preset “{name}”"),
             Variant::Page(page) => format!("Page {page}"),
             Variant::Proxy => "Playable copy".into(),
+            Variant::Attachment(_) => "Attachment".into(),
         }
     };
     let columns: Vec<String> = share
@@ -191,7 +192,7 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
                     .then(|| variant_url(token, asset, &Variant::Original, signed, false))
             };
             let pages = crate::pages::count(asset).filter(|_| ready_preview);
-            let downloads = offered
+            let mut downloads: Vec<pages::Choice> = offered
                 .iter()
                 .map(|v| pages::Choice {
                     label: variant_label(v),
@@ -199,6 +200,13 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
                     size: variants::file_of(share, asset, v).map(|f| f.fingerprint.size),
                 })
                 .collect();
+            downloads.extend(
+                offered_attachments(opened, asset).map(|(a, v)| pages::Choice {
+                    label: format!("Attachment “{}”", a.name),
+                    url: variant_url(token, asset, &v, signed, true),
+                    size: Some(a.size),
+                }),
+            );
             Tile {
                 id: asset.id.to_string(),
                 name: asset.name.clone(),
