@@ -11,6 +11,7 @@ pub mod backup;
 pub mod blobs;
 pub mod bundle;
 pub mod config;
+pub mod contact_sheet;
 pub mod derivatives;
 pub mod error;
 pub mod history;

@@ -272,6 +272,8 @@ pub struct Landing<'a> {
     pub columns: Vec<String>,
     pub tiles: Vec<Tile>,
     pub download_all: Vec<Choice>,
+    /// The link's contact sheet, when it offers one.
+    pub contact_sheet: Option<Choice>,
 }
 
 fn choice_label(c: &Choice) -> String {
@@ -360,6 +362,15 @@ pub fn landing(l: &Landing) -> String {
         "primary",
         true,
     ));
+    if let Some(sheet) = &l.contact_sheet {
+        let _ = write!(
+            body,
+            "<a class=\"button\" id=\"contact-sheet\" href=\"{}\" download>{}{}</a>",
+            escape(&sheet.url),
+            icon("download"),
+            choice_label(sheet)
+        );
+    }
     let _ = write!(
         body,
         "<div class=\"views\" role=\"group\" aria-label=\"View\" hidden>\
@@ -527,6 +538,7 @@ mod tests {
             columns: vec!["Size".into()],
             tiles: vec![tile],
             download_all: vec![],
+            contact_sheet: None,
         });
         assert!(!html.contains("style="));
         assert!(!html.contains("<style"));

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 pub const ATTRIBUTES_CSV: &str = "attributes.csv";
 pub const HISTORY_CSV: &str = "attribute-history.csv";
+pub const CONTACT_SHEET: &str = "contact-sheet.pdf";
 
 /// The files of a zip that are not variants of the assets, and whether each goes in.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -22,6 +23,7 @@ struct Documents {
     attributes: bool,
     history: bool,
     attachments: bool,
+    contact_sheet: bool,
 }
 
 impl Documents {
@@ -33,11 +35,12 @@ impl Documents {
             attributes: download && options.attributes,
             history: download && options.attribute_history,
             attachments: download && options.attachments,
+            contact_sheet: download && options.contact_sheet,
         }
     }
 
     fn any(&self) -> bool {
-        self.attributes || self.history || self.attachments
+        self.attributes || self.history || self.attachments || self.contact_sheet
     }
 }
 
@@ -45,6 +48,8 @@ impl Documents {
 pub struct Extras<'a> {
     pub history: &'a [crate::history::Change],
     pub attachments: &'a [crate::attachments::Attachment],
+    /// The contact sheet, made before the zip is laid out so that its length is known.
+    pub contact_sheet: Option<Bytes>,
 }
 
 pub struct Plan {
@@ -146,6 +151,9 @@ pub fn plan(
             changed.unwrap_or(modified),
         ));
     }
+    if let (true, Some(sheet)) = (documents.contact_sheet, &extras.contact_sheet) {
+        entries.push(memory_entry(CONTACT_SHEET, sheet.clone(), modified));
+    }
     let etag = etag_of(&entries);
     let modified = entries
         .iter()
@@ -188,6 +196,13 @@ fn choose(
                 return Err(refuse("attributes CSV"));
             }
             documents.attributes = true;
+            continue;
+        }
+        if word == "contactSheet" || word == CONTACT_SHEET {
+            if !allowed.contact_sheet {
+                return Err(refuse("contact sheet"));
+            }
+            documents.contact_sheet = true;
             continue;
         }
         if word == "attachments" {

@@ -35,6 +35,8 @@ pub struct Links {
     /// Wrong share passwords per link and address.
     unlocks: Arc<AttemptLimiter>,
     metrics: Arc<Metrics>,
+    /// Contact sheets made, by what they show.
+    pub sheets: Arc<crate::contact_sheet::Cache>,
 }
 
 /// A link as found: its share (with its counters), which recipient (if any), whether the
@@ -186,6 +188,7 @@ impl Links {
             signer,
             unlocks,
             metrics,
+            sheets: Arc::default(),
         }
     }
 

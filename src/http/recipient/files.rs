@@ -88,6 +88,8 @@ pub(super) async fn manifest(
         "attributesCsv": share.access == Access::Download && share.download_options.attributes,
         "assets": items,
         "downloadAll": download_all,
+        "contactSheet": super::sheet::offered(share)
+            .then(|| format!("/s/{token}/contact-sheet.pdf?v={signed}")),
         "visit": signed,
     });
     Ok(answer(&granted, reply::json(&body)))
@@ -224,7 +226,7 @@ fn send_file(
 
 /// Records the event with the bytes actually sent, when the body ends or the client leaves.
 /// Only a body that is really sent counts as an active download (not HEAD, 304 or 416).
-fn recorder(
+pub(super) fn recorder(
     state: &AppState,
     opened: &Opened,
     client: &Client,
@@ -269,7 +271,8 @@ async fn bundle(
 ) -> Result<Response> {
     let go = decide_data(&entering, Want::Bundle)?;
     let variants = query.variants.as_deref();
-    let plan = bundle_plan(state, &entering.opened, variants)?;
+    let sheet = super::sheet::sheet_if_offered(state, &entering.opened).await?;
+    let plan = bundle_plan(state, &entering.opened, sheet, variants)?;
     let granted = state.links.admit(entering, go).await?;
     let response = bundle_response(state, &granted.opened, plan, variants, client)?;
     Ok(answer(&granted, response))
@@ -279,12 +282,14 @@ async fn bundle(
 pub(super) fn bundle_plan(
     state: &AppState,
     opened: &Opened,
+    contact_sheet: Option<bytes::Bytes>,
     variants: Option<&str>,
 ) -> Result<Plan> {
     let assets = opened.servable_assets();
     let extras = download_all::Extras {
         history: &opened.history,
         attachments: &opened.attachments,
+        contact_sheet,
     };
     download_all::plan(&opened.share, &assets, &extras, variants, &state.blobs)
 }

@@ -7,6 +7,7 @@
 
 mod files;
 mod page;
+mod sheet;
 
 use crate::assets::Asset;
 use crate::error::{Error, Result};
@@ -120,6 +121,14 @@ pub fn routes(state: AppState) -> Routes {
             .and(s())
             .and(client())
             .then(files::download_all)
+            .map(reply::finish)
+            .boxed(),
+        warp::path!("s" / String / "contact-sheet.pdf")
+            .and(get_or_head())
+            .and(query())
+            .and(s())
+            .and(client())
+            .then(sheet::contact_sheet)
             .map(reply::finish)
             .boxed(),
         warp::path!("d" / String)

@@ -231,6 +231,12 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
         .collect();
     // "Download all": everything the link offers, or one variant (or the CSV) alone; the
     // exact size of each zip is known before it is sent.
+    let sheet = super::sheet::sheet_if_offered(state, opened).await?;
+    let contact_sheet = sheet.as_ref().map(|pdf| pages::Choice {
+        label: "Contact sheet (PDF)".into(),
+        url: format!("/s/{token}/contact-sheet.pdf?v={signed}&download=1"),
+        size: Some(pdf.len() as u64),
+    });
     let mut download_all = Vec::new();
     let csv = share.download_options.attributes && !view_only;
     if !view_only && (assets.len() > 1 || csv) && (!offered.is_empty() || csv) {
@@ -239,7 +245,7 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
             None => format!("/s/{token}/download.zip?v={signed}"),
         };
         let size = |variants: Option<&str>| {
-            super::files::bundle_plan(state, opened, variants)
+            super::files::bundle_plan(state, opened, sheet.clone(), variants)
                 .ok()
                 .map(|p| p.layout.len())
         };
@@ -292,5 +298,6 @@ async fn landing_page(state: &AppState, opened: &Opened, signed: &str) -> Result
         columns: columns.iter().map(|k| label(k)).collect(),
         tiles,
         download_all,
+        contact_sheet,
     }))
 }
