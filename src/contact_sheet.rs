@@ -274,7 +274,7 @@ mod tests {
             name: format!("photo {i}.jpg"),
             size: "1.2 MB".into(),
             facts: vec!["Title: Dünen".into()],
-            thumbnail: (i % 2 == 0).then(|| jpeg(150, 100)),
+            thumbnail: i.is_multiple_of(2).then(|| jpeg(150, 100)),
         };
         let cards: Vec<Card> = (0..13).map(card).collect();
         let pdf = render("Spring – shoot", &cards);

@@ -8,6 +8,9 @@ use common::*;
 use reqwest::Method;
 use serde_json::json;
 
+/// A change as (field, attribute, before, after).
+type Brief<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
 #[tokio::test]
 async fn every_change_is_kept_with_who_and_when_newest_first() {
     let server = TestServer::start().await;
@@ -44,7 +47,7 @@ async fn every_change_is_kept_with_who_and_when_newest_first() {
 
     let items = server.get_json(&editor, &history).await["items"].clone();
     let items = items.as_array().unwrap();
-    let brief: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = items
+    let brief: Vec<Brief> = items
         .iter()
         .map(|c| {
             (

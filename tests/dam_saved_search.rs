@@ -15,7 +15,7 @@ async fn asset(server: &TestServer, name: &str, attributes: Value) -> String {
         .unwrap()
         .to_string();
     patch_asset(
-        &server,
+        server,
         &server.admin_token,
         &id,
         json!({"attributes": attributes}),
