@@ -278,11 +278,71 @@ pub async fn downloadable(store: &Store, id: Uuid, variant: &str) -> Result<Asse
     Ok(asset)
 }
 
-#[derive(Default)]
-pub struct Query {
+/// What assets a search asks for: words of the name or attributes, a kind, a collection's
+/// members, attribute values (equal ignoring case; an empty value: the key is set).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Filter {
     pub text: Option<String>,
     pub kind: Option<Kind>,
     pub collection: Option<Uuid>,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A filter ready to test assets, its collection's members read once.
+pub struct Matcher {
+    needle: Option<String>,
+    kind: Option<Kind>,
+    members: Option<Vec<Uuid>>,
+    attributes: Vec<(String, String)>,
+}
+
+impl Filter {
+    /// The matcher of this filter, reading its collection with `collection` (either kind of
+    /// transaction's `get`); a collection that is gone matches nothing.
+    pub fn matcher(
+        &self,
+        collection: impl FnOnce(Uuid) -> Result<Option<Collection>>,
+    ) -> Result<Matcher> {
+        let members = match self.collection {
+            Some(id) => Some(collection(id)?.map(|c| c.asset_ids).unwrap_or_default()),
+            None => None,
+        };
+        Ok(Matcher {
+            needle: self
+                .text
+                .as_deref()
+                .map(str::to_lowercase)
+                .filter(|t| !t.is_empty()),
+            kind: self.kind,
+            members,
+            attributes: (self.attributes.iter())
+                .map(|(k, v)| (k.clone(), v.to_lowercase()))
+                .collect(),
+        })
+    }
+}
+
+impl Matcher {
+    pub fn matches(&self, asset: &Asset) -> bool {
+        self.kind.is_none_or(|k| asset.kind == k)
+            && self.members.as_ref().is_none_or(|m| m.contains(&asset.id))
+            && self
+                .needle
+                .as_deref()
+                .is_none_or(|n| matches_text(asset, n))
+            && self.attributes.iter().all(|(key, wanted)| {
+                asset
+                    .attributes
+                    .get(key)
+                    .is_some_and(|v| wanted.is_empty() || v.to_lowercase() == *wanted)
+            })
+    }
+}
+
+#[derive(Default)]
+pub struct Query {
+    pub filter: Filter,
     pub before: Option<Uuid>,
     pub limit: usize,
 }
@@ -290,24 +350,12 @@ pub struct Query {
 pub async fn list(store: &Store, query: Query) -> Result<Page<Asset>> {
     store
         .read(move |tx| {
-            let members = match query.collection {
-                Some(id) => Some(
-                    tx.get::<Collection>(id)?
-                        .ok_or(Error::NotFound("collection"))?
-                        .asset_ids,
-                ),
-                None => None,
-            };
-            let needle = query
-                .text
-                .as_deref()
-                .map(str::to_lowercase)
-                .filter(|t| !t.is_empty());
-            tx.page::<Asset>(query.before, query.limit, |a| {
-                query.kind.is_none_or(|k| a.kind == k)
-                    && members.as_ref().is_none_or(|m| m.contains(&a.id))
-                    && needle.as_deref().is_none_or(|n| matches_text(a, n))
-            })
+            if let Some(id) = query.filter.collection {
+                tx.get::<Collection>(id)?
+                    .ok_or(Error::NotFound("collection"))?;
+            }
+            let matcher = query.filter.matcher(|id| tx.get(id))?;
+            tx.page::<Asset>(query.before, query.limit, |a| matcher.matches(a))
         })
         .await
 }
@@ -344,6 +392,7 @@ pub async fn update(store: &Store, user: &User, id: Uuid, changes: Changes) -> R
         .write(move |tx| {
             let mut asset = tx.get::<Asset>(id)?.ok_or(Error::NotFound("asset"))?;
             may_modify(&user, &asset)?;
+            let before = asset.clone();
             if let Some(name) = changes.name {
                 asset.name = clean_file_name(&name);
             }
@@ -358,6 +407,7 @@ pub async fn update(store: &Store, user: &User, id: Uuid, changes: Changes) -> R
             if let Some(expires_at) = changes.expires_at {
                 asset.expires_at = expires_at;
             }
+            crate::history::record(tx, &user, &before, &asset)?;
             tx.put(&asset)?;
             Ok(asset)
         })
@@ -389,11 +439,14 @@ pub async fn delete(store: &Store, blobs: &Blobs, user: &User, id: Uuid) -> Resu
             let asset = tx.get::<Asset>(id)?.ok_or(Error::NotFound("asset"))?;
             may_modify(&user, &asset)?;
             tx.remove::<Asset>(id)?;
+            crate::history::forget(tx, id)?;
+            let mut hashes = asset.blob_hashes();
+            hashes.extend(crate::attachments::forget(tx, id)?);
             for mut collection in tx.all::<Collection>(|c| c.asset_ids.contains(&id))? {
                 collection.asset_ids.retain(|a| *a != id);
                 tx.put(&collection)?;
             }
-            release_blobs(tx, &asset.blob_hashes())
+            release_blobs(tx, &hashes)
         })
         .await?;
     for hash in orphaned {
@@ -415,7 +468,7 @@ pub fn release_blobs(tx: &WriteTx, hashes: &[String]) -> Result<Vec<String>> {
 
 // ----- collections -----
 
-fn check_collection_name(name: &str) -> Result<String> {
+pub fn check_collection_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         return Err(Error::invalid(

@@ -225,6 +225,9 @@ pub struct ShareView {
     pub asset_ids: Option<Vec<Uuid>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub collection_id: Option<Uuid>,
+    /// The saved search the share follows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search_id: Option<Uuid>,
     pub visits: u64,
     pub downloads: u64,
     pub last_access_at: Option<DateTime<Utc>>,
@@ -240,9 +243,10 @@ pub struct ShareView {
 impl ShareView {
     pub fn new(share: &Share, base: &str) -> ShareView {
         let now = Utc::now();
-        let (asset_ids, collection_id) = match &share.content {
-            Content::Assets(ids) => (Some(ids.clone()), None),
-            Content::Collection(id) => (None, Some(*id)),
+        let (asset_ids, collection_id, search_id) = match &share.content {
+            Content::Assets(ids) => (Some(ids.clone()), None, None),
+            Content::Collection(id) => (None, Some(*id), None),
+            Content::Search(id) => (None, None, Some(*id)),
         };
         ShareView {
             id: share.id,
@@ -265,6 +269,7 @@ impl ShareView {
             allowed: allow_json(&share.allowed),
             asset_ids,
             collection_id,
+            search_id,
             visits: share.counters.visits,
             downloads: share.counters.downloads,
             last_access_at: share.counters.last_access_at,

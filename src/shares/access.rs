@@ -196,6 +196,7 @@ pub(crate) mod tests {
                 preview: true,
                 presets: vec![],
                 attributes: false,
+                ..DownloadOptions::default()
             },
             show_attributes: vec![],
             watermark: false,

@@ -14,6 +14,43 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub const ATTRIBUTES_CSV: &str = "attributes.csv";
+pub const HISTORY_CSV: &str = "attribute-history.csv";
+pub const CONTACT_SHEET: &str = "contact-sheet.pdf";
+
+/// The files of a zip that are not variants of the assets, and whether each goes in.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Documents {
+    attributes: bool,
+    history: bool,
+    attachments: bool,
+    contact_sheet: bool,
+}
+
+impl Documents {
+    /// The ones the link offers.
+    fn offered(share: &Share) -> Documents {
+        let options = &share.download_options;
+        let download = share.access == super::Access::Download;
+        Documents {
+            attributes: download && options.attributes,
+            history: download && options.attribute_history,
+            attachments: download && options.attachments,
+            contact_sheet: download && options.contact_sheet,
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.attributes || self.history || self.attachments || self.contact_sheet
+    }
+}
+
+/// What a zip holds beside the assets' files, read with the link.
+pub struct Extras<'a> {
+    pub history: &'a [crate::history::Change],
+    pub attachments: &'a [crate::attachments::Attachment],
+    /// The contact sheet, made before the zip is laid out so that its length is known.
+    pub contact_sheet: Option<Bytes>,
+}
 
 pub struct Plan {
     pub layout: Arc<Layout<Source>>,
@@ -28,24 +65,31 @@ pub struct Plan {
 pub fn plan(
     share: &Share,
     assets: &[Asset],
+    extras: &Extras,
     requested: Option<&str>,
     blobs: &Blobs,
 ) -> Result<Plan> {
     let offered = offered_downloads(share, assets);
-    if offered.is_empty() && !share.download_options.attributes {
+    let documents_allowed = Documents::offered(share);
+    if offered.is_empty() && !documents_allowed.any() {
         super::variants::may_download(share, &Variant::Original)?;
     }
-    let with_csv_allowed =
-        share.download_options.attributes && share.access == super::Access::Download;
-    let (variants, with_csv) = match requested.map(str::trim).filter(|r| !r.is_empty()) {
-        None => (offered, with_csv_allowed),
-        Some(list) => choose(list, &offered, with_csv_allowed, share, assets)?,
+    let (variants, documents) = match requested.map(str::trim).filter(|r| !r.is_empty()) {
+        None => (offered, documents_allowed),
+        Some(list) => choose(list, &offered, documents_allowed, share, assets)?,
     };
-    if variants.is_empty() && !with_csv {
+    if variants.is_empty() && !documents.any() {
         return Err(Error::NotFound("anything to download"));
     }
     let mut entries = Vec::new();
-    for variant in &variants {
+    let file_entry = |name: String, file: &crate::blobs::Fingerprint, modified| Entry {
+        name,
+        size: file.size,
+        crc32: file.crc32,
+        modified,
+        source: Source::File(blobs.path(&file.sha256)),
+    };
+    for (index, variant) in variants.iter().enumerate() {
         let folder = if variants.len() > 1 {
             format!("{}/", variant.folder())
         } else {
@@ -53,33 +97,62 @@ pub fn plan(
         };
         let mut names = UniqueNames::new();
         for asset in assets {
-            let Some(file) = file_of(share, asset, variant) else {
-                continue;
-            };
-            let name = names.claim(&safe_name(&file_name_for(asset, variant, &file.mime_type)));
-            entries.push(Entry {
-                name: format!("{folder}{name}"),
-                size: file.fingerprint.size,
-                crc32: file.fingerprint.crc32,
-                modified: asset.created_at,
-                source: Source::File(blobs.path(&file.fingerprint.sha256)),
-            });
+            if let Some(file) = file_of(share, asset, variant) {
+                let name = names.claim(&safe_name(&file_name_for(asset, variant, &file.mime_type)));
+                entries.push(file_entry(
+                    format!("{folder}{name}"),
+                    &file.fingerprint,
+                    asset.created_at,
+                ));
+            }
+            // Attachments go beside their asset, in the folder of the first variant.
+            if documents.attachments && index == 0 {
+                for attachment in extras.attachments.iter().filter(|a| a.asset_id == asset.id) {
+                    let name = names.claim(&safe_name(&attachment.name));
+                    entries.push(file_entry(
+                        format!("{folder}{name}"),
+                        &attachment.fingerprint(),
+                        attachment.created_at,
+                    ));
+                }
+            }
         }
     }
-    if with_csv {
-        let csv = Bytes::from(csv_of(assets));
-        let modified = assets
-            .iter()
-            .map(|a| a.created_at)
-            .max()
-            .unwrap_or(share.created_at);
-        entries.push(Entry {
-            name: ATTRIBUTES_CSV.into(),
-            size: csv.len() as u64,
-            crc32: crc32fast::hash(&csv),
+    if documents.attachments && variants.is_empty() {
+        let mut names = UniqueNames::new();
+        let shown = |a: &&crate::attachments::Attachment| assets.iter().any(|s| s.id == a.asset_id);
+        for attachment in extras.attachments.iter().filter(shown) {
+            let name = names.claim(&safe_name(&attachment.name));
+            entries.push(file_entry(
+                name,
+                &attachment.fingerprint(),
+                attachment.created_at,
+            ));
+        }
+    }
+    let modified = assets
+        .iter()
+        .map(|a| a.created_at)
+        .max()
+        .unwrap_or(share.created_at);
+    if documents.attributes {
+        entries.push(memory_entry(
+            ATTRIBUTES_CSV,
+            csv_of(assets).into(),
             modified,
-            source: Source::Memory(csv),
-        });
+        ));
+    }
+    if documents.history {
+        let changed = extras.history.iter().map(|c| c.at).max();
+        let csv = crate::history::csv(assets, extras.history);
+        entries.push(memory_entry(
+            HISTORY_CSV,
+            csv.into(),
+            changed.unwrap_or(modified),
+        ));
+    }
+    if let (true, Some(sheet)) = (documents.contact_sheet, &extras.contact_sheet) {
+        entries.push(memory_entry(CONTACT_SHEET, sheet.clone(), modified));
     }
     let etag = etag_of(&entries);
     let modified = entries
@@ -96,23 +169,54 @@ pub fn plan(
     })
 }
 
+/// A file made in memory (a CSV, the contact sheet).
+fn memory_entry(name: &str, bytes: Bytes, modified: DateTime<Utc>) -> Entry<Source> {
+    Entry {
+        name: name.into(),
+        size: bytes.len() as u64,
+        crc32: crc32fast::hash(&bytes),
+        modified,
+        source: Source::Memory(bytes),
+    }
+}
+
 fn choose(
     list: &str,
     offered: &[Variant],
-    csv_allowed: bool,
+    allowed: Documents,
     share: &Share,
     assets: &[Asset],
-) -> Result<(Vec<Variant>, bool)> {
+) -> Result<(Vec<Variant>, Documents)> {
     let mut variants = Vec::new();
-    let mut with_csv = false;
+    let mut documents = Documents::default();
+    let refuse = |what: &str| Error::forbidden(format!("this link does not offer the {what}"));
     for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
         if word == "attributes" || word == ATTRIBUTES_CSV {
-            if !csv_allowed {
-                return Err(Error::forbidden(
-                    "this link does not offer the attributes CSV",
-                ));
+            if !allowed.attributes {
+                return Err(refuse("attributes CSV"));
             }
-            with_csv = true;
+            documents.attributes = true;
+            continue;
+        }
+        if word == "contactSheet" || word == CONTACT_SHEET {
+            if !allowed.contact_sheet {
+                return Err(refuse("contact sheet"));
+            }
+            documents.contact_sheet = true;
+            continue;
+        }
+        if word == "attachments" {
+            if !allowed.attachments {
+                return Err(refuse("attachments"));
+            }
+            documents.attachments = true;
+            continue;
+        }
+        if word == "attributeHistory" || word == HISTORY_CSV {
+            if !allowed.history {
+                return Err(refuse("attribute history CSV"));
+            }
+            documents.history = true;
             continue;
         }
         let variant = Variant::parse(word)
@@ -138,7 +242,7 @@ fn choose(
             variants.push(variant);
         }
     }
-    Ok((variants, with_csv))
+    Ok((variants, documents))
 }
 
 /// The original's name, or its stem with the derivative's extension.

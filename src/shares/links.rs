@@ -4,8 +4,8 @@
 //! nothing else of the application.
 
 use super::access::{evaluate, Ask, Decision, Visit, Want};
+use super::content::assets_of;
 use super::events::{Event, EventKind, EventLog};
-use super::service::assets_of;
 use super::visits::{Begin, VisitCounter};
 use super::{counters, Link, Recipient, Share, ShareCounters};
 use crate::accounts::{User, UserStatus};
@@ -35,6 +35,8 @@ pub struct Links {
     /// Wrong share passwords per link and address.
     unlocks: Arc<AttemptLimiter>,
     metrics: Arc<Metrics>,
+    /// Contact sheets made, by what they show.
+    pub sheets: Arc<crate::contact_sheet::Cache>,
 }
 
 /// A link as found: its share (with its counters), which recipient (if any), whether the
@@ -46,6 +48,10 @@ pub struct Opened {
     pub creator_active: bool,
     pub token: String,
     pub assets: Vec<Asset>,
+    /// The assets' changes, oldest first, when the share offers their history.
+    pub history: Vec<crate::history::Change>,
+    /// The assets' attachments, when the share offers them.
+    pub attachments: Vec<crate::attachments::Attachment>,
 }
 
 impl Opened {
@@ -66,6 +72,14 @@ impl Opened {
             .iter()
             .find(|a| a.id == id && a.is_servable(now))
             .cloned()
+    }
+
+    /// The attachments of one asset the link offers, oldest first.
+    pub fn attachments_of(
+        &self,
+        asset: Uuid,
+    ) -> impl Iterator<Item = &crate::attachments::Attachment> {
+        self.attachments.iter().filter(move |a| a.asset_id == asset)
     }
 
     pub fn recipient(&self) -> Option<&Recipient> {
@@ -174,6 +188,7 @@ impl Links {
             signer,
             unlocks,
             metrics,
+            sheets: Arc::default(),
         }
     }
 
@@ -349,12 +364,27 @@ fn read_link(tx: &crate::store::ReadTx, token: String) -> Result<Opened> {
         .get::<User>(share.owner_id)?
         .is_some_and(|u| u.status == UserStatus::Active);
     let assets = assets_of(tx, &share)?;
+    let mut history = Vec::new();
+    if share.download_options.attribute_history {
+        for asset in &assets {
+            history.extend(crate::history::of(tx, asset.id)?);
+        }
+        history.sort_by_key(|c| c.id);
+    }
+    let mut attachments = Vec::new();
+    if share.download_options.attachments {
+        for asset in &assets {
+            attachments.extend(tx.owned::<crate::attachments::Attachment>(asset.id, |_| true)?);
+        }
+    }
     Ok(Opened {
         share,
         recipient_id: link.recipient_id,
         creator_active,
         token,
         assets,
+        history,
+        attachments,
     })
 }
 

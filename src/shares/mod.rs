@@ -1,6 +1,7 @@
 //! Shares: time-limited links to a set of assets, with their recipients, visits and events.
 
 pub mod access;
+pub mod content;
 pub mod download_all;
 pub mod events;
 pub mod links;
@@ -26,16 +27,18 @@ pub enum Access {
     View,
 }
 
-/// What a share holds: a fixed list, or a collection it follows as it changes.
+/// What a share holds: a fixed list, or a collection or saved search it follows as it changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Content {
     Assets(Vec<Uuid>),
     Collection(Uuid),
+    /// A saved search: the assets it finds at each request.
+    Search(Uuid),
 }
 
 /// Which variants recipients may download.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DownloadOptions {
     #[serde(default)]
@@ -48,6 +51,20 @@ pub struct DownloadOptions {
     pub presets: Vec<String>,
     #[serde(default)]
     pub attributes: bool,
+    /// `attribute-history.csv` in the zip: every change of the shared assets' fields.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub attribute_history: bool,
+    /// The assets' attachments, offered beside them and in the zip.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub attachments: bool,
+    /// A PDF contact sheet of the share, alone and in the zip.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub contact_sheet: bool,
+}
+
+/// Options added later are left out of answers while off, so that shares look as they did.
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

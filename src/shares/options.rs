@@ -142,6 +142,7 @@ pub fn default_download_options(defaults: &SharingDefaults) -> DownloadOptions {
         preview: defaults.preview,
         presets: Vec::new(),
         attributes: false,
+        ..DownloadOptions::default()
     }
 }
 
@@ -152,6 +153,9 @@ pub fn check_download_options(
 ) -> Result<DownloadOptions> {
     if options.attributes {
         require_allowed(allowed.attributes, "the attributes CSV")?;
+    }
+    if options.attribute_history {
+        require_allowed(allowed.attributes, "the attribute history CSV")?;
     }
     if let Some(unknown) = options.presets.iter().find(|p| !presets.contains_key(*p)) {
         return Err(Error::invalid(format!(

@@ -18,6 +18,14 @@ pub(super) fn asset_count(tx: &WriteTx, share: &Share) -> Result<usize> {
     Ok(match &share.content {
         Content::Assets(ids) => ids.len(),
         Content::Collection(id) => tx.get::<Collection>(*id)?.map_or(0, |c| c.asset_ids.len()),
+        Content::Search(id) => match tx.get::<crate::searches::SavedSearch>(*id)? {
+            Some(search) => {
+                let matcher = search.filter.matcher(|id| tx.get(id))?;
+                tx.all::<crate::assets::Asset>(|a| matcher.matches(a))?
+                    .len()
+            }
+            None => 0,
+        },
     })
 }
 

@@ -2,6 +2,7 @@
 //! when a member leaves. Each change is one write transaction. Recipients and invitations are
 //! `recipients`; the recipient side is `entry`.
 
+use super::content::{resolve, shareable, ContentAsk};
 use super::options::{self, ExpiryAsk, ExpiryRules};
 use super::recipients::{make_recipient, queue_invites};
 use super::{
@@ -9,13 +10,13 @@ use super::{
     ShareCounters,
 };
 use crate::accounts::{self, Permission, User, UserStatus};
-use crate::assets::{Asset, Collection};
+use crate::assets::Asset;
 use crate::auth;
 use crate::error::{Error, Result};
 use crate::state::AppState;
-use crate::store::{Index, Page, ReadTx, WriteTx};
+use crate::store::{Index, Page, WriteTx};
 use crate::webhooks;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -29,8 +30,7 @@ pub enum RecipientAsk {
 pub struct NewShare {
     pub title: String,
     pub description: Option<String>,
-    pub asset_ids: Option<Vec<Uuid>>,
-    pub collection_id: Option<Uuid>,
+    pub content: ContentAsk,
     pub expiry: ExpiryAsk,
     pub max_uses: Option<u64>,
     pub password: Option<String>,
@@ -88,6 +88,9 @@ fn listed_assets(share: &mut Share) -> Result<&mut Vec<Uuid>> {
         Content::Collection(_) => Err(Error::Conflict(
             "this share follows a collection; change the collection instead".into(),
         )),
+        Content::Search(_) => Err(Error::Conflict(
+            "this share follows a saved search; change the search instead".into(),
+        )),
     }
 }
 
@@ -141,7 +144,10 @@ pub async fn create(
         }
         None => None,
     };
-    let content_ask = (new.asset_ids, new.collection_id);
+    if new.content.new_collection.is_some() {
+        owner.require(Permission::AssetsWrite)?;
+    }
+    let content_ask = new.content;
     let share = Share {
         id: Uuid::now_v7(),
         owner_id: owner.id,
@@ -178,22 +184,8 @@ pub async fn create(
         .store
         .write(move |tx| {
             let mut share = share;
-            let skipped = match content_ask {
-                (Some(_), Some(_)) => {
-                    return Err(Error::invalid("give assetIds or collectionId, not both"))
-                }
-                (_, Some(collection)) => {
-                    tx.get::<Collection>(collection)?
-                        .ok_or_else(|| Error::invalid("collectionId names no collection"))?;
-                    share.content = Content::Collection(collection);
-                    Vec::new()
-                }
-                (ids, None) => {
-                    let (kept, skipped) = shareable(tx, &ids.unwrap_or_default(), now)?;
-                    share.content = Content::Assets(kept);
-                    skipped
-                }
-            };
+            let (content, skipped) = resolve(tx, content_ask, share.owner_id, now)?;
+            share.content = content;
             for ask in recipients {
                 let recipient = make_recipient(tx, ask, share.expires_at, now)?;
                 share.recipients.push(recipient);
@@ -238,29 +230,6 @@ fn save_new(tx: &WriteTx, share: &Share) -> Result<()> {
         )?;
     }
     tx.put(share)
-}
-
-/// Splits asked assets into those that can be shared and those left out, with the reason.
-fn shareable(tx: &WriteTx, ids: &[Uuid], now: DateTime<Utc>) -> Result<(Vec<Uuid>, Vec<Skipped>)> {
-    let mut kept = Vec::new();
-    let mut skipped = Vec::new();
-    for id in ids {
-        match tx.get::<Asset>(*id)? {
-            None => skipped.push(Skipped {
-                asset_id: *id,
-                reason: "not_found",
-            }),
-            Some(asset) => match asset.unshareable_reason(now) {
-                Some(reason) => skipped.push(Skipped {
-                    asset_id: *id,
-                    reason,
-                }),
-                None if kept.contains(id) => {}
-                None => kept.push(*id),
-            },
-        }
-    }
-    Ok((kept, skipped))
 }
 
 pub async fn get(state: &AppState, user: &User, id: Uuid) -> Result<Share> {
@@ -556,24 +525,6 @@ pub async fn delete_member(state: &AppState, id: Uuid, transfer_to: Option<Uuid>
         .await
 }
 
-/// The assets a share holds now, in order (a collection share follows its collection).
-pub fn assets_of(tx: &ReadTx, share: &Share) -> Result<Vec<Asset>> {
-    let ids = match &share.content {
-        Content::Assets(ids) => ids.clone(),
-        Content::Collection(id) => tx
-            .get::<Collection>(*id)?
-            .map(|c| c.asset_ids)
-            .unwrap_or_default(),
-    };
-    let mut assets = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(asset) = tx.get::<Asset>(id)? {
-            assets.push(asset);
-        }
-    }
-    Ok(assets)
-}
-
 /// The shares the user may see that hold `asset_id`.
 pub async fn shares_of_asset(state: &AppState, user: &User, asset_id: Uuid) -> Result<Vec<Share>> {
     user.require(Permission::SharesRead)?;
@@ -581,20 +532,14 @@ pub async fn shares_of_asset(state: &AppState, user: &User, asset_id: Uuid) -> R
     state
         .store
         .read(move |tx| {
-            tx.get::<Asset>(asset_id)?.ok_or(Error::NotFound("asset"))?;
+            let asset = tx.get::<Asset>(asset_id)?.ok_or(Error::NotFound("asset"))?;
             let candidates = match admin {
                 true => tx.all::<Share>(|_| true)?,
                 false => tx.owned::<Share>(user_id, |_| true)?,
             };
             let mut found = Vec::new();
             for share in candidates {
-                let holds = match &share.content {
-                    Content::Assets(ids) => ids.contains(&asset_id),
-                    Content::Collection(id) => tx
-                        .get::<Collection>(*id)?
-                        .is_some_and(|c| c.asset_ids.contains(&asset_id)),
-                };
-                if holds {
+                if super::content::holds(tx, &share, &asset)? {
                     found.push(share);
                 }
             }

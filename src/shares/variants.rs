@@ -16,6 +16,8 @@ pub enum Variant {
     /// What a browser plays of a video or audio file it cannot play as it is: watched, never
     /// downloaded.
     Proxy,
+    /// A file attached to the asset, by its id: downloaded when the share offers attachments.
+    Attachment(uuid::Uuid),
 }
 
 impl Variant {
@@ -29,6 +31,7 @@ impl Variant {
             other => match other.split_once('/')? {
                 ("presets", name) if !name.is_empty() => Some(Variant::Preset(name.to_string())),
                 ("pages", page) => page.parse().ok().map(Variant::Page),
+                ("attachments", id) => id.parse().ok().map(Variant::Attachment),
                 _ => None,
             },
         }
@@ -42,6 +45,7 @@ impl Variant {
             Variant::Preset(name) => format!("presets/{name}"),
             Variant::Page(page) => format!("pages/{page}"),
             Variant::Proxy => "proxy".into(),
+            Variant::Attachment(id) => format!("attachments/{id}"),
         }
     }
 
@@ -54,6 +58,7 @@ impl Variant {
             Variant::Preset(name) => format!("presets/{name}"),
             Variant::Page(_) => "pages".into(),
             Variant::Proxy => "proxies".into(),
+            Variant::Attachment(_) => "attachments".into(),
         }
     }
 
@@ -63,6 +68,8 @@ impl Variant {
             Variant::Original => None,
             Variant::Thumbnail => Some("thumbnail".into()),
             Variant::Page(page) => Some(crate::pages::key(*page, share.watermark)),
+            // Not a file of the asset: kept apart (`crate::attachments`), never a derivative.
+            Variant::Attachment(_) => Some(self.name()),
             // A watermarked share's proxy has the mark burned in: until that is made, none.
             Variant::Preview | Variant::Preset(_) | Variant::Proxy if share.watermark => {
                 Some(format!("watermarked/{}", self.name()))
@@ -104,6 +111,7 @@ pub fn may_download(share: &Share, variant: &Variant) -> Result<()> {
         Variant::Thumbnail => options.thumbnail,
         Variant::Preview => options.preview,
         Variant::Preset(name) => options.presets.contains(name),
+        Variant::Attachment(_) => options.attachments,
         Variant::Page(_) | Variant::Proxy => false,
     };
     if allowed {

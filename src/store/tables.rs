@@ -36,10 +36,16 @@ pub enum Table {
     /// The webhook queue: one record per event and webhook, retried until answered (the
     /// shape of the email queue).
     Deliveries,
+    /// Every change of an asset's name, status, expiry and attributes: who, when, before, after.
+    History,
+    /// Named searches (text, kind, collection, attributes) that shares may follow.
+    Searches,
+    /// Extra files attached to an asset (release forms, LUTs, sidecars).
+    Attachments,
 }
 
 impl Table {
-    const ALL: [Table; 11] = [
+    const ALL: [Table; 14] = [
         Table::Users,
         Table::Tokens,
         Table::Assets,
@@ -51,6 +57,9 @@ impl Table {
         Table::Uploads,
         Table::Webhooks,
         Table::Deliveries,
+        Table::History,
+        Table::Searches,
+        Table::Attachments,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -66,19 +75,33 @@ impl Table {
             Table::Uploads => "uploads",
             Table::Webhooks => "webhooks",
             Table::Deliveries => "webhook_deliveries",
+            Table::History => "asset_history",
+            Table::Searches => "saved_searches",
+            Table::Attachments => "attachments",
         })
     }
 
     /// Whether what a link shows depends on this table beyond its share record: a commit that
     /// writes one of these makes every cached link stale.
     pub(super) fn shown_through_links(self) -> bool {
-        matches!(self, Table::Users | Table::Assets | Table::Collections)
+        matches!(
+            self,
+            Table::Users
+                | Table::Assets
+                | Table::Collections
+                | Table::History
+                | Table::Searches
+                | Table::Attachments
+        )
     }
 
     /// The index of records by owner, for the tables whose records have one (schema 2 on).
     pub(super) fn owner_index(self) -> Option<OwnerTable> {
         match self {
             Table::Shares => Some(TableDefinition::new("shares_by_owner")),
+            // Keyed by the asset they belong to: an asset's history and attachments in order.
+            Table::History => Some(TableDefinition::new("asset_history_by_asset")),
+            Table::Attachments => Some(TableDefinition::new("attachments_by_asset")),
             _ => None,
         }
     }

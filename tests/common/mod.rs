@@ -4,6 +4,7 @@
 
 pub mod a11y;
 pub mod browser;
+pub mod dam;
 pub mod derivatives;
 pub mod dng;
 pub mod process;

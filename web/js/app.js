@@ -9,6 +9,7 @@ import { usersView, policyView } from './admin.js';
 import { webhooksView } from './webhooks.js';
 import { t, loadLanguage, languageMenu } from './i18n.js';
 import { accountView, enrolmentOnly } from './account.js';
+import { searchesView } from './searches.js';
 
 const root = document.getElementById('app');
 export const state = { brand: 'handoff', collections: [], sso: null, passwordLogin: true };
@@ -25,6 +26,7 @@ const routes = [
   [/^\/admin\/policy$/, policyView],
   [/^\/admin\/webhooks$/, webhooksView],
   [/^\/account$/, accountView],
+  [/^\/searches$/, searchesView],
 ];
 
 export function go(path) {
@@ -102,6 +104,7 @@ function buildShell() {
     navLink('/assets', 'image', t('nav-assets')),
     navLink('/collections', 'folder', t('nav-collections')),
     collections,
+    navLink('/searches', 'search', 'Saved searches'),
     navLink('/shares', 'link', t('nav-shares')),
     navLink('/account', 'shield', 'Account'));
   const admin = isAdmin() ? [

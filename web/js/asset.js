@@ -4,6 +4,8 @@ import { get, patch, del, can, previewUrl, thumbUrl, originalUrl, ready } from '
 import { kindLabel, collectionPicker } from './assets.js';
 import { openShareDialog } from './share-dialog.js';
 import { go } from './app.js';
+import { historyPanel } from './history.js';
+import { attachmentsPanel } from './attachments.js';
 
 function preview(asset) {
   const box = h('div', { class: 'preview-box', id: 'asset-preview' });
@@ -119,6 +121,6 @@ export async function assetView(ctx, root) {
       } }, icon('trash'), 'Delete'))) : null;
 
   root.append(h('div', { class: 'page-body' }, h('div', { class: 'detail' },
-    h('div', null, preview(asset), attributes),
-    h('div', null, details, sharing, danger))));
+    h('div', null, preview(asset), attributes, historyPanel(asset.id)),
+    h('div', null, details, attachmentsPanel(asset.id, writable), sharing, danger))));
 }

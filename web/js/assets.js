@@ -5,6 +5,7 @@ import { upload, uploadButton, dropTarget, onUploaded } from './upload.js';
 import { openShareDialog } from './share-dialog.js';
 import { state, setQuery, go, refreshCollections } from './app.js';
 import { t } from './i18n.js';
+import { saveSearchButton } from './searches.js';
 
 /** The thumbnail of an asset, or its kind's icon while there is none. */
 export function assetThumb(asset, big) {
@@ -59,7 +60,7 @@ export async function assetsView(ctx, root) {
   const modes = h('div', { class: 'row', role: 'group', 'aria-label': t('assets-view') }, modeBtn('grid', 'grid', t('assets-grid-view')), modeBtn('list', 'list', t('assets-list-view')));
   const selectVisible = h('button', { class: 'btn ghost', id: 'select-visible', onclick: () => { for (const a of items) selected.add(a.id); refreshSelection(); } }, icon('check'), t('assets-select-visible'));
   const toolbar = h('div', { class: 'toolbar' },
-    h('div', { class: 'search' }, icon('search'), search), kind, collSelect, h('span', { class: 'grow' }), selectVisible, modes);
+    h('div', { class: 'search' }, icon('search'), search), kind, collSelect, h('span', { class: 'grow' }), collectionId ? null : saveSearchButton(filters), selectVisible, modes);
 
   // ----- selection bar -----
   const selCount = h('strong', { id: 'selection-count' });

@@ -5,6 +5,7 @@ import { h, clear, icon, modal, field, copy, plural, dateTime } from './dom.js';
 import { get, post, policy as loadPolicy, isAdmin, thumbUrl, ready, ApiError } from './api.js';
 import { go } from './app.js';
 import { t, lang, LANGUAGES } from './i18n.js';
+import { newCollectionControl, documentBoxes, readDocuments } from './share-extras.js';
 
 export const DEFAULT_SHOWN = ['name', 'type', 'size', 'dimensions', 'duration'];
 const SHOWN_LABEL = { name: 'Name', type: 'Type', size: 'Size', dimensions: 'Dimensions', duration: 'Duration' };
@@ -95,7 +96,8 @@ export function optionControls(policy, initial, attributeKeys = []) {
       box('Previews', !!dl.preview, { opt: 'preview' }),
       box('Thumbnails', !!dl.thumbnail, { opt: 'thumbnail' }),
       (policy.presets || []).map((p) => box(`Preset “${p}”`, (dl.presets || []).includes(p), { preset: p })),
-      has('attributes', dl.attributes) ? box('Attributes (CSV)', !!dl.attributes, { opt: 'attributes' }) : null),
+      has('attributes', dl.attributes) ? box('Attributes (CSV)', !!dl.attributes, { opt: 'attributes' }) : null,
+      documentBoxes(box, dl, allow)),
     h('span', { class: 'hint' }, 'Only the variants that exist for every asset are offered.'));
 
   const keys = [...new Set([...DEFAULT_SHOWN, ...shown, ...attributeKeys])];
@@ -125,6 +127,7 @@ export function optionControls(policy, initial, attributeKeys = []) {
         thumbnail: q('[data-opt=thumbnail]').checked,
         presets: [...downloads.querySelectorAll('[data-preset]')].filter((b) => b.checked).map((b) => b.dataset.preset),
         attributes: !!q('[data-opt=attributes]')?.checked,
+        ...readDocuments(downloads),
       };
       if (attributes) out.showAttributes = [...attributes.querySelectorAll('[data-attr]')].filter((b) => b.checked).map((b) => b.dataset.attr);
       if (watermark) out.watermark = watermark.querySelector('input').checked;
@@ -238,10 +241,11 @@ function unshareable(asset) {
 
 const REASON = { unavailable: 'marked unavailable', expired: 'expired', not_found: 'deleted', not_visible: 'not yours to share' };
 
-/** Opens the share dialog for {assets} or {collection}. */
-export async function openShareDialog({ assets, collection }) {
+/** Opens the share dialog for {assets}, {collection} or {search} (a saved search it follows). */
+export async function openShareDialog({ assets, collection, search }) {
   const policy = await loadPolicy();
   let items = assets || [];
+  if (search) items = (await get(`/searches/${search.id}/assets`)).items;
   if (collection) {
     items = [];
     for (const id of collection.assetIds.slice(0, 200)) {
@@ -262,9 +266,11 @@ export async function openShareDialog({ assets, collection }) {
   const message = h('textarea', { rows: 2, placeholder: 'Optional message in the email', id: 'share-message' });
   const language = languageControl('share-language');
   const error = h('p', { class: 'error-text', role: 'alert', hidden: true });
-  const submit = h('button', { type: 'submit', class: 'btn primary', id: 'create-share', disabled: !shareable.length && !collection }, icon('link'), 'Create link');
+  const submit = h('button', { type: 'submit', class: 'btn primary', id: 'create-share', disabled: !shareable.length && !collection && !search }, icon('link'), 'Create link');
 
-  const what = collection ? `the collection “${collection.name}” (${plural(collection.assetIds.length, 'asset')})` : plural(shareable.length, 'asset');
+  const what = collection ? `the collection “${collection.name}” (${plural(collection.assetIds.length, 'asset')})`
+    : search ? `the saved search “${search.name}” (${plural(items.length, 'asset')} now, more as they match)` : plural(shareable.length, 'asset');
+  const filing = !collection && !search && shareable.length > 1 ? newCollectionControl() : null;
   const strip = h('div', { class: 'strip', 'aria-hidden': 'true' }, shareable.slice(0, 12).map((a) => h('span', { class: 'mini-thumb', title: a.name },
     ready(a, 'thumbnail') ? h('img', { src: thumbUrl(a), alt: '' }) : icon(a.kind))));
 
@@ -275,7 +281,7 @@ export async function openShareDialog({ assets, collection }) {
   const form = h('form', { class: 'dlg', novalidate: false, onsubmit: (e) => { e.preventDefault(); create(); } },
     h('div', { class: 'dlg-head' }, icon('share'), h('h2', null, 'Share'), h('button', { type: 'button', class: 'btn ghost icon-only', 'aria-label': 'Close', onclick: () => close() }, icon('x'))),
     h('div', { class: 'dlg-body' },
-      h('div', { class: 'stack tight' }, h('span', { class: 'muted' }, `Sharing ${what}`), strip),
+      h('div', { class: 'stack tight' }, h('span', { class: 'muted' }, `Sharing ${what}`), strip, filing?.node),
       blocked.length ? h('div', { class: 'notice', id: 'blocked' }, `${plural(blocked.length, 'asset')} cannot be shared and will be left out:`,
         h('ul', null, blocked.map((a) => h('li', null, `${a.name} — ${REASON[unshareable(a)]}`)))) : null,
       field('Title', title),
@@ -301,7 +307,9 @@ export async function openShareDialog({ assets, collection }) {
       body = { title: title.value.trim(), ...expiry.read(), ...options.read() };
     } catch (e) { error.textContent = e.message; error.hidden = false; return; }
     if (description.value.trim()) body.description = description.value.trim();
-    if (collection) body.collectionId = collection.id; else body.assetIds = shareable.map((a) => a.id);
+    if (collection) body.collectionId = collection.id;
+    else if (search) body.searchId = search.id;
+    else Object.assign(body, { assetIds: shareable.map((a) => a.id) }, filing?.read());
     if (pw.input.value) body.password = pw.input.value;
     if (maxUses.value) body.maxUses = Number(maxUses.value);
     const to = recipients.read();

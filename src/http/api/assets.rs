@@ -64,28 +64,7 @@ where
 {
     let (who, query) = (who?, query?);
     who.user.require(Permission::AssetsWrite)?;
-    let content_type = client
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let limits = &state.config.uploads;
-    let announced = client
-        .headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse().ok());
-    state.blobs.ensure_room(limits.min_free_bytes, announced)?;
-    let files = if content_type.starts_with("multipart/form-data") {
-        receive_parts(&state, content_type, body).await?
-    } else {
-        let name = query
-            .name
-            .filter(|n| !n.is_empty())
-            .ok_or_else(|| Error::bad_request("raw uploads need ?name=FILE"))?;
-        let declared = (!content_type.is_empty()).then(|| content_type.to_string());
-        let received = state.blobs.receive(body, limits.max_bytes).await?;
-        vec![(name, declared, received)]
-    };
+    let files = receive_files(&state, query, &client, body).await?;
     let mut created = Vec::new();
     for (name, declared, received) in files {
         let asset = assets::create(
@@ -111,7 +90,42 @@ where
 }
 
 /// A received file with the name and type its sender gave.
-type Part = (String, Option<String>, crate::blobs::Received);
+pub type Part = (String, Option<String>, crate::blobs::Received);
+
+/// The files of an upload body: the `file` parts of a multipart form, or a raw body named by
+/// `?name=`; refused before anything is read when the disk is short of room.
+pub async fn receive_files<S, B>(
+    state: &AppState,
+    query: UploadQuery,
+    client: &Client,
+    body: S,
+) -> Result<Vec<Part>>
+where
+    S: Stream<Item = std::result::Result<B, warp::Error>> + Send + Unpin + 'static,
+    B: Buf + Send + 'static,
+{
+    let content_type = client
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let limits = &state.config.uploads;
+    let announced = client
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse().ok());
+    state.blobs.ensure_room(limits.min_free_bytes, announced)?;
+    if content_type.starts_with("multipart/form-data") {
+        return receive_parts(state, content_type, body).await;
+    }
+    let name = query
+        .name
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| Error::bad_request("raw uploads need ?name=FILE"))?;
+    let declared = (!content_type.is_empty()).then(|| content_type.to_string());
+    let received = state.blobs.receive(body, limits.max_bytes).await?;
+    Ok(vec![(name, declared, received)])
+}
 
 /// Every `file` part of a multipart body, received whole before any becomes an asset: a
 /// body with more than `uploads.max_files_per_request` parts, or any part that fails, keeps
@@ -219,14 +233,17 @@ pub async fn list(
     who?.user.require(Permission::AssetsRead)?;
     let query = query?;
     let query = Query {
-        text: query.q,
-        kind: query
-            .kind
-            .as_deref()
-            .filter(|k| !k.is_empty())
-            .map(Kind::parse)
-            .transpose()?,
-        collection: optional_id(query.collection.as_deref(), "collection")?,
+        filter: assets::Filter {
+            text: query.q,
+            kind: query
+                .kind
+                .as_deref()
+                .filter(|k| !k.is_empty())
+                .map(Kind::parse)
+                .transpose()?,
+            collection: optional_id(query.collection.as_deref(), "collection")?,
+            attributes: BTreeMap::new(),
+        },
         before: optional_id(query.cursor.as_deref(), "cursor")?,
         limit: page_limit(query.limit)?,
     };
@@ -452,7 +469,7 @@ async fn send_derivative(
     )
 }
 
-fn send(
+pub fn send(
     state: &AppState,
     client: &Client,
     fingerprint: &crate::blobs::Fingerprint,

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod assets;
+pub mod dam;
 pub mod openapi;
 pub mod shares;
 pub mod totp;
@@ -128,6 +129,17 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "branding"), methods::get(), s() => account::branding),
         endpoint!(warp::path!("branding" / "logo"), methods::get(), s() => account::logo),
         endpoint!(warp::path!("api" / "v1" / "policy"), methods::get(), s(), auth() => shares::policy),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "history"), methods::get(), s(), auth() => dam::asset_history),
+        endpoint!(warp::path!("api" / "v1" / "searches"), methods::post(), s(), auth(), json(limit) => dam::create_search),
+        endpoint!(warp::path!("api" / "v1" / "searches"), methods::get(), s(), auth() => dam::list_searches),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::get(), s(), auth() => dam::get_search),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::patch(), s(), auth(), json(limit) => dam::update_search),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::delete(), s(), auth() => dam::delete_search),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid / "assets"), methods::get(), s(), auth() => dam::search_assets),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments"), methods::post(), query(), s(), auth(), client(), warp::body::stream() => dam::attach),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments"), methods::get(), s(), auth() => dam::list_attachments),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments" / Uuid), methods::get().or(methods::head()).unify(), s(), auth(), client() => dam::attachment_file),
+        endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments" / Uuid), methods::delete(), s(), auth() => dam::delete_attachment),
         warp::path!("api" / "v1" / "openapi.json")
             .and(methods::get())
             .map(openapi::document)

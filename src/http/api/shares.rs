@@ -7,6 +7,7 @@ use crate::http::api::assets::{optional_id, page_limit};
 use crate::http::api::nullable;
 use crate::http::reply;
 use crate::http::views::{ErrorAnswer, Listing, ShareView};
+use crate::shares::content::{default_collection_name, ContentAsk};
 use crate::shares::events::Event;
 use crate::shares::options::ExpiryAsk;
 use crate::shares::recipients;
@@ -58,6 +59,13 @@ pub struct ShareBody {
     description: Option<String>,
     asset_ids: Option<Vec<Uuid>>,
     collection_id: Option<Uuid>,
+    /// A saved search: the share follows it, showing the assets it finds at each request.
+    search_id: Option<Uuid>,
+    /// File the assets of `assetIds` as a new collection, which the share then follows.
+    create_collection: Option<bool>,
+    /// The new collection's name (default "New collection from <date>"); implies `createCollection`.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    collection_name: Option<String>,
     duration_days: Option<u32>,
     duration_hours: Option<u32>,
     expires_at: Option<DateTime<Utc>>,
@@ -96,8 +104,16 @@ pub async fn create(
             .title
             .ok_or_else(|| Error::invalid("a share needs a title"))?,
         description: body.description,
-        asset_ids: body.asset_ids,
-        collection_id: body.collection_id,
+        content: ContentAsk {
+            new_collection: match (body.create_collection, body.collection_name) {
+                (Some(false), _) | (None, None) => None,
+                (_, Some(name)) => Some(name),
+                (Some(true), None) => Some(default_collection_name(Utc::now())),
+            },
+            asset_ids: body.asset_ids,
+            collection_id: body.collection_id,
+            search_id: body.search_id,
+        },
         expiry: ExpiryAsk {
             days: body.duration_days,
             hours: body.duration_hours,
@@ -481,7 +497,10 @@ pub async fn quick_share(
     }
     let new = NewShare {
         title: body.name,
-        asset_ids: Some(asset_ids),
+        content: ContentAsk {
+            asset_ids: Some(asset_ids),
+            ..ContentAsk::default()
+        },
         expiry,
         access,
         recipients,

@@ -48,6 +48,8 @@ pub struct Landing<'a> {
     pub columns: Vec<String>,
     pub tiles: Vec<Tile>,
     pub download_all: Vec<Choice>,
+    /// The link's contact sheet, when it offers one.
+    pub contact_sheet: Option<Choice>,
 }
 
 fn size_of(lang: Lang, size: Option<u64>) -> Markup {
@@ -106,6 +108,11 @@ fn hero(l: &Landing) -> Markup {
             div.bar {
                 (download_control(lang, &l.download_all, &lang.t("landing-download-all"),
                     &lang.t("landing-download-all-files"), "primary", true))
+                @if let Some(sheet) = &l.contact_sheet {
+                    a.button #contact-sheet href=(sheet.url) download {
+                        (icon("download")) span { (sheet.label) } (size_of(lang, sheet.size))
+                    }
+                }
                 div.views role="group" aria-label=(lang.t("landing-views")) hidden {
                     button.view-button type="button" data-view="grid" aria-pressed="true"
                         aria-label=(lang.t("landing-grid-view")) title=(lang.t("landing-grid")) { (icon("grid")) }

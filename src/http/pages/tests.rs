@@ -59,6 +59,7 @@ fn landing_in(lang: Lang) -> String {
         columns: vec!["Size".into()],
         tiles: vec![tile()],
         download_all: vec![],
+        contact_sheet: None,
     })
 }
 

@@ -53,6 +53,14 @@ pub(super) async fn manifest(
                 .iter()
                 .map(|v| (v.name(), variant_url(&token, asset, v, signed, true)))
                 .collect();
+            let attachments: Vec<_> = offered_attachments(&granted.opened, asset)
+                .map(|(a, variant)| {
+                    serde_json::json!({
+                        "id": a.id, "name": a.name, "size": a.size, "mimeType": a.mime_type,
+                        "url": variant_url(&token, asset, &variant, signed, true),
+                    })
+                })
+                .collect();
             serde_json::json!({
                 "id": asset.id,
                 "name": asset.name,
@@ -62,6 +70,7 @@ pub(super) async fn manifest(
                 "attributes": shown_attributes(share, asset),
                 "variants": viewable,
                 "downloads": downloads,
+                "attachments": attachments,
             })
         })
         .collect();
@@ -79,6 +88,8 @@ pub(super) async fn manifest(
         "attributesCsv": share.access == Access::Download && share.download_options.attributes,
         "assets": items,
         "downloadAll": download_all,
+        "contactSheet": super::sheet::offered(share)
+            .then(|| format!("/s/{token}/contact-sheet.pdf?v={signed}")),
         "visit": signed,
     });
     Ok(answer(&granted, reply::json(&body)))
@@ -107,6 +118,7 @@ pub(super) async fn variant(
     let asset = asset.ok_or(Error::NotFound("asset in this share"))?;
     let file = match variant {
         Variant::Page(page) => page_file(&state, &entering.opened.share, &asset, page).await?,
+        Variant::Attachment(id) => attachment_file(&entering.opened, asset.id, id)?,
         _ => variants::file_of(&entering.opened.share, &asset, &variant)
             .ok_or(Error::NotFound("this variant (not made, or not ready yet)"))?,
     };
@@ -146,6 +158,16 @@ async fn page_file(
     })
 }
 
+/// An attachment of the asset the link offers.
+fn attachment_file(opened: &Opened, asset: Uuid, id: Uuid) -> Result<variants::VariantFile> {
+    let found = opened.attachments_of(asset).find(|a| a.id == id);
+    let found = found.ok_or(Error::NotFound("attachment"))?;
+    Ok(variants::VariantFile {
+        fingerprint: found.fingerprint(),
+        mime_type: found.mime_type.clone(),
+    })
+}
+
 /// One file of an asset, with ranges, its event and the sandbox for anything not shown inline.
 #[allow(clippy::too_many_arguments)]
 fn send_file(
@@ -160,6 +182,8 @@ fn send_file(
 ) -> Result<Response> {
     let name = match variant {
         Variant::Original => asset.name.clone(),
+        Variant::Attachment(id) => (opened.attachments_of(asset.id).find(|a| a.id == *id))
+            .map_or_else(|| asset.name.clone(), |a| a.name.clone()),
         _ => format!(
             "{} ({}).{}",
             asset.name,
@@ -202,7 +226,7 @@ fn send_file(
 
 /// Records the event with the bytes actually sent, when the body ends or the client leaves.
 /// Only a body that is really sent counts as an active download (not HEAD, 304 or 416).
-fn recorder(
+pub(super) fn recorder(
     state: &AppState,
     opened: &Opened,
     client: &Client,
@@ -247,16 +271,27 @@ async fn bundle(
 ) -> Result<Response> {
     let go = decide_data(&entering, Want::Bundle)?;
     let variants = query.variants.as_deref();
-    let plan = bundle_plan(state, &entering.opened, variants)?;
+    let sheet = super::sheet::sheet_if_offered(state, &entering.opened).await?;
+    let plan = bundle_plan(state, &entering.opened, sheet, variants)?;
     let granted = state.links.admit(entering, go).await?;
     let response = bundle_response(state, &granted.opened, plan, variants, client)?;
     Ok(answer(&granted, response))
 }
 
 /// What goes into the link's zip: errors for variants it cannot have.
-fn bundle_plan(state: &AppState, opened: &Opened, variants: Option<&str>) -> Result<Plan> {
+pub(super) fn bundle_plan(
+    state: &AppState,
+    opened: &Opened,
+    contact_sheet: Option<bytes::Bytes>,
+    variants: Option<&str>,
+) -> Result<Plan> {
     let assets = opened.servable_assets();
-    download_all::plan(&opened.share, &assets, variants, &state.blobs)
+    let extras = download_all::Extras {
+        history: &opened.history,
+        attachments: &opened.attachments,
+        contact_sheet,
+    };
+    download_all::plan(&opened.share, &assets, &extras, variants, &state.blobs)
 }
 
 fn bundle_response(

@@ -7,6 +7,7 @@
 
 mod files;
 mod page;
+mod sheet;
 
 use crate::assets::Asset;
 use crate::error::{Error, Result};
@@ -126,6 +127,14 @@ pub fn routes(state: AppState) -> Routes {
             .then(files::download_all)
             .map(reply::finish)
             .boxed(),
+        warp::path!("s" / String / "contact-sheet.pdf")
+            .and(get_or_head())
+            .and(query())
+            .and(s())
+            .and(client())
+            .then(sheet::contact_sheet)
+            .map(reply::finish)
+            .boxed(),
         warp::path!("d" / String)
             .and(get_or_head())
             .and(query())
@@ -204,6 +213,19 @@ fn variant_url(
         asset.id,
         variant.name()
     )
+}
+
+/// The attachments of `asset` the link hands out, each with its variant (none on view-only links).
+fn offered_attachments<'a>(
+    opened: &'a Opened,
+    asset: &Asset,
+) -> impl Iterator<Item = (&'a crate::attachments::Attachment, Variant)> + 'a {
+    let offered =
+        opened.share.access == Access::Download && opened.share.download_options.attachments;
+    opened
+        .attachments_of(asset.id)
+        .filter(move |_| offered)
+        .map(|a| (a, Variant::Attachment(a.id)))
 }
 
 /// The attributes the share shows for an asset, by the keys it lists.

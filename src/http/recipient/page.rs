@@ -162,6 +162,7 @@ async fn landing_page(
             Variant::Preset(name) => lang.tr("variant-preset", &[("name", name.as_str().into())]),
             Variant::Page(page) => lang.tr("variant-page", &[("page", (*page).into())]),
             Variant::Proxy => lang.t("variant-proxy"),
+            Variant::Attachment(_) => lang.t("variant-attachment"),
         }
     };
     let columns: Vec<String> = share
@@ -215,7 +216,7 @@ async fn landing_page(
                     .then(|| variant_url(token, asset, &Variant::Original, signed, false))
             };
             let pages = crate::pages::count(asset).filter(|_| ready_preview);
-            let downloads = offered
+            let mut downloads: Vec<pages::Choice> = offered
                 .iter()
                 .map(|v| pages::Choice {
                     label: variant_label(v),
@@ -223,6 +224,13 @@ async fn landing_page(
                     size: variants::file_of(share, asset, v).map(|f| f.fingerprint.size),
                 })
                 .collect();
+            downloads.extend(
+                offered_attachments(opened, asset).map(|(a, v)| pages::Choice {
+                    label: lang.tr("attachment-named", &[("name", a.name.as_str().into())]),
+                    url: variant_url(token, asset, &v, signed, true),
+                    size: Some(a.size),
+                }),
+            );
             Tile {
                 id: asset.id.to_string(),
                 name: asset.name.clone(),
@@ -247,6 +255,12 @@ async fn landing_page(
         .collect();
     // "Download all": everything the link offers, or one variant (or the CSV) alone; the
     // exact size of each zip is known before it is sent.
+    let sheet = super::sheet::sheet_if_offered(state, opened).await?;
+    let contact_sheet = sheet.as_ref().map(|pdf| pages::Choice {
+        label: lang.t("contact-sheet"),
+        url: format!("/s/{token}/contact-sheet.pdf?v={signed}&download=1"),
+        size: Some(pdf.len() as u64),
+    });
     let mut download_all = Vec::new();
     let csv = share.download_options.attributes && !view_only;
     if !view_only && (assets.len() > 1 || csv) && (!offered.is_empty() || csv) {
@@ -255,7 +269,7 @@ async fn landing_page(
             None => format!("/s/{token}/download.zip?v={signed}"),
         };
         let size = |variants: Option<&str>| {
-            download_all::plan(share, &assets, variants, &state.blobs)
+            super::files::bundle_plan(state, opened, sheet.clone(), variants)
                 .ok()
                 .map(|p| p.layout.len())
         };
@@ -309,5 +323,6 @@ async fn landing_page(
         columns: columns.iter().map(|k| label(k)).collect(),
         tiles,
         download_all,
+        contact_sheet,
     }))
 }

@@ -1,0 +1,293 @@
+//! Contact sheets: a PDF of a share — its title, then a grid of thumbnails with each asset's
+//! name, size and shown attributes. Rendering is a pure function of its cards; sheets are
+//! kept in memory by the hash of what they show, so that a zip that includes one knows its
+//! exact length before it starts, and asking again costs nothing.
+//!
+//! Written with `pdf-writer` (typst's small, dependency-light PDF writer): the sheet needs
+//! only pages, text in a standard font and images, and JPEG thumbnails go in as they are
+//! (DCT), with no decoding beyond reading their size.
+
+use bytes::Bytes;
+use image::{ColorType, ImageFormat};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str};
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
+/// One asset on the sheet.
+#[derive(Debug, Clone, Default)]
+pub struct Card {
+    pub name: String,
+    /// "12 MB"
+    pub size: String,
+    /// "Label: value" lines of the shown attributes.
+    pub facts: Vec<String>,
+    /// The thumbnail's bytes (JPEG, PNG or WebP), if it has one.
+    pub thumbnail: Option<Vec<u8>>,
+}
+
+/// A4, in points.
+const PAGE_WIDTH: f32 = 595.0;
+const PAGE_HEIGHT: f32 = 842.0;
+const MARGIN: f32 = 36.0;
+const COLUMNS: usize = 3;
+const ROWS: usize = 4;
+const CELL_WIDTH: f32 = (PAGE_WIDTH - 2.0 * MARGIN) / COLUMNS as f32;
+const CELL_HEIGHT: f32 = 180.0;
+const THUMB_BOX: f32 = 110.0;
+const TITLE_SPACE: f32 = 50.0;
+const FACTS_SHOWN: usize = 3;
+const FONT: Name = Name(b"F1");
+const BOLD: Name = Name(b"F2");
+
+/// A thumbnail as an image XObject: its encoded samples, filter, size and colour space.
+struct Picture {
+    samples: Vec<u8>,
+    filter: Option<Filter>,
+    width: u32,
+    height: u32,
+    gray: bool,
+}
+
+/// JPEGs pass through; other formats are decoded to raw RGB (thumbnails are small).
+fn picture(bytes: &[u8]) -> Option<Picture> {
+    let decoded = image::load_from_memory(bytes).ok()?;
+    let (width, height) = (decoded.width(), decoded.height());
+    let jpeg = image::guess_format(bytes).ok() == Some(ImageFormat::Jpeg);
+    match decoded.color() {
+        ColorType::Rgb8 if jpeg => Some(Picture {
+            samples: bytes.to_vec(),
+            filter: Some(Filter::DctDecode),
+            width,
+            height,
+            gray: false,
+        }),
+        ColorType::L8 if jpeg => Some(Picture {
+            samples: bytes.to_vec(),
+            filter: Some(Filter::DctDecode),
+            width,
+            height,
+            gray: true,
+        }),
+        _ => Some(Picture {
+            samples: decoded.to_rgb8().into_raw(),
+            filter: None,
+            width,
+            height,
+            gray: false,
+        }),
+    }
+}
+
+/// Text in the standard fonts' encoding: characters it lacks become `?`; long text is cut.
+fn latin(text: &str, max_chars: usize) -> Vec<u8> {
+    let mut out: Vec<u8> = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(max_chars)
+        .map(|c| {
+            u8::try_from(u32::from(c))
+                .ok()
+                .filter(|b| *b >= 0x20 && !(0x7f..0xa0).contains(b))
+                .unwrap_or(b'?')
+        })
+        .collect();
+    if text.chars().count() > max_chars {
+        out.extend_from_slice(b"...");
+    }
+    out
+}
+
+fn text(content: &mut Content, font: Name, size: f32, x: f32, y: f32, line: &[u8]) {
+    content
+        .begin_text()
+        .set_font(font, size)
+        .next_line(x, y)
+        .show(Str(line))
+        .end_text();
+}
+
+/// The sheet: the title on every page, then the cards, twelve a page.
+pub fn render(title: &str, cards: &[Card]) -> Vec<u8> {
+    let mut pdf = Pdf::new();
+    let mut next = 1;
+    let mut id = || {
+        next += 1;
+        Ref::new(next)
+    };
+    let (catalog, tree, font, bold) = (Ref::new(1), id(), id(), id());
+    pdf.catalog(catalog).pages(tree);
+    pdf.type1_font(font)
+        .base_font(Name(b"Helvetica"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    pdf.type1_font(bold)
+        .base_font(Name(b"Helvetica-Bold"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    let per_page = COLUMNS * ROWS;
+    let chunks: Vec<&[Card]> = if cards.is_empty() {
+        vec![&[]]
+    } else {
+        cards.chunks(per_page).collect()
+    };
+    let mut pages = Vec::new();
+    for (number, chunk) in chunks.iter().enumerate() {
+        let (page_id, content_id) = (id(), id());
+        pages.push(page_id);
+        let mut content = Content::new();
+        text(
+            &mut content,
+            BOLD,
+            18.0,
+            MARGIN,
+            PAGE_HEIGHT - MARGIN - 18.0,
+            &latin(title, 70),
+        );
+        let footer = format!(
+            "Page {} of {} - {} files",
+            number + 1,
+            chunks.len(),
+            cards.len()
+        );
+        text(
+            &mut content,
+            FONT,
+            8.0,
+            MARGIN,
+            MARGIN / 2.0,
+            footer.as_bytes(),
+        );
+        let mut images = Vec::new();
+        for (index, card) in chunk.iter().enumerate() {
+            let (column, row) = ((index % COLUMNS) as f32, (index / COLUMNS) as f32);
+            let left = MARGIN + column * CELL_WIDTH;
+            let top = PAGE_HEIGHT - MARGIN - TITLE_SPACE - row * CELL_HEIGHT;
+            let thumb_top = top - 4.0;
+            match card.thumbnail.as_deref().and_then(picture) {
+                Some(pic) => {
+                    let scale = THUMB_BOX / pic.width.max(pic.height).max(1) as f32;
+                    let (w, h) = (pic.width as f32 * scale, pic.height as f32 * scale);
+                    let name = format!("Im{index}");
+                    content.save_state();
+                    content.transform([
+                        w,
+                        0.0,
+                        0.0,
+                        h,
+                        left + (THUMB_BOX - w) / 2.0,
+                        thumb_top - THUMB_BOX + (THUMB_BOX - h) / 2.0,
+                    ]);
+                    content.x_object(Name(name.as_bytes()));
+                    content.restore_state();
+                    images.push((name, id(), pic));
+                }
+                None => {
+                    content
+                        .set_line_width(0.5)
+                        .rect(left, thumb_top - THUMB_BOX, THUMB_BOX, THUMB_BOX)
+                        .stroke();
+                }
+            }
+            let mut y = thumb_top - THUMB_BOX - 12.0;
+            text(&mut content, BOLD, 8.0, left, y, &latin(&card.name, 34));
+            y -= 10.0;
+            text(&mut content, FONT, 7.5, left, y, &latin(&card.size, 34));
+            for fact in card.facts.iter().take(FACTS_SHOWN) {
+                y -= 9.0;
+                text(&mut content, FONT, 7.0, left, y, &latin(fact, 40));
+            }
+        }
+        let mut page = pdf.page(page_id);
+        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
+            .parent(tree)
+            .contents(content_id);
+        let mut resources = page.resources();
+        resources.fonts().pair(FONT, font).pair(BOLD, bold);
+        let mut objects = resources.x_objects();
+        for (name, image_id, _) in &images {
+            objects.pair(Name(name.as_bytes()), *image_id);
+        }
+        objects.finish();
+        resources.finish();
+        page.finish();
+        pdf.stream(content_id, &content.finish());
+        for (_, image_id, pic) in images {
+            let mut image = pdf.image_xobject(image_id, &pic.samples);
+            if let Some(filter) = pic.filter {
+                image.filter(filter);
+            }
+            image
+                .width(pic.width as i32)
+                .height(pic.height as i32)
+                .bits_per_component(8);
+            if pic.gray {
+                image.color_space().device_gray();
+            } else {
+                image.color_space().device_rgb();
+            }
+        }
+    }
+    let count = pages.len() as i32;
+    pdf.pages(tree).kids(pages).count(count);
+    pdf.finish()
+}
+
+/// Sheets made, by the hash of what they show. Past this many it starts over.
+const CACHED_SHEETS: usize = 64;
+
+#[derive(Default)]
+pub struct Cache {
+    sheets: Mutex<HashMap<String, Bytes>>,
+}
+
+impl Cache {
+    pub fn get(&self, key: &str) -> Option<Bytes> {
+        self.sheets
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .cloned()
+    }
+
+    pub fn put(&self, key: String, sheet: Bytes) {
+        let mut sheets = self.sheets.lock().unwrap_or_else(PoisonError::into_inner);
+        if sheets.len() >= CACHED_SHEETS {
+            sheets.clear();
+        }
+        sheets.insert(key, sheet);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(width: u32, height: u32) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        image::RgbImage::from_pixel(width, height, image::Rgb([200, 30, 30]))
+            .write_to(&mut out, ImageFormat::Jpeg)
+            .unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_sheet_has_a_page_per_twelve_cards_with_their_pictures() {
+        let card = |i: usize| Card {
+            name: format!("photo {i}.jpg"),
+            size: "1.2 MB".into(),
+            facts: vec!["Title: Dünen".into()],
+            thumbnail: i.is_multiple_of(2).then(|| jpeg(150, 100)),
+        };
+        let cards: Vec<Card> = (0..13).map(card).collect();
+        let pdf = render("Spring – shoot", &cards);
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("/Count 2"), "two pages");
+        assert_eq!(text.matches("/DCTDecode").count(), 7);
+        assert!(render("Empty", &[]).starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn text_keeps_latin_letters_and_marks_the_rest() {
+        assert_eq!(latin("Grüße 日本", 20), b"Gr\xfc\xdfe ??");
+        assert_eq!(latin("abcdef", 3), b"abc...");
+    }
+}

@@ -1,0 +1,193 @@
+//! Contact sheets: a PDF of the share's title and a grid of thumbnails with name, size and
+//! the shown attributes; alone and in the zip, whose exact length still holds. `pdftotext`
+//! (poppler-utils) reads it as a user's PDF viewer would; Chromium finds its link on the page.
+
+mod common;
+
+use common::browser::{self, Driver, SERIAL};
+use common::dam::*;
+use common::*;
+use serde_json::{json, Value};
+
+/// An image asset whose thumbnail is ready.
+async fn image(server: &TestServer, name: &str, title: &str) -> String {
+    let png = browser::png(64, 48, [200, 40, 40], [40, 40, 200]);
+    let id = server.upload(&server.admin_token, name, png).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    patch_asset(
+        server,
+        &server.admin_token,
+        &id,
+        json!({"attributes": {"title": title}}),
+    )
+    .await;
+    for _ in 0..400 {
+        let asset = server
+            .get_json(&server.admin_token, &format!("/api/v1/assets/{id}"))
+            .await;
+        if asset["derivatives"]["thumbnail"]["state"] == "ready" {
+            return id;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no thumbnail for {name}");
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+async fn sheet_share(server: &TestServer, ids: &[String]) -> Value {
+    let options = json!({"original": true, "contactSheet": true});
+    let body = json!({"title": "Spring shoot", "assetIds": ids, "downloadOptions": options, "showAttributes": ["name", "size", "title"]});
+    server.admin_share(body).await
+}
+
+#[tokio::test]
+async fn the_contact_sheet_shows_the_title_and_each_asset_and_rides_in_the_zip() {
+    if !require("pdftotext", "apt-get install poppler-utils") {
+        return;
+    }
+    let server = TestServer::start().await;
+    let ids = vec![
+        image(&server, "dune.png", "Dunes at dawn").await,
+        image(&server, "sea.png", "Sea").await,
+    ];
+    let share = sheet_share(&server, &ids).await;
+    let link = link_path(&share);
+    let offered = manifest(&server, &share).await;
+    let url = offered["contactSheet"]
+        .as_str()
+        .expect("the manifest offers the sheet");
+
+    let response = server.client.get(server.url(url)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let etag = response.headers()["etag"].clone();
+    let pdf = response.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Spring shoot",
+        "dune.png",
+        "sea.png",
+        "title: Dunes at dawn",
+        "title: Sea",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    let bytes = browser::png(64, 48, [200, 40, 40], [40, 40, 200]).len();
+    let size = format!("{:.1} KB", bytes as f64 / 1000.0);
+    assert!(text.contains(&size), "{size} in {text}");
+
+    // Asked again: the same bytes (made once per content).
+    let again = server.client.get(server.url(url)).send().await.unwrap();
+    assert_eq!(again.headers()["etag"], etag);
+
+    // In the zip, with the zip's exact length, the same PDF.
+    let zip = server
+        .client
+        .get(server.url(&format!("{link}/download.zip")))
+        .send()
+        .await
+        .unwrap();
+    let announced: usize = zip.headers()["content-length"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let bytes = zip.bytes().await.unwrap();
+    assert_eq!(bytes.len(), announced);
+    let entries = zip_entries(&bytes);
+    let sheet = entries
+        .iter()
+        .find(|(n, _)| n == "contact-sheet.pdf")
+        .expect("the sheet in the zip");
+    assert_eq!(sheet.1, pdf);
+    let alone = server
+        .client
+        .get(server.url(&format!("{link}/download.zip?variants=contactSheet")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(zip_entries(&alone.bytes().await.unwrap()).len(), 1);
+
+    // A change of what it shows makes a new sheet.
+    patch_asset(
+        &server,
+        &server.admin_token,
+        &ids[1],
+        json!({"attributes": {"title": "Open sea"}}),
+    )
+    .await;
+    let changed = server.client.get(server.url(url)).send().await.unwrap();
+    assert_ne!(changed.headers()["etag"], etag);
+    assert!(pdf_text(&changed.bytes().await.unwrap()).contains("title: Open sea"));
+
+    // A link without the option has none.
+    let plain = server
+        .admin_share(json!({"title": "Plain", "assetIds": ids}))
+        .await;
+    let refused = server
+        .client
+        .get(server.url(&format!("{}/contact-sheet.pdf", link_path(&plain))))
+        .send()
+        .await
+        .unwrap();
+    expect_error(refused, 403, "forbidden").await;
+    assert_eq!(manifest(&server, &plain).await["contactSheet"], Value::Null);
+    let refused = server
+        .client
+        .get(server.url(&format!(
+            "{}/download.zip?variants=contactSheet",
+            link_path(&plain)
+        )))
+        .send()
+        .await
+        .unwrap();
+    expect_error(refused, 403, "forbidden").await;
+}
+
+#[tokio::test]
+async fn a_recipient_finds_the_contact_sheet_link_on_the_page() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let ids = vec![image(&server, "dune.png", "Dunes").await];
+    let share = sheet_share(&server, &ids).await;
+    let work = tempfile::tempdir().unwrap();
+    let browser = driver.browser(work.path()).await;
+    browser.goto(share["url"].as_str().unwrap()).await;
+    browser.wait_for("#contact-sheet").await;
+    assert!(browser
+        .text("#contact-sheet")
+        .await
+        .contains("Contact sheet (PDF)"));
+    let href = browser
+        .js(
+            "return document.querySelector('#contact-sheet').getAttribute('href')",
+            json!([]),
+        )
+        .await;
+    let (status, _, first, disposition) = browser.fetch(href.as_str().unwrap()).await;
+    assert_eq!((status, first.as_slice()), (200, b"%PDF".as_slice()));
+    assert!(disposition.starts_with("attachment"), "{disposition}");
+    browser.quit().await;
+}

@@ -1,0 +1,287 @@
+//! Saved searches that links follow, and collections filed while sharing.
+
+mod common;
+
+use common::dam::*;
+use common::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+async fn asset(server: &TestServer, name: &str, attributes: Value) -> String {
+    let id = server
+        .upload(&server.admin_token, name, name.as_bytes().to_vec())
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    patch_asset(
+        server,
+        &server.admin_token,
+        &id,
+        json!({"attributes": attributes}),
+    )
+    .await;
+    id
+}
+
+fn names_of(listing: &Value) -> Vec<&str> {
+    listing["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_shared_search_follows_the_assets_that_match_at_each_request() {
+    let server = TestServer::start().await;
+    let beach = asset(&server, "beach-1.txt", json!({"client": "ACME"})).await;
+    asset(&server, "beach-2.txt", json!({"client": "Other"})).await;
+    asset(&server, "city.txt", json!({"client": "acme"})).await;
+
+    let body = json!({"name": "ACME beaches", "q": "beach", "kind": "document", "attributes": {"client": "acme"}});
+    let search = json_of(
+        server
+            .admin(Method::POST, "/api/v1/searches")
+            .json(&body)
+            .send()
+            .await
+            .unwrap(),
+        201,
+    )
+    .await;
+    let id = search["id"].as_str().unwrap();
+    assert_eq!(
+        (search["name"].clone(), search["q"].clone()),
+        (json!("ACME beaches"), json!("beach"))
+    );
+    let found = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/searches/{id}/assets"),
+        )
+        .await;
+    assert_eq!(names_of(&found), ["beach-1.txt"]);
+    let listed = server
+        .get_json(&server.admin_token, "/api/v1/searches")
+        .await;
+    assert_eq!(names_of(&listed), ["ACME beaches"]);
+
+    let share = server
+        .admin_share(json!({"title": "Beaches", "searchId": id}))
+        .await;
+    assert_eq!(share["searchId"], search["id"]);
+    assert_eq!(shown(&server, &share).await, ["beach-1.txt"]);
+
+    // A new asset that matches appears on the link (the link was cached meanwhile).
+    let later = asset(&server, "beach-3.txt", json!({"client": "Acme"})).await;
+    assert_eq!(shown(&server, &share).await, ["beach-1.txt", "beach-3.txt"]);
+    let holding = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/assets/{later}/shares"),
+        )
+        .await;
+    assert_eq!(holding["items"][0]["id"], share["id"]);
+
+    // An asset that cannot be shared any more is left out at request time.
+    patch_asset(
+        &server,
+        &server.admin_token,
+        &beach,
+        json!({"status": "unavailable"}),
+    )
+    .await;
+    assert_eq!(shown(&server, &share).await, ["beach-3.txt"]);
+
+    // Changing the search changes the link.
+    let patch = json!({"attributes": {}});
+    json_of(
+        server
+            .admin(Method::PATCH, &format!("/api/v1/searches/{id}"))
+            .json(&patch)
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(shown(&server, &share).await, ["beach-2.txt", "beach-3.txt"]);
+
+    // Its assets are the search's: they are not edited through the share.
+    let share_id = share["id"].as_str().unwrap();
+    let add = server
+        .admin(Method::POST, &format!("/api/v1/shares/{share_id}/assets"))
+        .json(&json!({"assetIds": [beach]}));
+    expect_error(add.send().await.unwrap(), 409, "conflict").await;
+
+    // Searches that do not exist, or asked with other content, are refused.
+    let unknown = json!({"title": "x", "searchId": uuid::Uuid::nil()});
+    expect_error(
+        send_json(
+            &server,
+            &server.admin_token,
+            Method::POST,
+            "/api/v1/shares",
+            &unknown,
+        )
+        .await,
+        422,
+        "invalid",
+    )
+    .await;
+    let both = json!({"title": "x", "searchId": id, "assetIds": [beach]});
+    expect_error(
+        send_json(
+            &server,
+            &server.admin_token,
+            Method::POST,
+            "/api/v1/shares",
+            &both,
+        )
+        .await,
+        422,
+        "invalid",
+    )
+    .await;
+    let nameless = json!({"q": "x"});
+    expect_error(
+        send_json(
+            &server,
+            &server.admin_token,
+            Method::POST,
+            "/api/v1/searches",
+            &nameless,
+        )
+        .await,
+        422,
+        "invalid",
+    )
+    .await;
+
+    // Only its owner or an admin changes it; a deleted search shows nothing.
+    let editor = server.user("ed@example.com", "editor").await;
+    let rename = server
+        .req(&editor, Method::PATCH, &format!("/api/v1/searches/{id}"))
+        .json(&json!({"name": "mine"}));
+    expect_error(rename.send().await.unwrap(), 403, "forbidden").await;
+    let gone = server
+        .admin(Method::DELETE, &format!("/api/v1/searches/{id}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 204);
+    assert!(shown(&server, &share).await.is_empty());
+}
+
+#[tokio::test]
+async fn sharing_several_assets_may_file_them_as_a_new_collection_the_link_follows() {
+    let server = TestServer::start().await;
+    let a = asset(&server, "a.txt", json!({})).await;
+    let b = asset(&server, "b.txt", json!({})).await;
+    let off = asset(&server, "off.txt", json!({})).await;
+    patch_asset(
+        &server,
+        &server.admin_token,
+        &off,
+        json!({"status": "unavailable"}),
+    )
+    .await;
+
+    let share = server
+        .admin_share(
+            json!({"title": "Pitch", "assetIds": [a, b, off], "collectionName": "Pitch deck"}),
+        )
+        .await;
+    assert_eq!(
+        share["skipped"],
+        json!([{"assetId": off, "reason": "unavailable"}])
+    );
+    let collection_id = share["collectionId"]
+        .as_str()
+        .expect("the share follows a collection");
+    let collection = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/collections/{collection_id}"),
+        )
+        .await;
+    assert_eq!(collection["name"], "Pitch deck");
+    assert_eq!(collection["assetIds"], json!([a, b]));
+    assert_eq!(shown(&server, &share).await, ["a.txt", "b.txt"]);
+
+    // The link follows the collection as it changes.
+    let c = asset(&server, "c.txt", json!({})).await;
+    let add = server
+        .admin(
+            Method::POST,
+            &format!("/api/v1/collections/{collection_id}/assets"),
+        )
+        .json(&json!({"assetIds": [c]}));
+    json_of(add.send().await.unwrap(), 200).await;
+    assert_eq!(shown(&server, &share).await, ["a.txt", "b.txt", "c.txt"]);
+
+    // Without a name: "New collection from <date>".
+    let unnamed = server
+        .admin_share(json!({"title": "Quick", "assetIds": [a, b], "createCollection": true}))
+        .await;
+    let id = unnamed["collectionId"].as_str().unwrap();
+    let collection = server
+        .get_json(&server.admin_token, &format!("/api/v1/collections/{id}"))
+        .await;
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert_eq!(collection["name"], format!("New collection from {today}"));
+
+    // createCollection: false keeps a plain list; a collection or a bad name is refused.
+    let plain = server
+        .admin_share(json!({"title": "Plain", "assetIds": [a], "createCollection": false}))
+        .await;
+    assert_eq!(plain["assetIds"], json!([a]));
+    let twice = json!({"title": "x", "collectionId": collection_id, "createCollection": true});
+    expect_error(
+        send_json(
+            &server,
+            &server.admin_token,
+            Method::POST,
+            "/api/v1/shares",
+            &twice,
+        )
+        .await,
+        422,
+        "invalid",
+    )
+    .await;
+    let blank = json!({"title": "x", "assetIds": [a], "collectionName": "  "});
+    expect_error(
+        send_json(
+            &server,
+            &server.admin_token,
+            Method::POST,
+            "/api/v1/shares",
+            &blank,
+        )
+        .await,
+        422,
+        "invalid",
+    )
+    .await;
+    // A viewer, who cannot share, files nothing.
+    let viewer = server.user("v@example.com", "viewer").await;
+    let asked = json!({"title": "x", "assetIds": [a], "collectionName": "Mine"});
+    expect_error(
+        server
+            .req(&viewer, Method::POST, "/api/v1/shares")
+            .json(&asked)
+            .send()
+            .await
+            .unwrap(),
+        403,
+        "forbidden",
+    )
+    .await;
+    let collections = server
+        .get_json(&server.admin_token, "/api/v1/collections")
+        .await;
+    assert_eq!(collections["items"].as_array().unwrap().len(), 2);
+}

@@ -1,0 +1,29 @@
+// An asset's attribute history: who changed which field, when, from what to what.
+import { h, dateTime } from './dom.js';
+import { get } from './api.js';
+
+const FIELD_LABEL = { name: 'Name', status: 'Status', expiresAt: 'Expiry' };
+
+function describe(change) {
+  const what = change.field === 'attributes' ? `“${change.attribute}”` : FIELD_LABEL[change.field] || change.field;
+  const before = change.before ?? '—';
+  const after = change.after ?? '—';
+  return `${what}: ${before} → ${after}`;
+}
+
+/** The panel, filled once the history arrives. */
+export function historyPanel(assetId) {
+  const list = h('ol', { class: 'history-list stack tight', id: 'asset-history' });
+  const panel = h('section', { class: 'panel' },
+    h('header', null, h('h2', null, 'History')),
+    h('div', { class: 'body' }, list));
+  get(`/assets/${assetId}/history`).then(({ items }) => {
+    if (!items.length) list.append(h('li', { class: 'muted' }, 'No changes yet.'));
+    for (const change of items) {
+      list.append(h('li', { class: 'history-item' },
+        h('div', null, describe(change)),
+        h('div', { class: 'small muted' }, `${change.byEmail} · ${dateTime(change.at)}`)));
+    }
+  }).catch(() => list.append(h('li', { class: 'muted' }, 'The history could not be read.')));
+  return panel;
+}
