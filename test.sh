@@ -33,6 +33,10 @@ for need in "${apt_needs[@]}"; do
   read -r program packages <<<"$need"
   command -v "$program" >/dev/null || missing+=($packages)
 done
+# tests/scale_out.rs: a throwaway PostgreSQL cluster (initdb, pg_ctl: Debian keeps them off PATH).
+if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
 python_tools_ready() { "$venv/bin/python" -c 'import schemathesis, tusclient' 2>/dev/null; }
 if ! python_tools_ready && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   missing+=(python3-venv)
@@ -58,6 +62,14 @@ if [ ! -d tests/tus-client/node_modules/tus-js-client ]; then
   echo "test.sh: installing tus-js-client for the tests" >&2
   npm ci --prefix tests/tus-client --no-audit --no-fund --silent
 fi
+
+# Garage, the S3-compatible store of tests/scale_out.rs: built once (it takes a while), kept in
+# ~/.cargo/bin. Pinned: the tests write its 2.x configuration and admin commands.
+if ! command -v garage >/dev/null && [ ! -x "$HOME/.cargo/bin/garage" ]; then
+  echo "test.sh: building garage 2.5.0 (once; this takes a while)" >&2
+  cargo install garage --locked --version 2.5.0
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
 
 # Under this switch a test that would skip for a missing component fails, naming its install step.
 export HANDOFF_TEST_STRICT=1

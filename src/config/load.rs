@@ -117,6 +117,7 @@ impl Config {
                 ));
             }
         }
+        self.validate_scale_out()?;
         Ok(())
     }
 
