@@ -5,7 +5,7 @@
 use crate::blobs::Blobs;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::store::{Store, TableSum};
+use crate::store::TableSum;
 use sha2::{Digest, Sha256};
 
 /// What was copied, for the report.
@@ -35,6 +35,7 @@ pub fn migrate(source: &Config, target: &Config) -> Result<Copied> {
         ));
     }
     let from = crate::open_store(source).map_err(Error::invalid)?;
+    std::fs::create_dir_all(&target.server.data_dir)?;
     let to = crate::open_store(target).map_err(Error::invalid)?;
     if !is_empty(&to.sums()?) {
         return Err(Error::Conflict(

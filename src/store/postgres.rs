@@ -38,7 +38,7 @@ const BATCH: usize = 256;
 
 #[derive(Clone)]
 pub(crate) struct Pool {
-    pool: r2d2::Pool<Manager>,
+    pool: Arc<Closing>,
     /// This node, so that its listener skips its own announcements.
     node: Arc<str>,
 }
@@ -58,7 +58,7 @@ impl Pool {
             .build(PostgresConnectionManager::new(config.clone(), NoTls))
             .map_err(|e| StoreError::Backend(format!("connecting to {}: {e}", redacted(url))))?;
         let pool = Pool {
-            pool,
+            pool: Arc::new(Closing(Some(pool))),
             node: Uuid::new_v4().to_string().into(),
         };
         pool.prepare()?;
@@ -98,7 +98,7 @@ impl Pool {
     }
 
     fn begin(&self, sql: &str) -> Result<Tx, Error> {
-        let mut conn = self.pool.get().map_err(unavailable)?;
+        let mut conn = self.pool.get()?;
         conn.batch_execute(sql).map_err(pg_error)?;
         Ok(Tx {
             conn: RefCell::new(conn),
@@ -115,6 +115,27 @@ impl Pool {
     /// One writer at a time across every node, as redb has one writer.
     pub fn begin_write(&self) -> Result<Tx, Error> {
         self.begin(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+    }
+}
+
+/// The connections, closed on a thread of their own when the last store goes: closing blocks,
+/// and the last store may be dropped on an async thread.
+struct Closing(Option<r2d2::Pool<Manager>>);
+
+impl Closing {
+    fn get(&self) -> Result<r2d2::PooledConnection<Manager>, Error> {
+        let pool = self.0.as_ref().expect("the pool is taken only when dropped");
+        pool.get().map_err(unavailable)
+    }
+}
+
+impl Drop for Closing {
+    fn drop(&mut self) {
+        if let Some(pool) = self.0.take() {
+            let _ = std::thread::Builder::new()
+                .name("handoff-pg-close".into())
+                .spawn(move || drop(pool));
+        }
     }
 }
 

@@ -101,10 +101,15 @@ impl Postgres {
     /// A new empty database; its URL.
     pub fn database(&self, name: &str) -> String {
         let admin = format!("postgres://handoff@127.0.0.1:{}/postgres", self.port);
-        let mut client = ::postgres::Client::connect(&admin, ::postgres::NoTls).unwrap();
-        client
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .unwrap();
+        // The driver blocks, which a test's async thread must not: on a thread of its own.
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let mut client = ::postgres::Client::connect(&admin, ::postgres::NoTls).unwrap();
+                client
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .unwrap();
+            });
+        });
         format!("postgres://handoff@127.0.0.1:{}/{name}", self.port)
     }
 
