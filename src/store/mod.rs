@@ -260,6 +260,9 @@ impl ReadTx {
     }
 }
 
+// One per transaction, on the stack for its length: boxing the larger one would cost an
+// allocation on every read of the default backend for nothing.
+#[allow(clippy::large_enum_variant)]
 enum Reader {
     Redb(redb::Read),
     Postgres(postgres::Tx),
