@@ -36,6 +36,10 @@ for need in "${apt_needs[@]}"; do
 done
 # A Japanese font, for the screenshot of the recipient page in Japanese (tests/ui_i18n.rs).
 fc-list :lang=ja 2>/dev/null | grep -q . || missing+=(fonts-ipafont-gothic)
+# tests/scale_out.rs: a throwaway PostgreSQL cluster (initdb, pg_ctl: Debian keeps them off PATH).
+if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
 python_tools_ready() { "$venv/bin/python" -c 'import schemathesis, tusclient' 2>/dev/null; }
 if ! python_tools_ready && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   missing+=(python3-venv)

@@ -30,6 +30,8 @@ pub struct Config {
     pub auth: Auth,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oidc: Option<Oidc>,
+    pub database: Database,
+    pub storage: Storage,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -414,6 +416,62 @@ impl Default for Media {
     }
 }
 
+/// Where the metadata lives (SPEC §9): redb in the data folder, or PostgreSQL for several nodes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Database {
+    /// `postgres://user:password@host:port/name`; empty: redb in `data_dir`.
+    pub url: String,
+    /// Connections this node keeps to PostgreSQL at most.
+    pub max_connections: u32,
+}
+
+impl Default for Database {
+    fn default() -> Self {
+        Database {
+            url: String::new(),
+            max_connections: 16,
+        }
+    }
+}
+
+impl Database {
+    pub fn postgres_url(&self) -> Option<&str> {
+        Some(self.url.trim()).filter(|u| !u.is_empty())
+    }
+}
+
+/// Where the bytes live (SPEC §9): files in the data folder, or an S3-compatible bucket.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Storage {
+    /// "disk" or "s3"; the other keys are read for "s3" only.
+    pub backend: String,
+    /// The S3 endpoint, e.g. `http://127.0.0.1:3900` (Garage) or `https://s3.amazonaws.com`.
+    pub endpoint: String,
+    pub region: String,
+    pub bucket: String,
+    pub access_key: String,
+    pub secret_key: String,
+    /// Bucket in the path (`endpoint/bucket/key`), as Garage and MinIO expect, rather than in
+    /// the host name.
+    pub path_style: bool,
+}
+
+impl Default for Storage {
+    fn default() -> Self {
+        Storage {
+            backend: "disk".into(),
+            endpoint: String::new(),
+            region: "us-east-1".into(),
+            bucket: String::new(),
+            access_key: String::new(),
+            secret_key: String::new(),
+            path_style: true,
+        }
+    }
+}
+
 /// A configuration that cannot be used, with the key at fault.
 #[derive(Debug)]
 pub struct ConfigError {
@@ -437,6 +495,7 @@ mod identity;
 mod load;
 pub use identity::{Auth, Oidc};
 use load::fail;
+mod scale;
 
 #[cfg(test)]
 mod tests;

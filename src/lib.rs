@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod limits;
 pub mod media;
 pub mod metrics;
+pub mod migrate;
 pub mod names;
 pub mod notify;
 pub mod oidc;
@@ -46,10 +47,32 @@ pub const DATABASE_FILE: &str = "handoff.redb";
 /// Opens the data folder: database (schema checked), blobs (temp files swept), server key,
 /// TLS certificate (made if needed) and the first admin. Returns the state and, on first start, the generated admin password.
 pub fn open(config: Config) -> Result<(AppState, Option<String>), String> {
+    // The PostgreSQL driver blocks, which the async threads must not do: open on a thread of
+    // its own, inside the caller's runtime (if any) so that background tasks start in it.
+    let runtime = tokio::runtime::Handle::try_current().ok();
+    std::thread::scope(|scope| {
+        let opening = scope.spawn(move || {
+            let _inside = runtime.as_ref().map(tokio::runtime::Handle::enter);
+            open_here(config)
+        });
+        opening.join().map_err(|_| "opening the data folder failed".to_string())?
+    })
+}
+
+/// The metadata store the configuration names: PostgreSQL, or redb in the data folder.
+pub fn open_store(config: &Config) -> Result<store::Store, String> {
+    match config.database.postgres_url() {
+        Some(url) => store::Store::open_postgres(url, config.database.max_connections),
+        None => store::Store::open(&config.server.data_dir.join(DATABASE_FILE)),
+    }
+    .map_err(|e| e.to_string())
+}
+
+fn open_here(config: Config) -> Result<(AppState, Option<String>), String> {
     let data_dir = config.server.data_dir.clone();
     std::fs::create_dir_all(&data_dir)
         .map_err(|e| format!("data folder {}: {e}", data_dir.display()))?;
-    let store = store::Store::open(&data_dir.join(DATABASE_FILE)).map_err(|e| e.to_string())?;
+    let store = open_store(&config)?;
     let blobs = blobs::Blobs::open(&data_dir)
         .map_err(|e| format!("data folder {}: {e}", data_dir.display()))?;
     let key = server_key(&store).map_err(|e| e.to_string())?;

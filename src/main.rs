@@ -43,6 +43,13 @@ enum Cmd {
     Gc,
     /// Counts: users, assets, shares by status, visits, downloads, queues.
     Stats,
+    /// Copy this (stopped) installation's records and files into the backends of another
+    /// configuration, whose store must be empty; then check every record and file.
+    Migrate {
+        /// The configuration file of the target (its [database] and [storage]).
+        #[arg(long)]
+        to: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,6 +78,12 @@ fn main() -> ExitCode {
         Cmd::Backup { dest } => runtime.block_on(admin_command(config, Command::Backup(dest))),
         Cmd::Gc => runtime.block_on(admin_command(config, Command::Gc)),
         Cmd::Stats => runtime.block_on(admin_command(config, Command::Stats)),
+        Cmd::Migrate { to } => Config::load(Some(&to))
+            .map_err(|e| format!("{}: {e}", to.display()))
+            .and_then(|target| {
+                handoff::migrate::migrate(&config, &target).map_err(|e| e.to_string())
+            })
+            .map(|copied| println!("{copied}")),
         Cmd::Restore { src } => handoff::backup::restore(&src, &config.server.data_dir)
             .map(|text| println!("{text}"))
             .map_err(|e| e.to_string()),

@@ -120,6 +120,7 @@ impl Config {
                 ));
             }
         }
+        self.validate_scale_out()?;
         Ok(())
     }
 

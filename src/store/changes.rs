@@ -1,7 +1,7 @@
 //! What commits changed, for caches of what links show.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 use uuid::Uuid;
 
@@ -13,6 +13,8 @@ pub(super) struct Changes {
     commits: AtomicU64,
     shown_everywhere: AtomicU64,
     shares: Mutex<HashMap<Uuid, u64>>,
+    /// Other nodes' commits cannot be heard (PostgreSQL listener disconnected): all is stale.
+    deaf: AtomicBool,
 }
 
 /// What one write transaction wrote, as far as `Changes` cares.
@@ -28,13 +30,18 @@ impl Changes {
     }
 
     pub fn changed_since(&self, share: Uuid, since: u64) -> bool {
-        self.shown_everywhere.load(Ordering::Acquire) > since
+        self.deaf.load(Ordering::Acquire)
+            || self.shown_everywhere.load(Ordering::Acquire) > since
             || self
                 .shares
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .get(&share)
                 .is_some_and(|&commit| commit > since)
+    }
+
+    pub fn set_deaf(&self, deaf: bool) {
+        self.deaf.store(deaf, Ordering::Release);
     }
 
     pub fn committed(&self, touched: Touched) {

@@ -1,18 +1,22 @@
-//! The metadata store: redb tables and transactions. The only code that touches redb.
-//! Records are serde values kept as JSON bytes under UUID keys (v7: keys sort by creation).
+//! The metadata store: typed tables and transactions over one of two backends, redb (the
+//! embedded default, `redb.rs`) or PostgreSQL (`[database] url`, `postgres.rs`, for several
+//! nodes). The only code that knows either. Records are serde values kept as JSON bytes under
+//! UUID keys (v7: keys sort by creation).
 
 mod changes;
+mod postgres;
+mod raw;
+mod redb;
 mod tables;
 
 use crate::error::Error;
 use changes::{Changes, Touched};
-use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
+pub use raw::TableSum;
 pub use tables::{Index, Table, SCHEMA_VERSION};
-use tables::{BLOB_REFS, EVENTS, META};
 use uuid::Uuid;
 
 #[derive(Debug)]
@@ -46,31 +50,6 @@ impl From<StoreError> for Error {
     }
 }
 
-macro_rules! backend_errors {
-    ($($t:ty),*) => {$(
-        impl From<$t> for StoreError {
-            fn from(e: $t) -> Self { StoreError::Backend(e.to_string()) }
-        }
-        impl From<$t> for Error {
-            /// A disk error keeps its kind, so that a full disk answers 507.
-            fn from(e: $t) -> Self {
-                match redb::Error::from(e) {
-                    redb::Error::Io(io) => Error::from(io),
-                    other => Error::from(StoreError::Backend(other.to_string())),
-                }
-            }
-        }
-    )*};
-}
-backend_errors!(
-    redb::DatabaseError,
-    redb::TransactionError,
-    redb::TableError,
-    redb::StorageError,
-    redb::CommitError,
-    redb::SetDurabilityError
-);
-
 /// A value kept in one of the record tables.
 pub trait Record: Serialize + DeserializeOwned {
     const TABLE: Table;
@@ -83,64 +62,39 @@ pub trait Record: Serialize + DeserializeOwned {
 
 #[derive(Clone)]
 pub struct Store {
-    db: Arc<redb::Database>,
+    backend: Backend,
     changes: Arc<Changes>,
+}
+
+#[derive(Clone)]
+enum Backend {
+    Redb(Arc<::redb::Database>),
+    Postgres(postgres::Pool),
 }
 
 impl Store {
     /// Opens (or creates) the database, creating every table and checking the schema version.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let db = redb::Database::create(path)?;
-        let store = Store {
-            db: Arc::new(db),
+        Ok(Store {
+            backend: Backend::Redb(Arc::new(redb::open(path)?)),
             changes: Arc::default(),
-        };
-        store.prepare(path)?;
-        Ok(store)
+        })
     }
 
-    /// True when another process holds the database open.
+    /// Connects to PostgreSQL (`postgres://…`), creating every table and checking the schema
+    /// version. Call off the async threads: the driver blocks.
+    pub fn open_postgres(url: &str, max_connections: u32) -> Result<Store, StoreError> {
+        let changes = Arc::new(Changes::default());
+        let pool = postgres::Pool::open(url, max_connections, &changes)?;
+        Ok(Store {
+            backend: Backend::Postgres(pool),
+            changes,
+        })
+    }
+
+    /// True when another process holds the database open (redb files only).
     pub fn in_use(path: &Path) -> bool {
-        path.is_file()
-            && matches!(
-                redb::Database::open(path),
-                Err(redb::DatabaseError::DatabaseAlreadyOpen)
-            )
-    }
-
-    /// Creates missing tables and brings an older database up to this schema version, after
-    /// keeping a copy of it beside the file (`handoff.redb.schema-N`) for going back.
-    fn prepare(&self, path: &Path) -> Result<(), StoreError> {
-        let found = self.schema_version()?;
-        if let Some(v) = found.filter(|&v| v < SCHEMA_VERSION) {
-            let keep = path.with_extension(format!("redb.schema-{v}"));
-            std::fs::copy(path, &keep).map_err(|e| {
-                StoreError::Backend(format!("keeping a copy in {}: {e}", keep.display()))
-            })?;
-            tracing::info!(from = v, to = SCHEMA_VERSION, copy = %keep.display(), "migrating the database");
-        }
-        let tx = self.db.begin_write()?;
-        tables::create_all(&tx)?;
-        match found {
-            Some(v) if v > SCHEMA_VERSION => return Err(StoreError::TooNew { found: v }),
-            Some(v) => tables::migrate(&tx, v)?,
-            None => {}
-        }
-        tx.open_table(META)?
-            .insert("schema_version", SCHEMA_VERSION.to_be_bytes().as_slice())?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    fn schema_version(&self) -> Result<Option<u32>, StoreError> {
-        let tx = self.db.begin_read()?;
-        let meta = match tx.open_table(META) {
-            Ok(meta) => meta,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
-            Err(e) => return Err(e.into()),
-        };
-        let found = meta.get("schema_version")?;
-        found.map(|v| decode_u32(v.value())).transpose()
+        redb::in_use(path)
     }
 
     /// The number of commits so far. Read it before reading data that a cache keeps.
@@ -149,7 +103,8 @@ impl Store {
     }
 
     /// Whether what the link of `share` shows (the share, its assets and collection, its
-    /// creator, the link index) may have changed since commit number `since`.
+    /// creator, the link index) may have changed since commit number `since`. With several
+    /// nodes, other nodes' commits count once their notification arrives.
     pub fn changed_since(&self, share: Uuid, since: u64) -> bool {
         self.changes.changed_since(share, since)
     }
@@ -160,8 +115,8 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&ReadTx) -> Result<T, Error> + Send + 'static,
     {
-        let db = self.db.clone();
-        blocking(move || f(&ReadTx(db.begin_read()?))).await
+        let store = self.clone();
+        blocking(move || store.read_now(f)).await
     }
 
     /// Runs `f` in one write transaction, on the blocking pool; commits only when `f` succeeds.
@@ -176,30 +131,64 @@ impl Store {
 
     /// The same, for callers already off the async threads (start-up, CLI).
     pub fn write_now<T>(&self, f: impl FnOnce(&WriteTx) -> Result<T, Error>) -> Result<T, Error> {
-        let tx = WriteTx(self.db.begin_write()?, RefCell::default());
+        let inner = match &self.backend {
+            Backend::Redb(db) => Writer::Redb(redb::Write(db.begin_write()?)),
+            Backend::Postgres(pool) => Writer::Postgres(pool.begin_write()?),
+        };
+        let tx = WriteTx {
+            inner,
+            touched: RefCell::default(),
+        };
         let value = f(&tx)?;
-        let WriteTx(tx, touched) = tx;
-        tx.commit()?;
-        self.changes.committed(touched.into_inner());
+        let touched = tx.touched.into_inner();
+        match tx.inner {
+            Writer::Redb(tx) => tx.0.commit()?,
+            Writer::Postgres(tx) => tx.commit(&touched)?,
+        }
+        self.changes.committed(touched);
         Ok(value)
     }
 
     pub fn read_now<T>(&self, f: impl FnOnce(&ReadTx) -> Result<T, Error>) -> Result<T, Error> {
-        f(&ReadTx(self.db.begin_read()?))
+        let tx = match &self.backend {
+            Backend::Redb(db) => {
+                Reader::Redb(redb::Read(::redb::ReadableDatabase::begin_read(db.as_ref())?))
+            }
+            Backend::Postgres(pool) => Reader::Postgres(pool.begin_read()?),
+        };
+        f(&ReadTx(tx))
     }
 
-    /// A consistent copy of the whole database, taken in one read transaction.
+    /// A consistent copy of the whole database as a redb file (a backup), taken in one read
+    /// transaction, whichever backend holds it.
     pub fn snapshot_to(&self, dest: &Path) -> Result<(), Error> {
-        let copy = redb::Database::create(dest)?;
-        let source = self.db.begin_read()?;
-        let target = copy.begin_write()?;
-        tables::copy_all(&source, &target)?;
-        target.commit()?;
-        Ok(())
+        match &self.backend {
+            Backend::Redb(db) => redb::snapshot_to(db, dest),
+            Backend::Postgres(_) => self.copy_into(&Store::open(dest)?).map(drop),
+        }
+    }
+
+    /// Copies every row of every table into `target`, read in one transaction and written in
+    /// one; the rows copied per table.
+    pub fn copy_into(&self, target: &Store) -> Result<Vec<(String, u64)>, Error> {
+        self.read_now(|from| {
+            target.write_now(|to| {
+                let to: &dyn raw::RawWrite = match &to.inner {
+                    Writer::Redb(tx) => &tx.0,
+                    Writer::Postgres(tx) => tx,
+                };
+                raw::copy(from.raw(), to)
+            })
+        })
+    }
+
+    /// Each table's row count and digest, read in one transaction: equal sums, equal stores.
+    pub fn sums(&self) -> Result<Vec<TableSum>, Error> {
+        self.read_now(|tx| raw::sums(tx.raw()))
     }
 }
 
-/// Runs blocking work (redb, hashing, argon2) off the async threads.
+/// Runs blocking work (the database, hashing, argon2) off the async threads.
 pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, Error> + Send + 'static,
 ) -> Result<T, Error> {
@@ -230,6 +219,15 @@ fn owner_index<R: Record>() -> Result<tables::OwnerTable, Error> {
         .ok_or_else(|| Error::internal(format!("{:?} has no owner index", R::TABLE)))
 }
 
+fn missing_owned<R: Record>() -> Error {
+    StoreError::Corrupt(format!("{:?} index names a missing record", R::TABLE)).into()
+}
+
+/// A reference count after adding `delta`, never below zero.
+fn next_count(current: u64, delta: i64) -> u64 {
+    (current as i64 + delta).max(0) as u64
+}
+
 /// The first `limit` records that `keep` accepts, and the key of the last one when more follow.
 fn take_page<R: Record>(
     records: impl Iterator<Item = Result<R, Error>>,
@@ -250,8 +248,36 @@ fn take_page<R: Record>(
     Ok(Page { items, next: None })
 }
 
-pub struct ReadTx(redb::ReadTransaction);
-pub struct WriteTx(redb::WriteTransaction, RefCell<Touched>);
+/// A read transaction on either backend.
+pub struct ReadTx(Reader);
+
+impl ReadTx {
+    fn raw(&self) -> &dyn raw::RawRead {
+        match &self.0 {
+            Reader::Redb(tx) => &tx.0,
+            Reader::Postgres(tx) => tx,
+        }
+    }
+}
+
+// One per transaction, on the stack for its length: boxing the larger one would cost an
+// allocation on every read of the default backend for nothing.
+#[allow(clippy::large_enum_variant)]
+enum Reader {
+    Redb(redb::Read),
+    Postgres(postgres::Tx),
+}
+
+/// A write transaction on either backend, and what it wrote that cached links show.
+pub struct WriteTx {
+    inner: Writer,
+    touched: RefCell<Touched>,
+}
+
+enum Writer {
+    Redb(redb::Write),
+    Postgres(postgres::Tx),
+}
 
 /// A page of records, newest first, and the cursor of the next page.
 pub struct Page<R> {
@@ -259,14 +285,31 @@ pub struct Page<R> {
     pub next: Option<Uuid>,
 }
 
-/// Reads shared by both kinds of transaction.
+/// Calls the same method on whichever backend holds the transaction.
+macro_rules! on_backend {
+    ($tx:expr, $t:ident => $call:expr) => {
+        match $tx {
+            Reader::Redb($t) => $call,
+            Reader::Postgres($t) => $call,
+        }
+    };
+}
+
+macro_rules! on_writer {
+    ($tx:expr, $t:ident => $call:expr) => {
+        match $tx {
+            Writer::Redb($t) => $call,
+            Writer::Postgres($t) => $call,
+        }
+    };
+}
+
+/// Reads shared by both kinds of transaction, each dispatched to its backend.
 macro_rules! reads {
-    ($tx:ty) => {
+    ($tx:ty, $on:ident, $inner:ident) => {
         impl $tx {
             pub fn get<R: Record>(&self, id: Uuid) -> Result<Option<R>, Error> {
-                let table = self.0.open_table(R::TABLE.def())?;
-                let value = table.get(id.as_u128())?;
-                value.map(|v| decode(v.value())).transpose()
+                $on!($inner!(self), t => t.get(id))
             }
 
             /// Records of one table, newest first, starting below `before`, keeping those
@@ -277,13 +320,7 @@ macro_rules! reads {
                 limit: usize,
                 keep: impl FnMut(&R) -> bool,
             ) -> Result<Page<R>, Error> {
-                let table = self.0.open_table(R::TABLE.def())?;
-                let upper = before.map(|b| b.as_u128()).unwrap_or(u128::MAX);
-                let records = table
-                    .range(..upper)?
-                    .rev()
-                    .map(|entry| decode(entry?.1.value()));
-                take_page(records, limit, keep)
+                $on!($inner!(self), t => t.page(before, limit, keep))
             }
 
             /// The same, for the records of one owner (tables with an owner index).
@@ -294,13 +331,7 @@ macro_rules! reads {
                 limit: usize,
                 keep: impl FnMut(&R) -> bool,
             ) -> Result<Page<R>, Error> {
-                let index = self.0.open_table(owner_index::<R>()?)?;
-                let (owner, upper) = (owner.as_u128(), before.map_or(u128::MAX, |b| b.as_u128()));
-                let records = index
-                    .range((owner, 0)..(owner, upper))?
-                    .rev()
-                    .map(|entry| self.owned_record(entry?.0.value().1));
-                take_page(records, limit, keep)
+                $on!($inner!(self), t => t.owned_page(owner, before, limit, keep))
             }
 
             /// Every record of one owner that `keep` accepts, oldest first.
@@ -309,40 +340,16 @@ macro_rules! reads {
                 owner: Uuid,
                 keep: impl FnMut(&R) -> bool,
             ) -> Result<Vec<R>, Error> {
-                let index = self.0.open_table(owner_index::<R>()?)?;
-                let owner = owner.as_u128();
-                let records = index
-                    .range((owner, 0)..=(owner, u128::MAX))?
-                    .map(|entry| self.owned_record(entry?.0.value().1));
-                Ok(take_page(records, usize::MAX, keep)?.items)
-            }
-
-            fn owned_record<R: Record>(&self, id: u128) -> Result<R, Error> {
-                self.get(Uuid::from_u128(id))?.ok_or_else(|| {
-                    StoreError::Corrupt(format!("{:?} index names a missing record", R::TABLE))
-                        .into()
-                })
+                $on!($inner!(self), t => t.owned(owner, keep))
             }
 
             /// Every record of a table that `keep` accepts, oldest first.
-            pub fn all<R: Record>(
-                &self,
-                mut keep: impl FnMut(&R) -> bool,
-            ) -> Result<Vec<R>, Error> {
-                let table = self.0.open_table(R::TABLE.def())?;
-                let mut items = Vec::new();
-                for entry in table.iter()? {
-                    let (_, value) = entry?;
-                    let record: R = decode(value.value())?;
-                    if keep(&record) {
-                        items.push(record);
-                    }
-                }
-                Ok(items)
+            pub fn all<R: Record>(&self, keep: impl FnMut(&R) -> bool) -> Result<Vec<R>, Error> {
+                $on!($inner!(self), t => t.all(keep))
             }
 
             pub fn count<R: Record>(&self) -> Result<u64, Error> {
-                Ok(self.0.open_table(R::TABLE.def())?.len()?)
+                $on!($inner!(self), t => t.count::<R>())
             }
 
             pub fn lookup<V: DeserializeOwned>(
@@ -350,15 +357,11 @@ macro_rules! reads {
                 index: Index,
                 key: &str,
             ) -> Result<Option<V>, Error> {
-                let table = self.0.open_table(index.def())?;
-                let value = table.get(key)?;
-                value.map(|v| decode(v.value())).transpose()
+                $on!($inner!(self), t => t.lookup(index, key))
             }
 
             pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, Error> {
-                let table = self.0.open_table(META)?;
-                let value = table.get(key)?;
-                Ok(value.map(|v| v.value().to_vec()))
+                $on!($inner!(self), t => t.meta(key))
             }
 
             /// Events of one record (a share), oldest first, after sequence `after`.
@@ -368,33 +371,31 @@ macro_rules! reads {
                 after: u64,
                 limit: usize,
             ) -> Result<Vec<(u64, E)>, Error> {
-                let table = self.0.open_table(EVENTS)?;
-                let key = owner.as_u128();
-                let mut items = Vec::new();
-                for entry in table
-                    .range((key, after.saturating_add(1))..=(key, u64::MAX))?
-                    .take(limit)
-                {
-                    let (k, value) = entry?;
-                    items.push((k.value().1, decode(value.value())?));
-                }
-                Ok(items)
+                $on!($inner!(self), t => t.events(owner, after, limit))
             }
 
             pub fn blob_refs(&self, hash: &str) -> Result<u64, Error> {
-                let table = self.0.open_table(BLOB_REFS)?;
-                let value = table.get(hash)?;
-                Ok(value.map(|v| v.value()).unwrap_or(0))
+                $on!($inner!(self), t => t.blob_refs(hash))
             }
         }
     };
 }
-reads!(ReadTx);
-reads!(WriteTx);
+macro_rules! its_reader {
+    ($s:expr) => {
+        &$s.0
+    };
+}
+macro_rules! its_writer {
+    ($s:expr) => {
+        &$s.inner
+    };
+}
+reads!(ReadTx, on_backend, its_reader);
+reads!(WriteTx, on_writer, its_writer);
 
 impl WriteTx {
     fn touch(&self, table: Table, id: Uuid) {
-        let mut touched = self.1.borrow_mut();
+        let mut touched = self.touched.borrow_mut();
         match table {
             Table::Shares => touched.shares.push(id),
             other => touched.shown_everywhere |= other.shown_through_links(),
@@ -403,98 +404,40 @@ impl WriteTx {
 
     pub fn put<R: Record>(&self, record: &R) -> Result<(), Error> {
         self.touch(R::TABLE, record.key());
-        let mut table = self.0.open_table(R::TABLE.def())?;
-        let id = record.key().as_u128();
-        let old = table.insert(id, encode(record)?.as_slice())?;
-        let (Some(index), Some(owner)) = (R::TABLE.owner_index(), record.owner()) else {
-            return Ok(());
-        };
-        let mut owners = self.0.open_table(index)?;
-        let owner = owner.as_u128();
-        // The usual case, a record saved again by the same owner, costs one index lookup; only
-        // a new record or a new owner reads the old record to move its entry.
-        if owners.get((owner, id))?.is_some() {
-            return Ok(());
-        }
-        let old: Option<R> = old.map(|v| decode(v.value())).transpose()?;
-        if let Some(previous) = old.and_then(|r| r.owner()) {
-            owners.remove((previous.as_u128(), id))?;
-        }
-        owners.insert((owner, id), ())?;
-        Ok(())
+        on_writer!(&self.inner, t => t.put(record))
     }
 
     pub fn remove<R: Record>(&self, id: Uuid) -> Result<Option<R>, Error> {
         self.touch(R::TABLE, id);
-        let mut table = self.0.open_table(R::TABLE.def())?;
-        let old: Option<R> = table
-            .remove(id.as_u128())?
-            .map(|v| decode(v.value()))
-            .transpose()?;
-        if let (Some(index), Some(owner)) =
-            (R::TABLE.owner_index(), old.as_ref().and_then(R::owner))
-        {
-            self.0
-                .open_table(index)?
-                .remove((owner.as_u128(), id.as_u128()))?;
-        }
-        Ok(old)
+        on_writer!(&self.inner, t => t.remove(id))
     }
 
     pub fn link<V: Serialize>(&self, index: Index, key: &str, value: &V) -> Result<(), Error> {
-        self.1.borrow_mut().shown_everywhere |= matches!(index, Index::Links);
-        let mut table = self.0.open_table(index.def())?;
-        table.insert(key, encode(value)?.as_slice())?;
-        Ok(())
+        self.touched.borrow_mut().shown_everywhere |= matches!(index, Index::Links);
+        on_writer!(&self.inner, t => t.link(index, key, value))
     }
 
     pub fn unlink(&self, index: Index, key: &str) -> Result<(), Error> {
-        self.1.borrow_mut().shown_everywhere |= matches!(index, Index::Links);
-        let mut table = self.0.open_table(index.def())?;
-        table.remove(key)?;
-        Ok(())
+        self.touched.borrow_mut().shown_everywhere |= matches!(index, Index::Links);
+        on_writer!(&self.inner, t => t.unlink(index, key))
     }
 
     pub fn set_meta(&self, key: &str, value: &[u8]) -> Result<(), Error> {
-        let mut table = self.0.open_table(META)?;
-        table.insert(key, value)?;
-        Ok(())
+        on_writer!(&self.inner, t => t.set_meta(key, value))
     }
 
     /// Appends events to a record's log, numbering them after the last one.
     pub fn append_events<E: Serialize>(&self, owner: Uuid, events: &[E]) -> Result<(), Error> {
-        let mut table = self.0.open_table(EVENTS)?;
-        let key = owner.as_u128();
-        let last = table
-            .range((key, 0)..=(key, u64::MAX))?
-            .next_back()
-            .transpose()?
-            .map(|(k, _)| k.value().1)
-            .unwrap_or(0);
-        for (i, event) in events.iter().enumerate() {
-            table.insert((key, last + 1 + i as u64), encode(event)?.as_slice())?;
-        }
-        Ok(())
+        on_writer!(&self.inner, t => t.append_events(owner, events))
     }
 
     pub fn remove_events(&self, owner: Uuid) -> Result<(), Error> {
-        let mut table = self.0.open_table(EVENTS)?;
-        let key = owner.as_u128();
-        table.retain_in((key, 0)..=(key, u64::MAX), |_, _| false)?;
-        Ok(())
+        on_writer!(&self.inner, t => t.remove_events(owner))
     }
 
     /// Adds `delta` to a blob's reference count and returns the new count.
     pub fn add_blob_ref(&self, hash: &str, delta: i64) -> Result<u64, Error> {
-        let mut table = self.0.open_table(BLOB_REFS)?;
-        let current = table.get(hash)?.map(|v| v.value()).unwrap_or(0);
-        let next = (current as i64 + delta).max(0) as u64;
-        if next == 0 {
-            table.remove(hash)?;
-        } else {
-            table.insert(hash, next)?;
-        }
-        Ok(next)
+        on_writer!(&self.inner, t => t.add_blob_ref(hash, delta))
     }
 }
 
@@ -504,13 +447,13 @@ mod tests {
 
     #[test]
     fn a_full_disk_under_the_database_is_507() {
-        let full = || redb::StorageError::Io(std::io::Error::from_raw_os_error(28));
+        let full = || ::redb::StorageError::Io(std::io::Error::from_raw_os_error(28));
         assert_eq!(Error::from(full()).status(), 507);
         assert_eq!(
-            Error::from(redb::CommitError::Storage(full())).status(),
+            Error::from(::redb::CommitError::Storage(full())).status(),
             507
         );
-        let corrupt = redb::StorageError::Corrupted("x".into());
+        let corrupt = ::redb::StorageError::Corrupted("x".into());
         assert_eq!(Error::from(corrupt).status(), 500);
     }
 

@@ -275,3 +275,24 @@ pub(super) fn copy_all(
     }
     Ok(())
 }
+
+/// Every table by name, with the shape of its keys and values (for copying between backends).
+pub(super) fn all_raw() -> Vec<(String, super::raw::Kind)> {
+    use super::raw::Kind;
+    use redb::TableHandle;
+    let mut all = vec![
+        (META.name().to_string(), Kind::Strings),
+        (BLOB_REFS.name().to_string(), Kind::Counts),
+        (EVENTS.name().to_string(), Kind::Events),
+    ];
+    for table in Table::ALL {
+        all.push((table.def().name().to_string(), Kind::Records));
+        if let Some(owners) = table.owner_index() {
+            all.push((owners.name().to_string(), Kind::Owners));
+        }
+    }
+    for index in Index::ALL {
+        all.push((index.def().name().to_string(), Kind::Strings));
+    }
+    all
+}

@@ -1,0 +1,174 @@
+//! Several handoff nodes on one PostgreSQL database (SPEC §9), each test with its own
+//! throwaway cluster: what one node writes the other serves, use counts stay exact under a
+//! race split across nodes, and a change on one node reaches the other's link cache.
+
+mod common;
+
+use common::postgres::Postgres;
+use common::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+/// Two nodes on one database. Until the bytes live in S3 they share a data folder (as an NFS
+/// mount would); `data` is node A's.
+async fn two_nodes(url: &str) -> (TestServer, TestServer) {
+    let a = TestServer::start_with(|c| c.database.url = url.to_string()).await;
+    let data = a.data_dir();
+    let b_dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(&data);
+    config.database.url = url.to_string();
+    let b = TestServer::start_in(b_dir, config).await;
+    (a, b)
+}
+
+async fn uses_of(server: &TestServer, share: &Value) -> u64 {
+    let id = share["id"].as_str().unwrap();
+    server
+        .get_json(&server.admin_token, &format!("/api/v1/shares/{id}"))
+        .await["uses"]
+        .as_u64()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_upload_on_one_node_downloads_from_the_other_and_uses_stay_exact() {
+    let Some(postgres) = Postgres::start() else {
+        return;
+    };
+    let (a, b) = two_nodes(&postgres.database("race")).await;
+    let bytes = noise(300_000, 7);
+    let asset = a.upload(&a.admin_token, "take.bin", bytes.clone()).await;
+    let share = a
+        .admin_share(json!({"title": "Seven", "assetIds": [asset["id"]], "maxUses": 7,
+            "downloadOptions": {"original": true}}))
+        .await;
+    let link = link_path(&share);
+    let id = asset["id"].as_str().unwrap();
+    // B signs in with the password A's database holds, and serves A's upload byte for byte.
+    assert_eq!(download(&b, &link, &asset).await, bytes);
+    // 39 more fresh visitors at once, every other one on B: exactly 6 more get in.
+    let visits = (0..39).map(|i| {
+        let node = if i % 2 == 0 { &a } else { &b };
+        let url = node.url(&format!("{link}/assets/{id}/original?download=1"));
+        async move { client().get(url).send().await.unwrap().status().as_u16() }
+    });
+    let statuses = futures_util::future::join_all(visits).await;
+    let admitted = statuses.iter().filter(|&&s| s == 200).count();
+    assert_eq!(admitted, 6, "{statuses:?}");
+    assert!(statuses.iter().all(|&s| s == 200 || s == 410), "{statuses:?}");
+    assert_eq!(uses_of(&a, &share).await, 7);
+    assert_eq!(uses_of(&b, &share).await, 7);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_link_deleted_on_one_node_is_refused_by_the_other_at_once() {
+    let Some(postgres) = Postgres::start() else {
+        return;
+    };
+    let (a, b) = two_nodes(&postgres.database("cache")).await;
+    let asset = a.upload(&a.admin_token, "a.txt", b"hello".to_vec()).await;
+    let share = a
+        .admin_share(json!({"title": "Soon gone", "assetIds": [asset["id"]]}))
+        .await;
+    let link = link_path(&share);
+    // B reads the link, and keeps it in its cache.
+    for _ in 0..2 {
+        let page = client().get(b.url(&link)).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+    }
+    let id = share["id"].as_str().unwrap();
+    let deleted = a
+        .admin(Method::DELETE, &format!("/api/v1/shares/{id}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 204);
+    // The notification travels in milliseconds; allow a little for a loaded machine.
+    let mut status = 200;
+    for _ in 0..50 {
+        status = client().get(b.url(&link)).send().await.unwrap().status().as_u16();
+        if status != 200 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(status, 404);
+}
+
+/// Runs `migrate` as the CLI does, off the async threads.
+async fn migrate(
+    source: &handoff::config::Config,
+    target: &handoff::config::Config,
+) -> Result<handoff::migrate::Copied, String> {
+    let (source, target) = (source.clone(), target.clone());
+    tokio::task::spawn_blocking(move || {
+        handoff::migrate::migrate(&source, &target).map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap()
+}
+
+/// The original of the link's one asset, as a fresh visitor gets it.
+async fn download(server: &TestServer, link: &str, asset: &Value) -> Vec<u8> {
+    let id = asset["id"].as_str().unwrap();
+    let response = client()
+        .get(server.url(&format!("{link}/assets/{id}/original?download=1")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.bytes().await.unwrap().to_vec()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn migrate_moves_an_installation_to_postgres_and_back() {
+    let Some(postgres) = Postgres::start() else {
+        return;
+    };
+    let url = postgres.database("moved");
+    let first = TestServer::start().await;
+    let bytes = noise(200_000, 3);
+    let asset = first.upload(&first.admin_token, "take.bin", bytes.clone()).await;
+    let share = first
+        .admin_share(json!({"title": "Moved", "assetIds": [asset["id"]], "maxUses": 5,
+            "downloadOptions": {"original": true}}))
+        .await;
+    let link = link_path(&share);
+    assert_eq!(download(&first, &link, &asset).await, bytes);
+    let source = test_config(&first.data_dir());
+    let redb_dir = first.stop().await;
+    // A stopped server's background tasks let go of the database a moment later.
+    for _ in 0..100 {
+        if !handoff::data_dir_in_use(redb_dir.path()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    // redb + disk → PostgreSQL + another folder: the link, its use and its file come along.
+    let pg_dir = tempfile::tempdir().unwrap();
+    let mut on_pg = test_config(pg_dir.path());
+    on_pg.database.url = url.clone();
+    let copied = migrate(&source, &on_pg).await.unwrap();
+    assert_eq!((copied.files, copied.bytes), (1, bytes.len() as u64));
+    assert!(copied.records > 5, "{copied}");
+    // Into a store that is not empty: refused, nothing written.
+    let again = migrate(&source, &on_pg).await.unwrap_err();
+    assert!(again.contains("not empty"), "{again}");
+    let second = TestServer::start_in(pg_dir, on_pg.clone()).await;
+    assert_eq!(download(&second, &link, &asset).await, bytes);
+    assert_eq!(uses_of(&second, &share).await, 2);
+    let pg_data = second.stop().await;
+
+    // And back into an empty redb folder.
+    let back_dir = tempfile::tempdir().unwrap();
+    let back = test_config(back_dir.path());
+    let mut from_pg = test_config(pg_data.path());
+    from_pg.database.url = url;
+    let returned = migrate(&from_pg, &back).await.unwrap();
+    assert!(returned.records > copied.records, "the second visit is among them: {returned}");
+    let third = TestServer::start_in(back_dir, back).await;
+    assert_eq!(download(&third, &link, &asset).await, bytes);
+    assert_eq!(uses_of(&third, &share).await, 3);
+    drop(redb_dir);
+}
