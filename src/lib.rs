@@ -55,7 +55,9 @@ pub fn open(config: Config) -> Result<(AppState, Option<String>), String> {
             let _inside = runtime.as_ref().map(tokio::runtime::Handle::enter);
             open_here(config)
         });
-        opening.join().map_err(|_| "opening the data folder failed".to_string())?
+        opening
+            .join()
+            .map_err(|_| "opening the data folder failed".to_string())?
     })
 }
 

@@ -39,8 +39,10 @@ async fn an_upload_on_one_node_downloads_from_the_other_and_uses_stay_exact() {
     let bytes = noise(300_000, 7);
     let asset = a.upload(&a.admin_token, "take.bin", bytes.clone()).await;
     let share = a
-        .admin_share(json!({"title": "Seven", "assetIds": [asset["id"]], "maxUses": 7,
-            "downloadOptions": {"original": true}}))
+        .admin_share(
+            json!({"title": "Seven", "assetIds": [asset["id"]], "maxUses": 7,
+            "downloadOptions": {"original": true}}),
+        )
         .await;
     let link = link_path(&share);
     let id = asset["id"].as_str().unwrap();
@@ -55,7 +57,10 @@ async fn an_upload_on_one_node_downloads_from_the_other_and_uses_stay_exact() {
     let statuses = futures_util::future::join_all(visits).await;
     let admitted = statuses.iter().filter(|&&s| s == 200).count();
     assert_eq!(admitted, 6, "{statuses:?}");
-    assert!(statuses.iter().all(|&s| s == 200 || s == 410), "{statuses:?}");
+    assert!(
+        statuses.iter().all(|&s| s == 200 || s == 410),
+        "{statuses:?}"
+    );
     assert_eq!(uses_of(&a, &share).await, 7);
     assert_eq!(uses_of(&b, &share).await, 7);
 }
@@ -86,7 +91,13 @@ async fn a_link_deleted_on_one_node_is_refused_by_the_other_at_once() {
     // The notification travels in milliseconds; allow a little for a loaded machine.
     let mut status = 200;
     for _ in 0..50 {
-        status = client().get(b.url(&link)).send().await.unwrap().status().as_u16();
+        status = client()
+            .get(b.url(&link))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
         if status != 200 {
             break;
         }
@@ -128,10 +139,14 @@ async fn migrate_moves_an_installation_to_postgres_and_back() {
     let url = postgres.database("moved");
     let first = TestServer::start().await;
     let bytes = noise(200_000, 3);
-    let asset = first.upload(&first.admin_token, "take.bin", bytes.clone()).await;
+    let asset = first
+        .upload(&first.admin_token, "take.bin", bytes.clone())
+        .await;
     let share = first
-        .admin_share(json!({"title": "Moved", "assetIds": [asset["id"]], "maxUses": 5,
-            "downloadOptions": {"original": true}}))
+        .admin_share(
+            json!({"title": "Moved", "assetIds": [asset["id"]], "maxUses": 5,
+            "downloadOptions": {"original": true}}),
+        )
         .await;
     let link = link_path(&share);
     assert_eq!(download(&first, &link, &asset).await, bytes);
@@ -166,7 +181,10 @@ async fn migrate_moves_an_installation_to_postgres_and_back() {
     let mut from_pg = test_config(pg_data.path());
     from_pg.database.url = url;
     let returned = migrate(&from_pg, &back).await.unwrap();
-    assert!(returned.records > copied.records, "the second visit is among them: {returned}");
+    assert!(
+        returned.records > copied.records,
+        "the second visit is among them: {returned}"
+    );
     let third = TestServer::start_in(back_dir, back).await;
     assert_eq!(download(&third, &link, &asset).await, bytes);
     assert_eq!(uses_of(&third, &share).await, 3);

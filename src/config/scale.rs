@@ -6,7 +6,10 @@ impl Config {
     pub(super) fn validate_scale_out(&self) -> Result<(), ConfigError> {
         if let Some(url) = self.database.postgres_url() {
             if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-                return Err(fail("database.url", "must start with postgres:// (or be empty)"));
+                return Err(fail(
+                    "database.url",
+                    "must start with postgres:// (or be empty)",
+                ));
             }
         }
         if self.database.max_connections == 0 {
@@ -37,7 +40,10 @@ fn required_s3_key_missing(storage: &super::Storage) -> Option<&'static str> {
         ("storage.access_key", &storage.access_key),
         ("storage.secret_key", &storage.secret_key),
     ];
-    required.iter().find(|(_, v)| v.trim().is_empty()).map(|(key, _)| *key)
+    required
+        .iter()
+        .find(|(_, v)| v.trim().is_empty())
+        .map(|(key, _)| *key)
 }
 
 #[cfg(test)]
@@ -52,12 +58,18 @@ mod tests {
     fn scale_out_settings_are_checked_by_name() {
         assert!(config("").unwrap().database.postgres_url().is_none());
         let pg = config("[database]\nurl = \"postgres://u:p@127.0.0.1/h\"").unwrap();
-        assert_eq!(pg.database.postgres_url(), Some("postgres://u:p@127.0.0.1/h"));
+        assert_eq!(
+            pg.database.postgres_url(),
+            Some("postgres://u:p@127.0.0.1/h")
+        );
         let bad = config("[database]\nurl = \"mysql://x\"").unwrap_err();
         assert_eq!(bad.key, "database.url");
         let missing = config("[storage]\nbackend = \"s3\"\nendpoint = \"http://x\"").unwrap_err();
         assert_eq!(missing.key, "storage.bucket");
-        assert_eq!(config("[storage]\nbackend = \"nfs\"").unwrap_err().key, "storage.backend");
+        assert_eq!(
+            config("[storage]\nbackend = \"nfs\"").unwrap_err().key,
+            "storage.backend"
+        );
         let s3 = "[storage]\nbackend = \"s3\"\nendpoint = \"http://x\"\nbucket = \"b\"\naccess_key = \"k\"\nsecret_key = \"s\"";
         assert!(config(s3).unwrap_err().problem.contains("not available"));
     }

@@ -11,11 +11,11 @@ mod tables;
 
 use crate::error::Error;
 use changes::{Changes, Touched};
+pub use raw::TableSum;
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
-pub use raw::TableSum;
 pub use tables::{Index, Table, SCHEMA_VERSION};
 use uuid::Uuid;
 
@@ -151,9 +151,9 @@ impl Store {
 
     pub fn read_now<T>(&self, f: impl FnOnce(&ReadTx) -> Result<T, Error>) -> Result<T, Error> {
         let tx = match &self.backend {
-            Backend::Redb(db) => {
-                Reader::Redb(redb::Read(::redb::ReadableDatabase::begin_read(db.as_ref())?))
-            }
+            Backend::Redb(db) => Reader::Redb(redb::Read(::redb::ReadableDatabase::begin_read(
+                db.as_ref(),
+            )?)),
             Backend::Postgres(pool) => Reader::Postgres(pool.begin_read()?),
         };
         f(&ReadTx(tx))

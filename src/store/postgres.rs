@@ -44,7 +44,11 @@ pub(crate) struct Pool {
 }
 
 impl Pool {
-    pub fn open(url: &str, max_connections: u32, changes: &Arc<Changes>) -> Result<Pool, StoreError> {
+    pub fn open(
+        url: &str,
+        max_connections: u32,
+        changes: &Arc<Changes>,
+    ) -> Result<Pool, StoreError> {
         let config: postgres::Config = url
             .parse()
             .map_err(|e| StoreError::Backend(format!("database.url: {e}")))?;
@@ -78,7 +82,10 @@ impl Pool {
                 sql_name(&name)
             );
         }
-        tx.conn.borrow_mut().batch_execute(&ddl).map_err(|e| StoreError::Backend(e.to_string()))?;
+        tx.conn
+            .borrow_mut()
+            .batch_execute(&ddl)
+            .map_err(|e| StoreError::Backend(e.to_string()))?;
         match tx.meta("schema_version").map_err(backend)? {
             None => tx
                 .set_meta("schema_version", &SCHEMA_VERSION.to_be_bytes())
@@ -114,7 +121,9 @@ impl Pool {
 
     /// One writer at a time across every node, as redb has one writer.
     pub fn begin_write(&self) -> Result<Tx, Error> {
-        self.begin(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+        self.begin(&format!(
+            "BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+        ))
     }
 }
 
@@ -124,7 +133,10 @@ struct Closing(Option<r2d2::Pool<Manager>>);
 
 impl Closing {
     fn get(&self) -> Result<r2d2::PooledConnection<Manager>, Error> {
-        let pool = self.0.as_ref().expect("the pool is taken only when dropped");
+        let pool = self
+            .0
+            .as_ref()
+            .expect("the pool is taken only when dropped");
         pool.get().map_err(unavailable)
     }
 }
@@ -171,7 +183,10 @@ impl Tx {
     }
 
     fn rows(&self, sql: &str, params: &Params) -> Result<Vec<postgres::Row>, Error> {
-        self.conn.borrow_mut().query_typed(sql, params).map_err(pg_error)
+        self.conn
+            .borrow_mut()
+            .query_typed(sql, params)
+            .map_err(pg_error)
     }
 
     fn value(&self, table: &str, key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
@@ -222,7 +237,12 @@ impl Tx {
     ) -> Result<Page<R>, Error> {
         let upper = before.map_or(u128::MAX, |b| b.as_u128()).to_be_bytes();
         let records = self
-            .scan(record_table(R::TABLE), Vec::new(), Some(upper.to_vec()), true)
+            .scan(
+                record_table(R::TABLE),
+                Vec::new(),
+                Some(upper.to_vec()),
+                true,
+            )
             .map(|row| decode(&row?.1));
         take_page(records, limit, keep)
     }
@@ -242,7 +262,11 @@ impl Tx {
         take_page(records, limit, keep)
     }
 
-    pub fn owned<R: Record>(&self, owner: Uuid, keep: impl FnMut(&R) -> bool) -> Result<Vec<R>, Error> {
+    pub fn owned<R: Record>(
+        &self,
+        owner: Uuid,
+        keep: impl FnMut(&R) -> bool,
+    ) -> Result<Vec<R>, Error> {
         let (low, high) = (pair(owner.as_u128(), 0), pair(owner.as_u128(), u128::MAX));
         let records = self
             .scan(owners_table::<R>()?, low, Some(inclusive(high)), false)
@@ -252,7 +276,8 @@ impl Tx {
 
     fn owned_record<R: Record>(&self, entry: &[u8]) -> Result<R, Error> {
         let id = u128_at(entry, 16)?;
-        self.get(Uuid::from_u128(id))?.ok_or_else(missing_owned::<R>)
+        self.get(Uuid::from_u128(id))?
+            .ok_or_else(missing_owned::<R>)
     }
 
     pub fn all<R: Record>(&self, mut keep: impl FnMut(&R) -> bool) -> Result<Vec<R>, Error> {
@@ -289,7 +314,10 @@ impl Tx {
     ) -> Result<Vec<(u64, E)>, Error> {
         let (low, high) = event_range(owner, after.saturating_add(1));
         let mut items = Vec::new();
-        for row in self.scan(events_table(), low, Some(high), false).take(limit) {
+        for row in self
+            .scan(events_table(), low, Some(high), false)
+            .take(limit)
+        {
             let (key, value) = row?;
             items.push((u64_at(&key, 16)?, decode(&value)?));
         }
@@ -315,7 +343,11 @@ impl Tx {
         }
         let old = self.value(&table, &id_key(id))?;
         self.upsert(&table, &id_key(id), &value)?;
-        if let Some(previous) = old.map(|v| decode::<R>(&v)).transpose()?.and_then(|r| r.owner()) {
+        if let Some(previous) = old
+            .map(|v| decode::<R>(&v))
+            .transpose()?
+            .and_then(|r| r.owner())
+        {
             self.delete(&owners, &pair(previous.as_u128(), id.as_u128()))?;
         }
         self.upsert(&owners, &entry, &[])
@@ -331,11 +363,16 @@ impl Tx {
     }
 
     pub fn link<V: Serialize>(&self, index: Index, key: &str, value: &V) -> Result<(), Error> {
-        self.upsert(&sql_name(index.def().name()), key.as_bytes(), &encode(value)?)
+        self.upsert(
+            &sql_name(index.def().name()),
+            key.as_bytes(),
+            &encode(value)?,
+        )
     }
 
     pub fn unlink(&self, index: Index, key: &str) -> Result<(), Error> {
-        self.delete(&sql_name(index.def().name()), key.as_bytes()).map(drop)
+        self.delete(&sql_name(index.def().name()), key.as_bytes())
+            .map(drop)
     }
 
     pub fn set_meta(&self, key: &str, value: &[u8]) -> Result<(), Error> {
@@ -358,8 +395,11 @@ impl Tx {
             "INSERT INTO {} (k, v) SELECT * FROM unnest($1::bytea[], $2::bytea[])",
             events_table()
         );
-        self.rows(&sql, &[(&keys, Type::BYTEA_ARRAY), (&values, Type::BYTEA_ARRAY)])
-            .map(drop)
+        self.rows(
+            &sql,
+            &[(&keys, Type::BYTEA_ARRAY), (&values, Type::BYTEA_ARRAY)],
+        )
+        .map(drop)
     }
 
     pub fn remove_events(&self, owner: Uuid) -> Result<(), Error> {
@@ -414,17 +454,24 @@ struct Scan<'a> {
 impl Scan<'_> {
     fn fill(&mut self) -> Result<(), Error> {
         let order = if self.rev { "DESC" } else { "ASC" };
-        let upper = if self.high.is_some() { " AND k < $2" } else { "" };
+        let upper = if self.high.is_some() {
+            " AND k < $2"
+        } else {
+            ""
+        };
         let sql = format!(
             "SELECT k, v FROM {} WHERE k >= $1{upper} ORDER BY k {order} LIMIT {BATCH}",
             self.table
         );
         let rows = match &self.high {
-            Some(high) => self.tx.rows(&sql, &[(&self.low, Type::BYTEA), (high, Type::BYTEA)])?,
+            Some(high) => self
+                .tx
+                .rows(&sql, &[(&self.low, Type::BYTEA), (high, Type::BYTEA)])?,
             None => self.tx.rows(&sql, &[(&self.low, Type::BYTEA)])?,
         };
         self.done = rows.len() < BATCH;
-        self.buffer.extend(rows.iter().map(|r| (r.get(0), r.get(1))));
+        self.buffer
+            .extend(rows.iter().map(|r| (r.get(0), r.get(1))));
         // The next batch starts past the last key read.
         if let Some((last, _)) = self.buffer.back() {
             match self.rev {
@@ -482,7 +529,10 @@ pub(super) fn event_key(owner: u128, seq: u64) -> Vec<u8> {
 /// The keys of one owner's events from sequence `from` on.
 fn event_range(owner: Uuid, from: u64) -> (Vec<u8>, Vec<u8>) {
     let owner = owner.as_u128();
-    (event_key(owner, from), inclusive(event_key(owner, u64::MAX)))
+    (
+        event_key(owner, from),
+        inclusive(event_key(owner, u64::MAX)),
+    )
 }
 
 /// The smallest key above `key`, so that `k < inclusive(key)` means `k <= key`.

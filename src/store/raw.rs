@@ -27,7 +27,12 @@ type Row = (Vec<u8>, Vec<u8>);
 
 /// Reading every row of a table, in key order.
 pub(super) trait RawRead {
-    fn each(&self, name: &str, kind: Kind, f: &mut dyn FnMut(Row) -> Result<(), Error>) -> Result<(), Error>;
+    fn each(
+        &self,
+        name: &str,
+        kind: Kind,
+        f: &mut dyn FnMut(Row) -> Result<(), Error>,
+    ) -> Result<(), Error>;
 }
 
 pub(super) trait RawWrite {
@@ -79,7 +84,8 @@ pub(super) fn sums(from: &dyn RawRead) -> Result<Vec<TableSum>, Error> {
 }
 
 fn text(bytes: &[u8]) -> Result<&str, Error> {
-    std::str::from_utf8(bytes).map_err(|_| StoreError::Corrupt("a text key is not UTF-8".into()).into())
+    std::str::from_utf8(bytes)
+        .map_err(|_| StoreError::Corrupt("a text key is not UTF-8".into()).into())
 }
 
 macro_rules! each_of {
@@ -95,28 +101,44 @@ macro_rules! each_of {
 }
 
 impl RawRead for redb::ReadTransaction {
-    fn each(&self, name: &str, kind: Kind, f: &mut dyn FnMut(Row) -> Result<(), Error>) -> Result<(), Error> {
+    fn each(
+        &self,
+        name: &str,
+        kind: Kind,
+        f: &mut dyn FnMut(Row) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         match kind {
-            Kind::Records => each_of!(self, TableDefinition::<u128, &[u8]>::new(name), f, |k, v| (
-                k.to_be_bytes().to_vec(),
-                v.to_vec()
-            )),
-            Kind::Owners => each_of!(self, TableDefinition::<(u128, u128), ()>::new(name), f, |k, v| {
-                let () = v;
-                (pair(k.0, k.1), Vec::new())
-            }),
-            Kind::Strings => each_of!(self, TableDefinition::<&str, &[u8]>::new(name), f, |k, v| (
-                k.as_bytes().to_vec(),
-                v.to_vec()
-            )),
+            Kind::Records => each_of!(
+                self,
+                TableDefinition::<u128, &[u8]>::new(name),
+                f,
+                |k, v| (k.to_be_bytes().to_vec(), v.to_vec())
+            ),
+            Kind::Owners => each_of!(
+                self,
+                TableDefinition::<(u128, u128), ()>::new(name),
+                f,
+                |k, v| {
+                    let () = v;
+                    (pair(k.0, k.1), Vec::new())
+                }
+            ),
+            Kind::Strings => each_of!(
+                self,
+                TableDefinition::<&str, &[u8]>::new(name),
+                f,
+                |k, v| (k.as_bytes().to_vec(), v.to_vec())
+            ),
             Kind::Counts => each_of!(self, TableDefinition::<&str, u64>::new(name), f, |k, v| (
                 k.as_bytes().to_vec(),
                 v.to_be_bytes().to_vec()
             )),
-            Kind::Events => each_of!(self, TableDefinition::<(u128, u64), &[u8]>::new(name), f, |k, v| (
-                event_key(k.0, k.1),
-                v.to_vec()
-            )),
+            Kind::Events => each_of!(
+                self,
+                TableDefinition::<(u128, u64), &[u8]>::new(name),
+                f,
+                |k, v| (event_key(k.0, k.1), v.to_vec())
+            ),
         }
     }
 }

@@ -39,7 +39,10 @@ impl Postgres {
             super::unavailable("PostgreSQL (initdb, pg_ctl) is not installed", INSTALL);
             return None;
         };
-        let dir = tempfile::Builder::new().prefix("handoff-pg").tempdir().unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix("handoff-pg")
+            .tempdir()
+            .unwrap();
         if running_as_root() {
             let status = Command::new("chown")
                 .args(["-R", "postgres:postgres"])
@@ -54,7 +57,19 @@ impl Postgres {
             .unwrap()
             .port();
         let postgres = Postgres { dir, bin, port };
-        postgres.run("initdb", &["-U", "handoff", "--auth=trust", "-E", "UTF8", "--no-sync", "-D"], true);
+        postgres.run(
+            "initdb",
+            &[
+                "-U",
+                "handoff",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "-D",
+            ],
+            true,
+        );
         let options = format!(
             "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
             postgres.dir.path().display()
@@ -62,7 +77,15 @@ impl Postgres {
         let log = postgres.dir.path().join("log");
         postgres.run(
             "pg_ctl",
-            &["-w", "-l", log.to_str().unwrap(), "-o", &options, "start", "-D"],
+            &[
+                "-w",
+                "-l",
+                log.to_str().unwrap(),
+                "-o",
+                &options,
+                "start",
+                "-D",
+            ],
             true,
         );
         Some(postgres)

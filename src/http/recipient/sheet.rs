@@ -19,6 +19,12 @@ pub(super) async fn sheet_if_offered(state: &AppState, opened: &Opened) -> Resul
         return Ok(None);
     }
     let share = &opened.share;
+    // Sizes written as the share's language writes them (English when it names none).
+    let lang = share
+        .language
+        .as_deref()
+        .and_then(crate::i18n::Lang::from_code)
+        .unwrap_or(crate::i18n::Lang::ENGLISH);
     let assets = opened.servable_assets();
     let mut key = Sha256::new();
     key.update(share.title.as_bytes());
@@ -41,7 +47,7 @@ pub(super) async fn sheet_if_offered(state: &AppState, opened: &Opened) -> Resul
         }
         let card = Card {
             name: asset.name.clone(),
-            size: crate::http::pages::human_size(asset.size),
+            size: lang.size(asset.size),
             facts,
             thumbnail: None,
         };

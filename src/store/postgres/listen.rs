@@ -2,7 +2,7 @@
 //! While the listener is not connected every cached link counts as stale.
 
 use super::super::changes::{Changes, Touched};
-use super::{CHANNEL, StoreError};
+use super::{StoreError, CHANNEL};
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, NoTls};
 use std::sync::{Arc, Weak};
@@ -20,10 +20,12 @@ pub(super) fn payload(node: &str, touched: &Touched) -> Option<String> {
     }
     let shares: Vec<String> = touched.shares.iter().map(Uuid::to_string).collect();
     let listed = format!("{node} {}", shares.join(" "));
-    Some(match touched.shown_everywhere || listed.len() > MAX_PAYLOAD {
-        true => format!("{node} *"),
-        false => listed,
-    })
+    Some(
+        match touched.shown_everywhere || listed.len() > MAX_PAYLOAD {
+            true => format!("{node} *"),
+            false => listed,
+        },
+    )
 }
 
 /// What another node's announcement means here; None for this node's own.
@@ -146,7 +148,11 @@ mod tests {
             shown_everywhere: true,
             shares: vec![share],
         };
-        assert!(heard(&payload("a", &everything).unwrap(), "b").unwrap().shown_everywhere);
+        assert!(
+            heard(&payload("a", &everything).unwrap(), "b")
+                .unwrap()
+                .shown_everywhere
+        );
         let many = Touched {
             shown_everywhere: false,
             shares: (0..300).map(|_| Uuid::now_v7()).collect(),
