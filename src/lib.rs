@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod names;
 pub mod notify;
 pub mod pages;
+pub mod requests;
 pub mod server;
 pub mod shares;
 pub mod state;
@@ -110,6 +111,10 @@ pub async fn run(
     });
     tokio::spawn(housekeeping(state.clone(), stopped(stop_rx.clone())));
     tokio::spawn(shares::schedule::run(
+        state.clone(),
+        stopped(stop_rx.clone()),
+    ));
+    tokio::spawn(requests::notice::run(
         state.clone(),
         stopped(stop_rx.clone()),
     ));
