@@ -38,7 +38,7 @@ pub fn human_size(bytes: u64) -> String {
 }
 
 /// Stroke icons (24×24), drawn inline: SVG markup is not a style or a script.
-fn icon(name: &str) -> String {
+pub(crate) fn icon(name: &str) -> String {
     let paths: &[&str] = match name {
         "download" => &[
             "M12 4v12",
@@ -92,11 +92,15 @@ fn icon(name: &str) -> String {
 }
 
 fn page(brand: &str, title: &str, body: &str, with_script: bool) -> String {
-    let script = if with_script {
-        "<script type=\"module\" src=\"/static/share.js\"></script>"
-    } else {
-        ""
-    };
+    let script = if with_script { Some("/static/share.js") } else { None };
+    page_with(brand, title, body, script)
+}
+
+/// A page of the recipient side, with the module script at `script` if any.
+pub(crate) fn page_with(brand: &str, title: &str, body: &str, script: Option<&str>) -> String {
+    let script = script
+        .map(|src| format!("<script type=\"module\" src=\"{src}\"></script>"))
+        .unwrap_or_default();
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -114,7 +118,7 @@ fn page(brand: &str, title: &str, body: &str, with_script: bool) -> String {
 }
 
 /// A centred card for the pages that stand in for the share: password, 404, 410, 429.
-fn card(kind: &str, icon_name: &str, heading: &str, body: &str) -> String {
+pub(crate) fn card(kind: &str, icon_name: &str, heading: &str, body: &str) -> String {
     format!(
         "<section class=\"card {kind}\" aria-labelledby=\"card-title\"><div class=\"badge-icon\">{}</div>\
          <h1 id=\"card-title\">{}</h1>{body}</section>",
@@ -185,6 +189,11 @@ pub fn gone_with_contact(brand: &str, reason: GoneReason, contact: Option<&str>)
 /// The form of a protected link. It names nothing of the share (not even its title): before
 /// the password, a recipient learns only that the link is protected.
 pub fn password_form(brand: &str, token: &str, wrong: bool) -> String {
+    password_form_at(brand, &format!("/s/{token}/unlock"), wrong)
+}
+
+/// The password form, posting to `action` (a share's or an upload request's unlock route).
+pub fn password_form_at(brand: &str, action: &str, wrong: bool) -> String {
     let error = if wrong {
         "<p class=\"error\" id=\"password-error\" role=\"alert\">Wrong password. Try again.</p>"
     } else {
@@ -197,11 +206,11 @@ pub fn password_form(brand: &str, token: &str, wrong: bool) -> String {
     };
     let body = format!(
         "<p class=\"muted\">Enter the password you were given to see the files.</p>{error}\
-         <form method=\"post\" action=\"/s/{}/unlock\" class=\"unlock\"><label for=\"password\">Password</label>\
+         <form method=\"post\" action=\"{}\" class=\"unlock\"><label for=\"password\">Password</label>\
          <input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required autofocus{described}>\
          <button type=\"submit\" class=\"button primary\">Open</button></form>\
          <p class=\"muted small\">No password? Ask the person who shared the link.</p>",
-        escape(token)
+        escape(action)
     );
     page(
         brand,

@@ -2,10 +2,14 @@
 //! the password, the room an upload holds within the limits, the file it becomes, the files of
 //! a visit and their removal. An outsider only ever reaches the files of their own visit.
 
-use super::{notice, sniffed_type, type_allowed, ReceivedFile, Request, RequestLink, Reservation};
+use super::{
+    notice, sniffed_type, type_allowed, ReceivedFile, Request, RequestLink, Reservation,
+    SNIFF_BYTES,
+};
 use crate::accounts::{normalize_email, User, UserStatus};
 use crate::assets::{self, Asset, Collection};
 use crate::auth;
+use crate::blobs::Received;
 use crate::error::{Error, GoneReason, Result};
 use crate::notify::one_line;
 use crate::shares::access::Visit;
@@ -63,6 +67,14 @@ fn given(metadata: &BTreeMap<String, String>, key: &str) -> Option<String> {
 }
 
 impl Outsider {
+    /// The link the outsider came through.
+    fn link(&self) -> RequestLink {
+        RequestLink {
+            request_id: self.request.id,
+            recipient_id: self.recipient_id,
+        }
+    }
+
     /// Whether an upload came from this visit of this request.
     pub fn sent(&self, outside: &FromOutside) -> bool {
         outside.request_id == self.request.id && outside.visit == self.visit.id
@@ -264,26 +276,91 @@ pub async fn unlock(state: &AppState, token: &str, password: &str, caller: Calle
 /// Saves a new outsider's upload and the room it holds, in one write transaction that checks
 /// the request's limits with every other upload's room counted: racing uploads never pass them.
 pub async fn reserve(state: &AppState, outsider: &Outsider, upload: &Upload) -> Result<()> {
-    let (id, recipient, upload) = (outsider.request.id, outsider.recipient_id, upload.clone());
+    let room = Reservation {
+        upload_id: upload.id,
+        bytes: upload.length,
+    };
+    let (link, upload) = (outsider.link(), upload.clone());
     state
         .store
         .write(move |tx| {
-            let mut request = tx
-                .get::<Request>(id)?
-                .ok_or(Error::NotFound("request link"))?;
-            let link = recipient.and_then(|r| request.recipient(r));
-            if let Some(reason) = request.gone_reason(link, true, Utc::now()) {
-                return Err(Error::Gone(reason));
-            }
-            request.check_room(upload.length)?;
-            request.reserved.push(Reservation {
-                upload_id: upload.id,
-                bytes: upload.length,
-            });
-            tx.put(&request)?;
+            hold(tx, link, room)?;
             tx.put(&upload)
         })
         .await
+}
+
+/// Takes `room` in the request of `link`, if the link is open and the room fits the limits.
+fn hold(tx: &WriteTx, link: RequestLink, room: Reservation) -> Result<()> {
+    let mut request = tx
+        .get::<Request>(link.request_id)?
+        .ok_or(Error::NotFound("request link"))?;
+    let recipient = link.recipient_id.and_then(|r| request.recipient(r));
+    if let Some(reason) = request.gone_reason(recipient, true, Utc::now()) {
+        return Err(Error::Gone(reason));
+    }
+    request.check_room(room.bytes)?;
+    request.reserved.push(room);
+    tx.put(&request)
+}
+
+/// Gives back room taken for a file that was not kept.
+async fn let_go(state: &AppState, request_id: Uuid, room: Uuid) -> Result<()> {
+    state
+        .store
+        .write(move |tx| {
+            let Some(mut request) = tx.get::<Request>(request_id)? else {
+                return Ok(());
+            };
+            request.reserved.retain(|r| r.upload_id != room);
+            tx.put(&request)
+        })
+        .await
+}
+
+/// A file sent in one request (multipart), received into a temporary file but not kept yet:
+/// its type is checked on its name and content, its room taken exactly as a tus upload's,
+/// and only then does it become an asset. Refused, it leaves nothing.
+pub async fn receive_whole(
+    state: &AppState,
+    outsider: &Outsider,
+    name: &str,
+    declared: Option<&str>,
+    received: Received,
+    said: &BTreeMap<String, String>,
+) -> Result<Asset> {
+    let mut metadata = said.clone();
+    metadata.insert("filename".into(), name.to_string());
+    if let Some(declared) = declared {
+        metadata.insert("filetype".into(), declared.to_string());
+    }
+    outsider.check_new(&metadata, &Concat::None)?;
+    outsider.check_content(&received.head(SNIFF_BYTES).await?, name)?;
+    let room = Reservation {
+        upload_id: Uuid::now_v7(),
+        bytes: received.fingerprint.size,
+    };
+    let (link, room_id) = (outsider.link(), room.upload_id);
+    state.store.write(move |tx| hold(tx, link, room)).await?;
+    let created = assets::create(
+        &state.store,
+        &state.blobs,
+        &outsider.creator,
+        name,
+        declared,
+        received,
+        &state.workers,
+    )
+    .await;
+    let asset = match created {
+        Ok(asset) => asset,
+        Err(e) => {
+            let_go(state, link.request_id, room_id).await?;
+            return Err(e);
+        }
+    };
+    received_file(state, outsider, Some(outsider.from_outside(&metadata)), room_id, &asset).await?;
+    Ok(asset)
 }
 
 /// Gives back the room of an outsider's upload that ends unfinished, inside the transaction
@@ -312,7 +389,18 @@ pub async fn received(
     upload: &Upload,
     asset: &Asset,
 ) -> Result<()> {
-    let outside = upload.outside.clone().unwrap_or_else(|| outsider.from_outside(&BTreeMap::new()));
+    received_file(state, outsider, upload.outside.clone(), upload.id, asset).await
+}
+
+/// The same for a file that held the room `room_id`.
+async fn received_file(
+    state: &AppState,
+    outsider: &Outsider,
+    outside: Option<FromOutside>,
+    room_id: Uuid,
+    asset: &Asset,
+) -> Result<()> {
+    let outside = outside.unwrap_or_else(|| outsider.from_outside(&BTreeMap::new()));
     let mut event = outsider.event("upload");
     event.asset_id = Some(asset.id);
     event.name = Some(asset.name.clone());
@@ -328,7 +416,7 @@ pub async fn received(
         uploader_email: outside.uploader_email.clone(),
         received_at: event.at,
     };
-    let (upload_id, base) = (upload.id, state.config.public_url());
+    let base = state.config.public_url();
     let batch = notice::batch(&state.config);
     state
         .store
@@ -336,7 +424,7 @@ pub async fn received(
             let Some(mut request) = tx.get::<Request>(outside.request_id)? else {
                 return Ok(());
             };
-            request.reserved.retain(|r| r.upload_id != upload_id);
+            request.reserved.retain(|r| r.upload_id != room_id);
             mark_asset(tx, &request, &file)?;
             request.files.push(file.clone());
             tx.append_events(request.id, &[event])?;

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn html(status: StatusCode, body: String) -> Response {
+pub(crate) fn html(status: StatusCode, body: String) -> Response {
     let mut response = warp::reply::html(body).into_response_with(status);
     response
         .headers_mut()
@@ -23,7 +23,7 @@ impl<T: warp::Reply> WithStatus for T {
 }
 
 /// Errors of page routes as pages.
-fn error_page(state: &AppState, error: &Error) -> Response {
+pub(crate) fn error_page(state: &AppState, error: &Error) -> Response {
     let brand = &state.config.branding.name;
     match error {
         Error::NotFound(_) => html(StatusCode::NOT_FOUND, pages::not_found(brand)),
