@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod derivatives;
+pub mod mail;
 pub mod process;
 pub mod receiver;
 
