@@ -108,8 +108,8 @@ fn request_page(brand: &str, outsider: &Outsider) -> String {
          <label for=\"uploader-email\">Your email <span class=\"muted\">(optional)</span></label>\
          <input id=\"uploader-email\" name=\"uploaderEmail\" type=\"email\" autocomplete=\"email\" maxlength=\"200\"></div>\
          <div class=\"drop\" id=\"drop\"><p>{icon}<strong>Drop files here</strong> or</p>\
-         <label class=\"button primary\" for=\"file-input\">Choose files</label>\
-         <input id=\"file-input\" class=\"sr-only\" type=\"file\" multiple accept=\"{accept}\"></div>\
+         <input id=\"file-input\" class=\"sr-only\" type=\"file\" multiple accept=\"{accept}\">\
+         <label class=\"button primary\" for=\"file-input\">Choose files</label></div>\
          <p class=\"count muted\" id=\"count\" aria-live=\"polite\"></p>\
          <h2 class=\"sent-title\">Your files</h2>\
          <ul class=\"sent\" id=\"sent\" aria-label=\"Your files\"></ul>\
