@@ -80,3 +80,49 @@ async fn an_outsider_sends_a_file_sees_it_listed_and_removes_it() {
     assert_eq!(seen["files"].as_u64(), Some(0));
     outsider.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_member_requests_files_from_the_collections_page() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let work = tempfile::tempdir().unwrap();
+    let team = driver.browser(work.path()).await;
+    sign_in(&team, &server).await;
+    team.goto(&server.url("/#/collections")).await;
+    team.click("#request-files").await;
+    team.type_into("#request-title", "Signed contracts").await;
+    team.type_into("#request-max-files", "4").await;
+    team.type_into("#request-types", ".pdf").await;
+    team.click("#request-dialog button[type=submit]").await;
+    team.wait_until(
+        "the new request's page",
+        "const h = document.querySelector('.page-head h1'); return !!h && h.innerText.includes('Signed contracts') && !!document.getElementById('request-stats')",
+        json!([]),
+    )
+    .await;
+    team.screenshot("41-request-created").await;
+
+    let listed = server.get_json(&server.admin_token, "/api/v1/requests").await;
+    let request = &listed["items"][0];
+    assert_eq!(request["title"], "Signed contracts");
+    assert_eq!(request["maxFiles"].as_u64(), Some(4));
+    assert_eq!(request["allowedTypes"], json!([".pdf"]));
+    let collection = server
+        .get_json(&server.admin_token, &format!("/api/v1/collections/{}", request["collectionId"].as_str().unwrap()))
+        .await;
+    assert_eq!(collection["name"], "Signed contracts");
+
+    // The requests list, beside the shares, shows it.
+    team.goto(&server.url("/#/shares")).await;
+    team.click("#requests-link").await;
+    team.wait_until(
+        "the request is listed",
+        "const t = document.getElementById('requests-table'); return !!t && t.innerText.includes('Signed contracts') && t.innerText.includes('0 / 4')",
+        json!([]),
+    )
+    .await;
+    team.quit().await;
+}

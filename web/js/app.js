@@ -7,6 +7,7 @@ import { collectionsView } from './collections.js';
 import { sharesView, shareView } from './shares.js';
 import { usersView, policyView } from './admin.js';
 import { webhooksView } from './webhooks.js';
+import { requestsView, requestView } from './requests.js';
 
 const root = document.getElementById('app');
 export const state = { brand: 'handoff', collections: [] };
@@ -18,6 +19,8 @@ const routes = [
   [/^\/collections$/, collectionsView],
   [/^\/shares\/([0-9a-f-]{36})$/, shareView],
   [/^\/shares$/, sharesView],
+  [/^\/requests\/([0-9a-f-]{36})$/, requestView],
+  [/^\/requests$/, requestsView],
   [/^\/admin\/shares$/, (ctx, el) => sharesView({ ...ctx, admin: true }, el)],
   [/^\/admin\/users$/, usersView],
   [/^\/admin\/policy$/, policyView],
@@ -99,7 +102,8 @@ function buildShell() {
     navLink('/assets', 'image', 'Assets'),
     navLink('/collections', 'folder', 'Collections'),
     collections,
-    navLink('/shares', 'link', 'Shares'));
+    navLink('/shares', 'link', 'Shares'),
+    navLink('/requests', 'upload', 'Requests'));
   const admin = isAdmin() ? [
     h('div', { class: 'nav-section' }, 'Admin'),
     h('nav', { class: 'nav', 'aria-label': 'Admin' },
