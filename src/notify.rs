@@ -342,7 +342,12 @@ async fn record_outcome(
                     }
                 }
                 // An upload request's invitation (its id in `share_id`).
-                crate::requests::service::email_outcome(tx, job.share_id, recipient_id, &state_text)?;
+                crate::requests::service::email_outcome(
+                    tx,
+                    job.share_id,
+                    recipient_id,
+                    &state_text,
+                )?;
             }
             tx.put(&job)
         })

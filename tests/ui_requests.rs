@@ -61,7 +61,9 @@ async fn an_outsider_sends_a_file_sees_it_listed_and_removes_it() {
     outsider.screenshot("40-request-file-sent").await;
 
     let id = request["id"].as_str().unwrap();
-    let seen: Value = server.get_json(&server.admin_token, &format!("/api/v1/requests/{id}")).await;
+    let seen: Value = server
+        .get_json(&server.admin_token, &format!("/api/v1/requests/{id}"))
+        .await;
     assert_eq!(seen["received"][0]["name"], "beach.png");
     assert_eq!(seen["received"][0]["uploadedBy"], "Sam Outside");
 
@@ -76,7 +78,9 @@ async fn an_outsider_sends_a_file_sees_it_listed_and_removes_it() {
             json!([]),
         )
         .await;
-    let seen: Value = server.get_json(&server.admin_token, &format!("/api/v1/requests/{id}")).await;
+    let seen: Value = server
+        .get_json(&server.admin_token, &format!("/api/v1/requests/{id}"))
+        .await;
     assert_eq!(seen["files"].as_u64(), Some(0));
     outsider.quit().await;
 }
@@ -105,13 +109,21 @@ async fn a_team_member_requests_files_from_the_collections_page() {
     .await;
     team.screenshot("41-request-created").await;
 
-    let listed = server.get_json(&server.admin_token, "/api/v1/requests").await;
+    let listed = server
+        .get_json(&server.admin_token, "/api/v1/requests")
+        .await;
     let request = &listed["items"][0];
     assert_eq!(request["title"], "Signed contracts");
     assert_eq!(request["maxFiles"].as_u64(), Some(4));
     assert_eq!(request["allowedTypes"], json!([".pdf"]));
     let collection = server
-        .get_json(&server.admin_token, &format!("/api/v1/collections/{}", request["collectionId"].as_str().unwrap()))
+        .get_json(
+            &server.admin_token,
+            &format!(
+                "/api/v1/collections/{}",
+                request["collectionId"].as_str().unwrap()
+            ),
+        )
         .await;
     assert_eq!(collection["name"], "Signed contracts");
 

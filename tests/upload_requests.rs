@@ -105,9 +105,17 @@ impl<'a> Outsider<'a> {
     /// Sends a whole file with tus; returns the answer to the last PATCH.
     async fn send(&mut self, name: &str, bytes: &[u8], extra: &[(&str, &str)]) -> Response {
         let created = self.create(name, bytes.len(), extra).await;
-        assert_eq!(created.status(), 201, "{name}: {}", created.text().await.unwrap());
+        assert_eq!(
+            created.status(),
+            201,
+            "{name}: {}",
+            created.text().await.unwrap()
+        );
         let location = created.headers()["location"].to_str().unwrap().to_string();
-        assert!(location.starts_with(&format!("{}/uploads/", self.link)), "{location}");
+        assert!(
+            location.starts_with(&format!("{}/uploads/", self.link)),
+            "{location}"
+        );
         self.patch(&location, 0, bytes).await
     }
 
@@ -138,48 +146,90 @@ async fn a_request_collects_files_from_outside_as_the_creators_assets() {
     )
     .await;
     assert_eq!(request["status"], "active");
-    assert_eq!((request["files"].as_u64(), request["bytes"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        (request["files"].as_u64(), request["bytes"].as_u64()),
+        (Some(0), Some(0))
+    );
     let collection_id = request["collectionId"].as_str().unwrap();
     let collection = server
-        .get_json(&server.admin_token, &format!("/api/v1/collections/{collection_id}"))
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/collections/{collection_id}"),
+        )
         .await;
-    assert_eq!(collection["name"], "Raw footage", "a collection named after the title");
+    assert_eq!(
+        collection["name"], "Raw footage",
+        "a collection named after the title"
+    );
 
     let mut ann = Outsider::new(&server, &request);
     let page = ann.req(Method::GET, &ann.link).send().await.unwrap();
     assert_eq!(page.status(), 200);
     ann.remember(&page);
     let html = page.text().await.unwrap();
-    assert!(html.contains("Raw footage") && html.contains("Drop files here"), "{html}");
+    assert!(
+        html.contains("Raw footage") && html.contains("Drop files here"),
+        "{html}"
+    );
 
     let bytes = png();
     let done = ann
-        .send("shot <1>.png", &bytes, &[("uploaderName", "Ann Lee"), ("uploaderEmail", "Ann@Example.com")])
+        .send(
+            "shot <1>.png",
+            &bytes,
+            &[
+                ("uploaderName", "Ann Lee"),
+                ("uploaderEmail", "Ann@Example.com"),
+            ],
+        )
         .await;
     assert_eq!(done.status(), 204, "{}", done.text().await.unwrap());
     let id = asset_id(&done);
 
-    let asset = server.get_json(&server.admin_token, &format!("/api/v1/assets/{id}")).await;
+    let asset = server
+        .get_json(&server.admin_token, &format!("/api/v1/assets/{id}"))
+        .await;
     assert_eq!(asset["name"], "shot <1>.png");
     assert_eq!(asset["size"].as_u64(), Some(bytes.len() as u64));
     assert_eq!(asset["attributes"]["uploadedBy"], "Ann Lee");
     assert_eq!(asset["attributes"]["uploadedByEmail"], "ann@example.com");
     assert_eq!(asset["attributes"]["request"], request["id"]);
     let collection = server
-        .get_json(&server.admin_token, &format!("/api/v1/collections/{collection_id}"))
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/collections/{collection_id}"),
+        )
         .await;
-    assert!(collection.to_string().contains(&id), "in the request's collection: {collection}");
+    assert!(
+        collection.to_string().contains(&id),
+        "in the request's collection: {collection}"
+    );
 
     let seen = server
-        .get_json(&server.admin_token, &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()))
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()),
+        )
         .await;
-    assert_eq!((seen["files"].as_u64(), seen["bytes"].as_u64()), (Some(1), Some(bytes.len() as u64)));
+    assert_eq!(
+        (seen["files"].as_u64(), seen["bytes"].as_u64()),
+        (Some(1), Some(bytes.len() as u64))
+    );
     assert_eq!(seen["received"][0]["uploadedBy"], "Ann Lee");
     let events = server
-        .get_json(&server.admin_token, &format!("/api/v1/requests/{}/events", request["id"].as_str().unwrap()))
+        .get_json(
+            &server.admin_token,
+            &format!(
+                "/api/v1/requests/{}/events",
+                request["id"].as_str().unwrap()
+            ),
+        )
         .await;
     let upload = &events["items"][0];
-    assert_eq!((upload["type"].as_str(), upload["bytes"].as_u64()), (Some("upload"), Some(bytes.len() as u64)));
+    assert_eq!(
+        (upload["type"].as_str(), upload["bytes"].as_u64()),
+        (Some("upload"), Some(bytes.len() as u64))
+    );
     assert_eq!(upload["name"], "shot <1>.png");
 
     // Nothing from outside is served without a team member: no route answers it to Ann.
@@ -201,20 +251,40 @@ async fn two_outsiders_never_see_each_others_files() {
     let request = ask(&server, json!({"title": "Contracts", "maxFiles": 10})).await;
     let mut ann = Outsider::new(&server, &request);
     let mut bob = Outsider::new(&server, &request);
-    let ann_file = asset_id(&ann.send("ann.txt", b"ann's words", &[("uploaderName", "Ann")]).await);
-    let bob_file = asset_id(&bob.send("bob.txt", b"bob's words", &[("uploaderName", "Bob")]).await);
+    let ann_file = asset_id(
+        &ann.send("ann.txt", b"ann's words", &[("uploaderName", "Ann")])
+            .await,
+    );
+    let bob_file = asset_id(
+        &bob.send("bob.txt", b"bob's words", &[("uploaderName", "Bob")])
+            .await,
+    );
 
     let (ann_list, bob_list) = (ann.files().await, bob.files().await);
     assert_eq!(ann_list["items"].as_array().unwrap().len(), 1);
     assert_eq!(ann_list["items"][0]["id"].as_str(), Some(ann_file.as_str()));
     assert!(!ann_list.to_string().contains("Bob") && !ann_list.to_string().contains("bob.txt"));
     assert_eq!(bob_list["items"][0]["id"].as_str(), Some(bob_file.as_str()));
-    assert_eq!((ann_list["filesReceived"].as_u64(), ann_list["maxFiles"].as_u64()), (Some(2), Some(10)));
+    assert_eq!(
+        (
+            ann_list["filesReceived"].as_u64(),
+            ann_list["maxFiles"].as_u64()
+        ),
+        (Some(2), Some(10))
+    );
 
     // Ann cannot remove Bob's file, nor reach his upload; she can remove her own.
-    let theirs = ann.req(Method::DELETE, &format!("{}/files/{bob_file}", ann.link)).send().await.unwrap();
+    let theirs = ann
+        .req(Method::DELETE, &format!("{}/files/{bob_file}", ann.link))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(theirs.status(), 404);
-    let mine = ann.req(Method::DELETE, &format!("{}/files/{ann_file}", ann.link)).send().await.unwrap();
+    let mine = ann
+        .req(Method::DELETE, &format!("{}/files/{ann_file}", ann.link))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(mine.status(), 204);
     assert!(ann.files().await["items"].as_array().unwrap().is_empty());
     let gone = server
@@ -243,14 +313,24 @@ async fn racing_uploads_never_pass_max_files_and_ended_ones_give_their_room_back
             let mut outsider = outsider;
             let response = outsider.create(&format!("f{i}.txt"), 10, &[]).await;
             let status = response.status().as_u16();
-            let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_string());
+            let location = response
+                .headers()
+                .get("location")
+                .map(|l| l.to_str().unwrap().to_string());
             (status, location)
         }
     });
     let answers = futures_util::future::join_all(creations).await;
-    let created: Vec<&String> = answers.iter().filter_map(|(s, l)| (*s == 201).then(|| l.as_ref().unwrap())).collect();
+    let created: Vec<&String> = answers
+        .iter()
+        .filter(|(s, _)| *s == 201)
+        .map(|(_, l)| l.as_ref().unwrap())
+        .collect();
     assert_eq!(created.len(), 3, "exactly three: {answers:?}");
-    assert!(answers.iter().all(|(s, _)| *s == 201 || *s == 413), "{answers:?}");
+    assert!(
+        answers.iter().all(|(s, _)| *s == 201 || *s == 413),
+        "{answers:?}"
+    );
 
     // Ending one frees its room; finishing the others fills the request for good.
     let ended = first
@@ -263,11 +343,17 @@ async fn racing_uploads_never_pass_max_files_and_ended_ones_give_their_room_back
     for location in &created[1..] {
         assert_eq!(first.patch(location, 0, b"0123456789").await.status(), 204);
     }
-    assert_eq!(first.send("last.txt", b"0123456789", &[]).await.status(), 204);
+    assert_eq!(
+        first.send("last.txt", b"0123456789", &[]).await.status(),
+        204
+    );
     let refused = first.create("one-too-many.txt", 10, &[]).await;
     assert_eq!(refused.status(), 413);
     let request = server
-        .get_json(&server.admin_token, &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()))
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()),
+        )
         .await;
     assert_eq!(request["files"].as_u64(), Some(3));
 }
@@ -288,53 +374,107 @@ async fn max_bytes_counts_uploads_under_way_and_refuses_a_file_before_its_bytes(
     // One request, multipart: refused whole when it does not fit, nothing kept.
     let form = reqwest::multipart::Form::new()
         .text("uploaderName", "Ann")
-        .part("file", reqwest::multipart::Part::bytes(vec![b'x'; 5]).file_name("five.txt"));
-    let sent = ann.req(Method::POST, &format!("{}/files", ann.link)).multipart(form).send().await.unwrap();
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(vec![b'x'; 5]).file_name("five.txt"),
+        );
+    let sent = ann
+        .req(Method::POST, &format!("{}/files", ann.link))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     expect_error(sent, 413, "too_large").await;
     let request = server
-        .get_json(&server.admin_token, &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()))
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()),
+        )
         .await;
-    assert_eq!((request["files"].as_u64(), request["uploading"].as_u64()), (Some(0), Some(2)));
+    assert_eq!(
+        (request["files"].as_u64(), request["uploading"].as_u64()),
+        (Some(0), Some(2))
+    );
 }
 
 #[tokio::test]
 async fn multipart_sends_files_in_one_request_with_who_sent_them() {
     let server = TestServer::start().await;
-    let request = ask(&server, json!({"title": "Scans", "allowedTypes": [".pdf", "image/*"]})).await;
+    let request = ask(
+        &server,
+        json!({"title": "Scans", "allowedTypes": [".pdf", "image/*"]}),
+    )
+    .await;
     let mut ann = Outsider::new(&server, &request);
     let form = reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes(png()).file_name("a.png"))
-        .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("b.pdf"))
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(png()).file_name("a.png"),
+        )
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("b.pdf"),
+        )
         .text("uploaderName", "Ann")
         .text("uploaderEmail", "ann@example.com");
-    let sent = ann.req(Method::POST, &format!("{}/files", ann.link)).multipart(form).send().await.unwrap();
+    let sent = ann
+        .req(Method::POST, &format!("{}/files", ann.link))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     ann.remember(&sent);
     let sent = json_of(sent, 201).await;
     assert_eq!(sent["files"].as_array().unwrap().len(), 2);
     let id = sent["files"][1]["id"].as_str().unwrap();
-    let asset = server.get_json(&server.admin_token, &format!("/api/v1/assets/{id}")).await;
-    assert_eq!((asset["attributes"]["uploadedBy"].as_str(), asset["name"].as_str()), (Some("Ann"), Some("b.pdf")));
+    let asset = server
+        .get_json(&server.admin_token, &format!("/api/v1/assets/{id}"))
+        .await;
+    assert_eq!(
+        (
+            asset["attributes"]["uploadedBy"].as_str(),
+            asset["name"].as_str()
+        ),
+        (Some("Ann"), Some("b.pdf"))
+    );
     assert_eq!(ann.files().await["items"].as_array().unwrap().len(), 2);
 }
 
 #[tokio::test]
 async fn allowed_types_are_checked_on_the_content_not_the_name() {
     let server = TestServer::start().await;
-    let request = ask(&server, json!({"title": "Photos", "allowedTypes": ["image/*"]})).await;
+    let request = ask(
+        &server,
+        json!({"title": "Photos", "allowedTypes": ["image/*"]}),
+    )
+    .await;
     let mut ann = Outsider::new(&server, &request);
     // Claimed as a program: refused before any byte.
-    let exe = ann.create("setup.exe", 10, &[("filetype", "application/x-msdownload")]).await;
+    let exe = ann
+        .create("setup.exe", 10, &[("filetype", "application/x-msdownload")])
+        .await;
     expect_error(exe, 415, "unsupported_media_type").await;
     // Named and typed as a PNG, but it is a web page: refused when its bytes show it.
     let page = b"<!doctype html><script>alert(1)</script>".to_vec();
-    let spoofed = ann.send("cat.png", &page, &[("filetype", "image/png")]).await;
+    let spoofed = ann
+        .send("cat.png", &page, &[("filetype", "image/png")])
+        .await;
     expect_error(spoofed, 415, "unsupported_media_type").await;
-    let real = ann.send("cat.png", &png(), &[("filetype", "image/png")]).await;
+    let real = ann
+        .send("cat.png", &png(), &[("filetype", "image/png")])
+        .await;
     assert_eq!(real.status(), 204);
     let request = server
-        .get_json(&server.admin_token, &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()))
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()),
+        )
         .await;
-    assert_eq!((request["files"].as_u64(), request["uploading"].as_u64()), (Some(1), Some(0)), "the spoof kept nothing");
+    assert_eq!(
+        (request["files"].as_u64(), request["uploading"].as_u64()),
+        (Some(1), Some(0)),
+        "the spoof kept nothing"
+    );
     let assets = server.get_json(&server.admin_token, "/api/v1/assets").await;
     assert_eq!(assets["items"].as_array().unwrap().len(), 1);
 }
@@ -348,7 +488,10 @@ async fn disabled_expired_and_deleted_links_take_nothing() {
     let id = request["id"].as_str().unwrap();
     let mut ann = Outsider::new(&server, &request);
     let under_way = ann.create("a.txt", 4, &[]).await;
-    let location = under_way.headers()["location"].to_str().unwrap().to_string();
+    let location = under_way.headers()["location"]
+        .to_str()
+        .unwrap()
+        .to_string();
 
     let off = server
         .admin(Method::PATCH, &format!("/api/v1/requests/{id}"))
@@ -366,24 +509,44 @@ async fn disabled_expired_and_deleted_links_take_nothing() {
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let mut bob = Outsider::new(&server, &expiring);
     expect_error(bob.create("c.txt", 4, &[]).await, 410, "expired").await;
-    let listed = server.get_json(&server.admin_token, "/api/v1/requests?status=expired").await;
+    let listed = server
+        .get_json(&server.admin_token, "/api/v1/requests?status=expired")
+        .await;
     assert_eq!(listed["items"][0]["id"], expiring["id"]);
 
-    let deleted = server.admin(Method::DELETE, &format!("/api/v1/requests/{id}")).send().await.unwrap();
+    let deleted = server
+        .admin(Method::DELETE, &format!("/api/v1/requests/{id}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(deleted.status(), 204);
-    assert_eq!(ann.req(Method::GET, &ann.link).send().await.unwrap().status(), 404);
+    assert_eq!(
+        ann.req(Method::GET, &ann.link)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
 }
 
 #[tokio::test]
 async fn the_password_comes_first_and_wrong_tries_end_in_429() {
     let server = TestServer::start_with(|c| c.unlock.max_attempts = 3).await;
-    let request = ask(&server, json!({"title": "Secret plans", "password": "open sesame"})).await;
+    let request = ask(
+        &server,
+        json!({"title": "Secret plans", "password": "open sesame"}),
+    )
+    .await;
     assert!(request.get("password").is_none() && request["hasPassword"] == true);
     let mut ann = Outsider::new(&server, &request);
     let page = ann.req(Method::GET, &ann.link).send().await.unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(html.contains("protected") && !html.contains("Secret plans"), "says only that it is protected");
+    assert!(
+        html.contains("protected") && !html.contains("Secret plans"),
+        "says only that it is protected"
+    );
     expect_error(ann.create("a.txt", 4, &[]).await, 401, "unauthenticated").await;
 
     let unlock = |password: &str| {
@@ -395,11 +558,19 @@ async fn the_password_comes_first_and_wrong_tries_end_in_429() {
         assert_eq!(unlock("wrong").await.unwrap().status(), 401);
     }
     let blocked = unlock("open sesame").await.unwrap();
-    assert_eq!(blocked.status(), 429, "even the right password, until the window passes");
+    assert_eq!(
+        blocked.status(),
+        429,
+        "even the right password, until the window passes"
+    );
     assert!(blocked.headers().contains_key("retry-after"));
 
     // Another request's link is not blocked by these tries.
-    let other = ask(&server, json!({"title": "Other", "password": "open sesame"})).await;
+    let other = ask(
+        &server,
+        json!({"title": "Other", "password": "open sesame"}),
+    )
+    .await;
     let mut bob = Outsider::new(&server, &other);
     let opened = bob
         .req(Method::POST, &format!("{}/unlock", bob.link))
@@ -411,9 +582,19 @@ async fn the_password_comes_first_and_wrong_tries_end_in_429() {
     bob.remember(&opened);
     assert_eq!(bob.send("in.txt", b"data", &[]).await.status(), 204);
     let events = server
-        .get_json(&server.admin_token, &format!("/api/v1/requests/{}/events", request["id"].as_str().unwrap()))
+        .get_json(
+            &server.admin_token,
+            &format!(
+                "/api/v1/requests/{}/events",
+                request["id"].as_str().unwrap()
+            ),
+        )
         .await;
-    assert_eq!(events["items"].as_array().unwrap().len(), 3, "three failed unlocks: {events}");
+    assert_eq!(
+        events["items"].as_array().unwrap().len(),
+        3,
+        "three failed unlocks: {events}"
+    );
 }
 
 #[tokio::test]
@@ -454,15 +635,25 @@ async fn only_members_who_may_share_ask_and_the_expiry_cap_holds() {
     .await;
     let mine = ask(&server, json!({"title": "Admin's"})).await;
     let listed = server.get_json(&editor, "/api/v1/requests").await;
-    assert_eq!(listed["items"].as_array().unwrap().len(), 1, "own requests only");
+    assert_eq!(
+        listed["items"].as_array().unwrap().len(),
+        1,
+        "own requests only"
+    );
     assert_eq!(listed["items"][0]["id"], theirs["id"]);
     let hidden = server
-        .req(&editor, Method::GET, &format!("/api/v1/requests/{}", mine["id"].as_str().unwrap()))
+        .req(
+            &editor,
+            Method::GET,
+            &format!("/api/v1/requests/{}", mine["id"].as_str().unwrap()),
+        )
         .send()
         .await
         .unwrap();
     assert_eq!(hidden.status(), 404);
-    let all = server.get_json(&server.admin_token, "/api/v1/requests").await;
+    let all = server
+        .get_json(&server.admin_token, "/api/v1/requests")
+        .await;
     assert_eq!(all["items"].as_array().unwrap().len(), 2, "admins see all");
 }
 
@@ -483,32 +674,63 @@ async fn recipients_get_their_own_link_and_the_creator_hears_of_files_in_batches
     let invitation = wait_for_mail(&inbox, "asks you for files").await;
     let text = invitation[0]["parts"]["text/plain"].as_str().unwrap();
     let theirs = request["recipients"][0]["url"].as_str().unwrap();
-    assert!(text.contains(theirs) && text.contains("Please sign"), "{text}");
+    assert!(
+        text.contains(theirs) && text.contains("Please sign"),
+        "{text}"
+    );
     assert_eq!(invitation[0]["to"], "client@example.com");
-    assert_ne!(path_of(theirs), path_of(request["url"].as_str().unwrap()), "their own link");
+    assert_ne!(
+        path_of(theirs),
+        path_of(request["url"].as_str().unwrap()),
+        "their own link"
+    );
 
     let mut client = Outsider {
         server: &server,
         link: path_of(theirs),
         cookie: None,
     };
-    assert_eq!(client.send("one.txt", b"first", &[("uploaderName", "Cleo")]).await.status(), 204);
+    assert_eq!(
+        client
+            .send("one.txt", b"first", &[("uploaderName", "Cleo")])
+            .await
+            .status(),
+        204
+    );
     let first = wait_for_mail(&inbox, "1 new file").await;
-    let told = first.iter().find(|m| m["subject"].as_str().unwrap().contains("new file")).unwrap();
+    let told = first
+        .iter()
+        .find(|m| m["subject"].as_str().unwrap().contains("new file"))
+        .unwrap();
     assert_eq!(told["to"], ADMIN_EMAIL);
-    assert!(told["parts"]["text/plain"].as_str().unwrap().contains("one.txt"));
+    assert!(told["parts"]["text/plain"]
+        .as_str()
+        .unwrap()
+        .contains("one.txt"));
     // Two more at once: told together, once the batch time has passed.
     assert_eq!(client.send("two.txt", b"second", &[]).await.status(), 204);
     assert_eq!(client.send("three.txt", b"third", &[]).await.status(), 204);
     let later = wait_for_mail(&inbox, "2 new files").await;
-    let batch = later.iter().find(|m| m["subject"].as_str().unwrap().contains("2 new files")).unwrap();
+    let batch = later
+        .iter()
+        .find(|m| m["subject"].as_str().unwrap().contains("2 new files"))
+        .unwrap();
     let body = batch["parts"]["text/plain"].as_str().unwrap();
-    assert!(body.contains("two.txt") && body.contains("three.txt"), "{body}");
-    let told_of_files = received(&inbox).iter().filter(|m| m["subject"].as_str().unwrap().contains("new file")).count();
+    assert!(
+        body.contains("two.txt") && body.contains("three.txt"),
+        "{body}"
+    );
+    let told_of_files = received(&inbox)
+        .iter()
+        .filter(|m| m["subject"].as_str().unwrap().contains("new file"))
+        .count();
     assert_eq!(told_of_files, 2, "one email at once, one for the batch");
 
     let seen = server
-        .get_json(&server.admin_token, &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()))
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/requests/{}", request["id"].as_str().unwrap()),
+        )
         .await;
     assert_eq!(seen["recipients"][0]["files"].as_u64(), Some(3));
     assert_eq!(seen["recipients"][0]["emailState"], "sent");

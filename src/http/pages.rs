@@ -92,7 +92,11 @@ pub(crate) fn icon(name: &str) -> String {
 }
 
 fn page(brand: &str, title: &str, body: &str, with_script: bool) -> String {
-    let script = if with_script { Some("/static/share.js") } else { None };
+    let script = if with_script {
+        Some("/static/share.js")
+    } else {
+        None
+    };
     page_with(brand, title, body, script)
 }
 

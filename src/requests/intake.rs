@@ -62,7 +62,12 @@ const MAX_UPLOADER_TEXT: usize = 200;
 fn given(metadata: &BTreeMap<String, String>, key: &str) -> Option<String> {
     metadata
         .get(key)
-        .map(|v| one_line(v).chars().take(MAX_UPLOADER_TEXT).collect::<String>())
+        .map(|v| {
+            one_line(v)
+                .chars()
+                .take(MAX_UPLOADER_TEXT)
+                .collect::<String>()
+        })
         .filter(|v| !v.is_empty())
 }
 
@@ -117,8 +122,7 @@ impl Outsider {
             visit: self.visit.id.clone(),
             recipient_id: self.recipient_id,
             uploader_name: given(metadata, "uploaderName"),
-            uploader_email: given(metadata, "uploaderEmail")
-                .and_then(|e| normalize_email(&e).ok()),
+            uploader_email: given(metadata, "uploaderEmail").and_then(|e| normalize_email(&e).ok()),
         }
     }
 
@@ -241,7 +245,12 @@ fn new_visit(token: &str, unlocked: Option<u32>, now: DateTime<Utc>) -> Visit {
 
 /// Checks a request's password; the right one starts an unlocked visit (its signed value is
 /// answered). Wrong tries are limited per link and address as on share links (429).
-pub async fn unlock(state: &AppState, token: &str, password: &str, caller: Caller) -> Result<String> {
+pub async fn unlock(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    caller: Caller,
+) -> Result<String> {
     let limiter_key = format!("u|{token}|{}", caller.address);
     state.unlocks.check(&limiter_key)?;
     let (request, recipient_id, creator) = open(state, token).await?;
@@ -359,7 +368,14 @@ pub async fn receive_whole(
             return Err(e);
         }
     };
-    received_file(state, outsider, Some(outsider.from_outside(&metadata)), room_id, &asset).await?;
+    received_file(
+        state,
+        outsider,
+        Some(outsider.from_outside(&metadata)),
+        room_id,
+        &asset,
+    )
+    .await?;
     Ok(asset)
 }
 

@@ -221,9 +221,7 @@ pub fn type_allowed(allowed: &[String], mime: &str, name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     allowed.is_empty()
         || allowed.iter().any(|entry| match entry.strip_prefix('.') {
-            Some(extension) => {
-                name.ends_with(entry.as_str()) && extension_means(extension, &mime)
-            }
+            Some(extension) => name.ends_with(entry.as_str()) && extension_means(extension, &mime),
             None => match entry.strip_suffix("/*") {
                 Some(main) => mime.split('/').next() == Some(main),
                 None => *entry == mime,

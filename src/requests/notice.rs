@@ -189,7 +189,10 @@ impl Compose for FilesArrived<'_> {
     }
 
     fn text(&self) -> String {
-        let mut text = format!("Files arrived through your request “{}”:\n\n", one_line(&self.request.title));
+        let mut text = format!(
+            "Files arrived through your request “{}”:\n\n",
+            one_line(&self.request.title)
+        );
         for file in self.files {
             text.push_str(&format!(
                 "- {} ({}) from {}\n",

@@ -67,7 +67,10 @@ fn check_limit(value: Option<u64>, name: &str) -> Result<Option<u64>> {
     }
 }
 
-async fn hash_password(password: String, request_allowed: &crate::config::SharingAllow) -> Result<String> {
+async fn hash_password(
+    password: String,
+    request_allowed: &crate::config::SharingAllow,
+) -> Result<String> {
     options::check_password(&password, request_allowed)?;
     auth::hash_password(password).await
 }
@@ -159,7 +162,9 @@ pub async fn create(state: &AppState, owner: &User, new: NewRequest) -> Result<R
                 None => new_collection(tx, &owner, collection_name, now)?,
             };
             for email in emails {
-                request.recipients.push(new_recipient(email, request.expires_at, now));
+                request
+                    .recipients
+                    .push(new_recipient(email, request.expires_at, now));
             }
             link(tx, &request)?;
             invite(tx, &mut request, &asker, &base)?;
@@ -232,7 +237,12 @@ fn invite(tx: &WriteTx, request: &mut Request, asker: &str, base: &str) -> Resul
 }
 
 /// Follows an invitation's email (sent, failed) in its recipient's `emailState`.
-pub fn email_outcome(tx: &WriteTx, request_id: Uuid, recipient_id: Uuid, state: &str) -> Result<()> {
+pub fn email_outcome(
+    tx: &WriteTx,
+    request_id: Uuid,
+    recipient_id: Uuid,
+    state: &str,
+) -> Result<()> {
     let Some(mut request) = tx.get::<Request>(request_id)? else {
         return Ok(());
     };
@@ -269,7 +279,11 @@ pub struct ListQuery {
 
 /// The user's own requests (an admin's: everyone's), newest first, with whether each
 /// creator is active.
-pub async fn list(state: &AppState, user: &User, query: ListQuery) -> Result<(Vec<(Request, bool)>, Option<Uuid>)> {
+pub async fn list(
+    state: &AppState,
+    user: &User,
+    query: ListQuery,
+) -> Result<(Vec<(Request, bool)>, Option<Uuid>)> {
     user.require(Permission::SharesRead)?;
     if let Some(status) = query.status.as_deref() {
         if !Request::STATUSES.contains(&status) {
@@ -307,7 +321,11 @@ pub async fn update(state: &AppState, user: &User, id: Uuid, patch: Patch) -> Re
     let (current, _) = get(state, user, id).await?;
     may_manage(user, &current)?;
     let now = Utc::now();
-    let title = patch.title.as_deref().map(options::check_title).transpose()?;
+    let title = patch
+        .title
+        .as_deref()
+        .map(options::check_title)
+        .transpose()?;
     let description = patch
         .description
         .as_deref()
@@ -328,8 +346,14 @@ pub async fn update(state: &AppState, user: &User, id: Uuid, patch: Patch) -> Re
         Some(_) => Some(None),
         None => None,
     };
-    let max_files = patch.max_files.map(|m| check_limit(m, "maxFiles")).transpose()?;
-    let max_bytes = patch.max_bytes.map(|m| check_limit(m, "maxBytes")).transpose()?;
+    let max_files = patch
+        .max_files
+        .map(|m| check_limit(m, "maxFiles"))
+        .transpose()?;
+    let max_bytes = patch
+        .max_bytes
+        .map(|m| check_limit(m, "maxBytes"))
+        .transpose()?;
     let allowed_types = patch.allowed_types.map(check_allowed_types).transpose()?;
     let user = user.clone();
     state

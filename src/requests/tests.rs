@@ -92,7 +92,10 @@ fn types_match_by_family_type_or_extension_with_its_content() {
     assert!(type_allowed(&allowed, "image/png", "x.png"));
     assert!(type_allowed(&allowed, "application/pdf", "x.PDF"));
     assert!(type_allowed(&allowed, "text/plain", "list.csv"));
-    assert!(!type_allowed(&allowed, "text/html", "x.pdf"), "named .pdf, not one");
+    assert!(
+        !type_allowed(&allowed, "text/html", "x.pdf"),
+        "named .pdf, not one"
+    );
     assert!(!type_allowed(&allowed, "application/pdf", "x.bin"));
     assert!(!type_allowed(&allowed, "text/plain", "x.txt"));
     assert!(type_allowed(&[], "application/x-anything", "x"));
@@ -100,10 +103,16 @@ fn types_match_by_family_type_or_extension_with_its_content() {
 
 #[test]
 fn content_tells_the_type_not_the_name() {
-    let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R'];
+    let png = [
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R',
+    ];
     assert_eq!(sniffed_type(&png), "image/png");
     assert_eq!(sniffed_type(b"%PDF-1.7\n"), "application/pdf");
     assert_eq!(sniffed_type("a,b\nc,d é".as_bytes()), "text/plain");
-    assert_eq!(sniffed_type(&"é".as_bytes()[..1]), "text/plain", "a cut character");
+    assert_eq!(
+        sniffed_type(&"é".as_bytes()[..1]),
+        "text/plain",
+        "a cut character"
+    );
     assert_eq!(sniffed_type(&[0, 1, 2, 0xff]), "application/octet-stream");
 }

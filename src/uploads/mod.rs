@@ -14,11 +14,11 @@ use crate::blobs::{Checksum, Running};
 use crate::error::{Error, Result};
 use crate::metrics::Metrics;
 use crate::requests::intake::{self, FromOutside, Outsider};
+use crate::requests::SNIFF_BYTES;
 use crate::state::AppState;
 use crate::store::{Record, Table};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::Stream;
-use crate::requests::SNIFF_BYTES;
 use protocol::Concat;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -113,11 +113,7 @@ impl Active {
 const APPEND_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Begins an upload. A final concatenation is whole at once and becomes an asset.
-pub async fn create(
-    state: &AppState,
-    who: &Uploader,
-    new: New,
-) -> Result<(Upload, Option<Asset>)> {
+pub async fn create(state: &AppState, who: &Uploader, new: New) -> Result<(Upload, Option<Asset>)> {
     let user = who.owner();
     user.require(Permission::AssetsWrite)?;
     let metadata = protocol::metadata(&new.metadata)?;

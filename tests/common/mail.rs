@@ -118,4 +118,3 @@ pub async fn wait_for_mail(inbox: &Inbox, words: &str) -> Vec<Value> {
     })
     .await
 }
-

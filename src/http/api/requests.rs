@@ -192,7 +192,10 @@ fn recipient_view(
     base: &str,
     now: DateTime<Utc>,
 ) -> RequestRecipientView {
-    let theirs = request.files.iter().filter(|f| f.recipient_id == Some(r.id));
+    let theirs = request
+        .files
+        .iter()
+        .filter(|f| f.recipient_id == Some(r.id));
     let (files, last_upload_at) = theirs.fold((0, None), |(n, _), f| (n + 1, Some(f.received_at)));
     RequestRecipientView {
         id: r.id,
@@ -249,7 +252,11 @@ pub async fn create(
         enabled: body.enabled,
     };
     let request = service::create(&state, &who.user, new).await?;
-    Ok(reply::created(&RequestView::new(&request, true, &base(&state))))
+    Ok(reply::created(&RequestView::new(
+        &request,
+        true,
+        &base(&state),
+    )))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -291,7 +298,11 @@ pub async fn list(
     responses((status = 200, body = RequestView)))]
 pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
     let (request, active) = service::get(&state, &who?.user, id).await?;
-    Ok(reply::json(&RequestView::new(&request, active, &base(&state))))
+    Ok(reply::json(&RequestView::new(
+        &request,
+        active,
+        &base(&state),
+    )))
 }
 
 #[utoipa::path(patch, path = "/api/v1/requests/{id}", tag = "requests", params(("id" = Uuid, Path, description = "the request's id")),
@@ -320,7 +331,11 @@ pub async fn update(
     };
     let request = service::update(&state, &who.user, id, patch).await?;
     let (_, active) = service::get(&state, &who.user, id).await?;
-    Ok(reply::json(&RequestView::new(&request, active, &base(&state))))
+    Ok(reply::json(&RequestView::new(
+        &request,
+        active,
+        &base(&state),
+    )))
 }
 
 #[utoipa::path(delete, path = "/api/v1/requests/{id}", tag = "requests", params(("id" = Uuid, Path, description = "the request's id")),

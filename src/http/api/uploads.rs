@@ -144,11 +144,7 @@ pub async fn begin(
     let mut response = reply::no_content();
     *response.status_mut() = StatusCode::CREATED;
     // Relative, as tus allows: it stays right behind a proxy and on any name of the server.
-    set(
-        &mut response,
-        "location",
-        &format!("{base}/{}", upload.id),
-    );
+    set(&mut response, "location", &format!("{base}/{}", upload.id));
     describe(&mut response, &upload, asset.as_ref());
     Ok(response)
 }
@@ -188,10 +184,7 @@ pub async fn stand(state: &AppState, who: &Uploader, id: Uuid, base: &str) -> Re
         protocol::Concat::None => {}
         protocol::Concat::Partial => set(&mut response, "upload-concat", "partial"),
         protocol::Concat::Final(parts) => {
-            let urls: Vec<String> = parts
-                .iter()
-                .map(|p| format!("{base}/{p}"))
-                .collect();
+            let urls: Vec<String> = parts.iter().map(|p| format!("{base}/{p}")).collect();
             set(
                 &mut response,
                 "upload-concat",

@@ -11,7 +11,9 @@ mod page;
 use crate::error::Result;
 use crate::http::api::any_of;
 use crate::http::api::uploads::{self as tus, check_version};
-use crate::http::filters::{body, client, cookie, limited_body, same_site, with_state, Body, Client};
+use crate::http::filters::{
+    body, client, cookie, limited_body, same_site, with_state, Body, Client,
+};
 use crate::http::methods;
 use crate::http::reply::{self, header_value};
 use crate::requests::intake::{self, Caller, Outsider};

@@ -19,7 +19,10 @@ use warp::reply::{Reply, Response};
 pub(super) async fn show(token: String, state: AppState, client: Client) -> Response {
     let brand = &state.config.branding.name;
     match enter(&state, &token, &client).await {
-        Ok(outsider) => super::answer(&outsider, html(StatusCode::OK, request_page(brand, &outsider))),
+        Ok(outsider) => super::answer(
+            &outsider,
+            html(StatusCode::OK, request_page(brand, &outsider)),
+        ),
         Err(Error::Unauthenticated(_)) => {
             let form = pages::password_form_at(brand, &format!("/u/{token}/unlock"), false);
             html(StatusCode::OK, form)
@@ -67,7 +70,10 @@ fn limits_text(outsider: &Outsider) -> String {
     let request = &outsider.request;
     let mut parts = Vec::new();
     if let Some(max) = request.max_files {
-        parts.push(format!("Up to {max} file{}", if max == 1 { "" } else { "s" }));
+        parts.push(format!(
+            "Up to {max} file{}",
+            if max == 1 { "" } else { "s" }
+        ));
     }
     if let Some(max) = request.max_bytes {
         parts.push(format!("up to {} in all", human_size(max)));
@@ -83,7 +89,11 @@ fn request_page(brand: &str, outsider: &Outsider) -> String {
     let mut body = String::from("<section class=\"hero\">");
     let _ = write!(body, "<h1>{}</h1>", escape(&request.title));
     if !request.description.is_empty() {
-        let _ = write!(body, "<p class=\"description\">{}</p>", escape(&request.description));
+        let _ = write!(
+            body,
+            "<p class=\"description\">{}</p>",
+            escape(&request.description)
+        );
     }
     let _ = write!(
         body,
