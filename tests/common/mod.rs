@@ -7,6 +7,7 @@ pub mod derivatives;
 pub mod mail;
 pub mod process;
 pub mod receiver;
+pub mod requests;
 
 use handoff::config::Config;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
