@@ -531,3 +531,35 @@ async fn only_members_who_may_share_ask_and_the_expiry_cap_holds() {
         .await;
     assert_eq!(all["items"].as_array().unwrap().len(), 2, "admins see all");
 }
+
+#[tokio::test]
+async fn a_tus_client_without_cookies_goes_on_through_the_url_it_was_given() {
+    let server = TestServer::start().await;
+    let request = ask(&server, json!({"title": "From a script"})).await;
+    let mut script = Outsider::new(&server, &request);
+    let created = script.create("log.txt", 8, &[]).await;
+    assert_eq!(created.status(), 201);
+    let location = created.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.contains("?v="),
+        "the visit rides in the URL: {location}"
+    );
+    script.cookie = None;
+    let head = script
+        .req(Method::HEAD, &location)
+        .header("tus-resumable", "1.0.0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(head.headers()["upload-offset"], "0");
+    assert_eq!(script.patch(&location, 0, b"12345678").await.status(), 204);
+    // Without the visit, the upload is nobody's to see.
+    let bare = location.split('?').next().unwrap();
+    let stranger = script
+        .req(Method::HEAD, bare)
+        .header("tus-resumable", "1.0.0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.status(), 404);
+}

@@ -117,17 +117,18 @@ pub async fn create(
     body: Body,
 ) -> Result<Response> {
     let who = member(who, &client)?;
-    begin(&state, &who, &client.headers, body, UPLOADS_PATH).await
+    let location = |id| format!("{UPLOADS_PATH}/{id}");
+    begin(&state, &who, &client.headers, body, location).await
 }
 
-/// tus creation (with its first bytes when the body has some); `base` is where the uploads of
-/// `who` live, for `Location`.
+/// tus creation (with its first bytes when the body has some); `location` is the URL of an
+/// upload of `who`, for `Location`.
 pub async fn begin(
     state: &AppState,
     who: &Uploader,
     headers: &HeaderMap,
     body: Body,
-    base: &str,
+    location: impl Fn(Uuid) -> String,
 ) -> Result<Response> {
     let new = New {
         length: protocol::number("Upload-Length", header(headers, "upload-length"))?,
@@ -144,7 +145,7 @@ pub async fn begin(
     let mut response = reply::no_content();
     *response.status_mut() = StatusCode::CREATED;
     // Relative, as tus allows: it stays right behind a proxy and on any name of the server.
-    set(&mut response, "location", &format!("{base}/{}", upload.id));
+    set(&mut response, "location", &location(upload.id));
     describe(&mut response, &upload, asset.as_ref());
     Ok(response)
 }

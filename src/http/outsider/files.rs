@@ -2,10 +2,9 @@
 //! open. An outsider sees only their own files, and of the others only how many there are when
 //! the request has a file limit ("3 of 10 files").
 
-use super::on_visit;
+use super::{on_visit, Asking};
 use crate::error::Error;
 use crate::http::api::assets::receive_form;
-use crate::http::filters::Client;
 use crate::http::reply;
 use crate::requests::intake::{self, Outsider};
 use crate::requests::ReceivedFile;
@@ -15,7 +14,7 @@ use chrono::{DateTime, Utc};
 use futures_util::Stream;
 use serde::Serialize;
 use uuid::Uuid;
-use warp::http::{header, StatusCode};
+use warp::http::header;
 use warp::reply::Response;
 
 #[derive(Serialize)]
@@ -64,8 +63,8 @@ fn listing(outsider: &Outsider) -> VisitFiles {
 }
 
 /// `GET /u/{token}/files`: the files this visit sent.
-pub(super) async fn list(token: String, state: AppState, client: Client) -> Response {
-    on_visit(state, token, client, |_, outsider, _| async move {
+pub(super) async fn list(token: String, state: AppState, asking: Asking) -> Response {
+    on_visit(state, token, asking, |_, outsider, _| async move {
         Ok(reply::json(&listing(&outsider)))
     })
     .await
@@ -73,18 +72,19 @@ pub(super) async fn list(token: String, state: AppState, client: Client) -> Resp
 
 /// `POST /u/{token}/files`: `file` parts, with the optional `uploaderName` and `uploaderEmail`
 /// fields; each file is checked and counted as a tus upload is.
-pub(super) async fn send<S, B>(token: String, state: AppState, client: Client, body: S) -> Response
+pub(super) async fn send<S, B>(token: String, state: AppState, asking: Asking, body: S) -> Response
 where
     S: Stream<Item = std::result::Result<B, warp::Error>> + Send + Unpin + 'static,
     B: Buf + Send + 'static,
 {
-    let content_type = client
+    let content_type = asking
+        .client
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    on_visit(state, token, client, |state, outsider, _| async move {
+    on_visit(state, token, asking, |state, outsider, _| async move {
         if !content_type.starts_with("multipart/form-data") {
             return Err(Error::UnsupportedType(
                 "send files as multipart/form-data (or with tus at /u/{token}/uploads)".into(),
@@ -124,12 +124,10 @@ where
 }
 
 /// `DELETE /u/{token}/files/{id}`: removes a file this visit sent, while the link is open.
-pub(super) async fn delete(token: String, id: Uuid, state: AppState, client: Client) -> Response {
-    on_visit(state, token, client, |state, outsider, _| async move {
+pub(super) async fn delete(token: String, id: Uuid, state: AppState, asking: Asking) -> Response {
+    on_visit(state, token, asking, |state, outsider, _| async move {
         intake::delete_file(&state, &outsider, id).await?;
-        let mut response = reply::no_content();
-        *response.status_mut() = StatusCode::NO_CONTENT;
-        Ok(response)
+        Ok(reply::no_content())
     })
     .await
 }
