@@ -9,7 +9,7 @@ mod common;
 use common::requests::*;
 use common::*;
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{json, Value};
 use std::time::Duration;
 
 #[tokio::test]
@@ -562,4 +562,60 @@ async fn a_tus_client_without_cookies_goes_on_through_the_url_it_was_given() {
         .await
         .unwrap();
     assert_eq!(stranger.status(), 404);
+}
+
+#[tokio::test]
+async fn a_deleted_creators_links_end_unless_handed_on() {
+    let server = TestServer::start().await;
+    let (ann, bob) = (
+        server.user("ann@example.com", "editor").await,
+        server.user("bob@example.com", "editor").await,
+    );
+    let asked = |token: String| {
+        let server = &server;
+        async move {
+            let response = server
+                .req(&token, Method::POST, "/api/v1/requests")
+                .json(&json!({"title": "Theirs"}))
+                .send()
+                .await
+                .unwrap();
+            json_of(response, 201).await
+        }
+    };
+    let (anns, bobs) = (asked(ann.clone()).await, asked(bob.clone()).await);
+    let admin = server.get_json(&server.admin_token, "/api/v1/me").await;
+    let delete = |owner: &Value, transfer: Option<&Value>| {
+        let query = transfer.map_or(String::new(), |t| {
+            format!("?transferTo={}", t["id"].as_str().unwrap())
+        });
+        server
+            .admin(
+                Method::DELETE,
+                &format!(
+                    "/api/v1/users/{}{query}",
+                    owner["ownerId"].as_str().unwrap()
+                ),
+            )
+            .send()
+    };
+    assert_eq!(delete(&anns, Some(&admin)).await.unwrap().status(), 204);
+    assert_eq!(delete(&bobs, None).await.unwrap().status(), 204);
+
+    let mut handed = Outsider::new(&server, &anns);
+    assert_eq!(handed.send("still.txt", b"open", &[]).await.status(), 204);
+    let now_admins = server
+        .get_json(
+            &server.admin_token,
+            &format!("/api/v1/requests/{}", anns["id"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(now_admins["ownerId"], admin["id"]);
+    let mut orphan = Outsider::new(&server, &bobs);
+    expect_error(
+        orphan.create("late.txt", 4, &[]).await,
+        410,
+        "creator_deleted",
+    )
+    .await;
 }

@@ -253,6 +253,20 @@ pub fn email_outcome(
     tx.put(&request)
 }
 
+/// When a member is deleted, inside that transaction: their requests go to `transfer_to`
+/// (their links live on and new files land with the new owner); without one, the links answer
+/// 410 (`creator_deleted`), as the record of a deleted creator says.
+pub fn hand_on(tx: &WriteTx, from: Uuid, transfer_to: Option<Uuid>) -> Result<()> {
+    let Some(to) = transfer_to else {
+        return Ok(());
+    };
+    for mut request in tx.owned::<Request>(from, |_| true)? {
+        request.owner_id = to;
+        tx.put(&request)?;
+    }
+    Ok(())
+}
+
 /// A request, with whether its creator is still active (a deleted creator's link is gone).
 pub async fn get(state: &AppState, user: &User, id: Uuid) -> Result<(Request, bool)> {
     let found = state

@@ -533,6 +533,7 @@ pub async fn delete_member(state: &AppState, id: Uuid, transfer_to: Option<Uuid>
                 }
                 tx.put(&share)?;
             }
+            crate::requests::service::hand_on(tx, id, transfer_to)?;
             Ok(())
         })
         .await
