@@ -38,6 +38,12 @@ async fn a_request_collects_files_from_outside_as_the_creators_assets() {
     );
 
     let mut ann = Outsider::new(&server, &request);
+    let head = ann.req(Method::HEAD, &ann.link).send().await.unwrap();
+    assert_eq!(head.status(), 200);
+    assert!(
+        head.headers().get("set-cookie").is_none(),
+        "HEAD starts no visit"
+    );
     let page = ann.req(Method::GET, &ann.link).send().await.unwrap();
     assert_eq!(page.status(), 200);
     ann.remember(&page);

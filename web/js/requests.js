@@ -75,7 +75,7 @@ export async function requestView(ctx, root) {
   root.append(body);
   body.append(h('div', { class: 'notice info row' }, icon('folder'), h('span', { class: 'grow' }, 'Files land in the collection ',
     h('a', { href: `#/collections/${request.collectionId}` }, 'of this request'), '. Nobody else sees them until you share them.')));
-  body.append(h('h2', null, 'Files'), request.received.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-files' },
+  body.append(h('h2', { class: 'section-title' }, 'Files'), request.received.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-files' },
     h('thead', null, h('tr', null, h('th', null, 'File'), h('th', { class: 'num' }, 'Size'), h('th', null, 'From'), h('th', null, 'Received'))),
     h('tbody', null, request.received.map((f) => h('tr', { dataset: { id: f.assetId } },
       h('td', null, h('a', { href: `#/assets/${f.assetId}`, class: 'ellipsis' }, f.name)),
@@ -83,7 +83,7 @@ export async function requestView(ctx, root) {
       h('td', { class: 'ellipsis' }, [f.uploadedBy, f.uploadedByEmail].filter(Boolean).join(' · ') || 'Not given'),
       h('td', { class: 'nowrap', title: dateTime(f.receivedAt) }, relative(f.receivedAt))))))) : h('div', { class: 'empty' }, h('h2', null, 'No files yet'), h('p', null, 'Send the link to whoever has the files.')));
   if (request.recipients.length) {
-    body.append(h('h2', null, 'Asked by email'), h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-recipients' },
+    body.append(h('h2', { class: 'section-title' }, 'Asked by email'), h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-recipients' },
       h('thead', null, h('tr', null, h('th', null, 'Email'), h('th', null, 'Status'), h('th', { class: 'num' }, 'Files'), h('th', null, 'Email state'), h('th', null, h('span', { class: 'sr-only' }, 'Actions')))),
       h('tbody', null, request.recipients.map((r) => h('tr', null, h('td', null, r.email), h('td', null, badge(r.status)), h('td', { class: 'num' }, r.files),
         h('td', { class: 'small muted' }, r.emailState || '—'),
@@ -91,7 +91,7 @@ export async function requestView(ctx, root) {
   }
   const events = (await all(`/requests/${id}/events`)).reverse();
   const LABEL = { upload: 'Upload', deleted: 'Removed by sender', unlock_failed: 'Wrong password' };
-  body.append(h('h2', null, 'Activity'), events.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-events' },
+  body.append(h('h2', { class: 'section-title' }, 'Activity'), events.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-events' },
     h('thead', null, h('tr', null, h('th', null, 'When'), h('th', null, 'What'), h('th', null, 'File'), h('th', { class: 'num' }, 'Size'), h('th', null, 'Address'))),
     h('tbody', null, events.map((e) => h('tr', null,
       h('td', { class: 'nowrap', title: dateTime(e.at) }, relative(e.at)),

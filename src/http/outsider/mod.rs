@@ -65,6 +65,14 @@ pub fn routes(state: AppState) -> Routes {
             .and(client())
             .then(page::show)
             .boxed(),
+        // HEAD tells whether the link works and starts nothing: link checkers and chat
+        // previews begin no visit.
+        warp::path!("u" / String)
+            .and(methods::head())
+            .and(s())
+            .and(client())
+            .then(page::peek)
+            .boxed(),
         warp::path!("u" / String / "unlock")
             .and(methods::post())
             .and(s())

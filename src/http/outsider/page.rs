@@ -31,6 +31,14 @@ pub(super) async fn show(token: String, state: AppState, client: Client) -> Resp
     }
 }
 
+/// `HEAD /u/{token}`: the page's status and headers, without its body or a visit cookie.
+pub(super) async fn peek(token: String, state: AppState, client: Client) -> Response {
+    let mut response = show(token, state, client).await;
+    response.headers_mut().remove(header::SET_COOKIE);
+    *response.body_mut() = Default::default();
+    response
+}
+
 pub(super) async fn unlock(
     token: String,
     state: AppState,
