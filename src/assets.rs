@@ -415,7 +415,7 @@ pub fn release_blobs(tx: &WriteTx, hashes: &[String]) -> Result<Vec<String>> {
 
 // ----- collections -----
 
-fn check_collection_name(name: &str) -> Result<String> {
+pub fn check_collection_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         return Err(Error::invalid(

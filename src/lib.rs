@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod names;
 pub mod notify;
 pub mod pages;
+pub mod requests;
 pub mod server;
 pub mod shares;
 pub mod state;
@@ -111,6 +112,10 @@ pub async fn run(
     });
     tokio::spawn(housekeeping(state.clone(), stopped(stop_rx.clone())));
     tokio::spawn(shares::schedule::run(
+        state.clone(),
+        stopped(stop_rx.clone()),
+    ));
+    tokio::spawn(requests::notice::run(
         state.clone(),
         stopped(stop_rx.clone()),
     ));

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod filters;
 pub mod methods;
+pub mod outsider;
 pub mod pages;
 pub mod recipient;
 pub mod reply;
@@ -24,6 +25,7 @@ pub fn routes(state: AppState) -> Routes {
     let routes = api::any_of![
         ops(state.clone()),
         recipient::routes(state.clone()),
+        outsider::routes(state.clone()),
         web::routes(),
         api::routes(state),
         methods::not_allowed().boxed()

@@ -36,10 +36,12 @@ pub enum Table {
     /// The webhook queue: one record per event and webhook, retried until answered (the
     /// shape of the email queue).
     Deliveries,
+    /// Upload requests (SPEC §6): links through which outsiders send files in.
+    Requests,
 }
 
 impl Table {
-    const ALL: [Table; 11] = [
+    const ALL: [Table; 12] = [
         Table::Users,
         Table::Tokens,
         Table::Assets,
@@ -51,6 +53,7 @@ impl Table {
         Table::Uploads,
         Table::Webhooks,
         Table::Deliveries,
+        Table::Requests,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -66,6 +69,7 @@ impl Table {
             Table::Uploads => "uploads",
             Table::Webhooks => "webhooks",
             Table::Deliveries => "webhook_deliveries",
+            Table::Requests => "requests",
         })
     }
 
@@ -79,6 +83,7 @@ impl Table {
     pub(super) fn owner_index(self) -> Option<OwnerTable> {
         match self {
             Table::Shares => Some(TableDefinition::new("shares_by_owner")),
+            Table::Requests => Some(TableDefinition::new("requests_by_owner")),
             _ => None,
         }
     }
@@ -93,16 +98,24 @@ pub enum Index {
     TokenHashes,
     /// share or recipient link token → the link
     Links,
+    /// upload request or request recipient link token → the request link
+    RequestLinks,
 }
 
 impl Index {
-    const ALL: [Index; 3] = [Index::UserEmails, Index::TokenHashes, Index::Links];
+    const ALL: [Index; 4] = [
+        Index::UserEmails,
+        Index::TokenHashes,
+        Index::Links,
+        Index::RequestLinks,
+    ];
 
     pub(super) fn def(self) -> IndexTable {
         TableDefinition::new(match self {
             Index::UserEmails => "user_emails",
             Index::TokenHashes => "token_hashes",
             Index::Links => "links",
+            Index::RequestLinks => "request_links",
         })
     }
 }

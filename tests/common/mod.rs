@@ -6,8 +6,10 @@ pub mod a11y;
 pub mod browser;
 pub mod derivatives;
 pub mod dng;
+pub mod mail;
 pub mod process;
 pub mod receiver;
+pub mod requests;
 
 use handoff::config::Config;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};

@@ -8,6 +8,7 @@ import { sharesView, shareView } from './shares.js';
 import { usersView, policyView } from './admin.js';
 import { webhooksView } from './webhooks.js';
 import { t, loadLanguage, languageMenu } from './i18n.js';
+import { requestsView, requestView } from './requests.js';
 
 const root = document.getElementById('app');
 export const state = { brand: 'handoff', collections: [] };
@@ -19,6 +20,8 @@ const routes = [
   [/^\/collections$/, collectionsView],
   [/^\/shares\/([0-9a-f-]{36})$/, shareView],
   [/^\/shares$/, sharesView],
+  [/^\/requests\/([0-9a-f-]{36})$/, requestView],
+  [/^\/requests$/, requestsView],
   [/^\/admin\/shares$/, (ctx, el) => sharesView({ ...ctx, admin: true }, el)],
   [/^\/admin\/users$/, usersView],
   [/^\/admin\/policy$/, policyView],
@@ -100,7 +103,8 @@ function buildShell() {
     navLink('/assets', 'image', t('nav-assets')),
     navLink('/collections', 'folder', t('nav-collections')),
     collections,
-    navLink('/shares', 'link', t('nav-shares')));
+    navLink('/shares', 'link', t('nav-shares')),
+    navLink('/requests', 'upload', t('nav-requests')));
   const admin = isAdmin() ? [
     h('div', { class: 'nav-section' }, t('nav-admin')),
     h('nav', { class: 'nav', 'aria-label': t('nav-admin') },

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod assets;
 pub mod openapi;
+pub mod requests;
 pub mod shares;
 pub mod uploads;
 pub mod webhooks;
@@ -120,6 +121,12 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "branding"), methods::get(), s() => account::branding),
         endpoint!(warp::path!("branding" / "logo"), methods::get(), s() => account::logo),
         endpoint!(warp::path!("api" / "v1" / "policy"), methods::get(), s(), auth() => shares::policy),
+        endpoint!(warp::path!("api" / "v1" / "requests"), methods::post(), s(), auth(), json(limit) => requests::create),
+        endpoint!(warp::path!("api" / "v1" / "requests"), methods::get(), query(), s(), auth() => requests::list),
+        endpoint!(warp::path!("api" / "v1" / "requests" / Uuid), methods::get(), s(), auth() => requests::get),
+        endpoint!(warp::path!("api" / "v1" / "requests" / Uuid), methods::patch(), s(), auth(), json(limit) => requests::update),
+        endpoint!(warp::path!("api" / "v1" / "requests" / Uuid), methods::delete(), s(), auth() => requests::delete),
+        endpoint!(warp::path!("api" / "v1" / "requests" / Uuid / "events"), methods::get(), query(), s(), auth() => requests::events),
         warp::path!("api" / "v1" / "openapi.json")
             .and(methods::get())
             .map(openapi::document)

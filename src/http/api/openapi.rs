@@ -2,7 +2,7 @@
 //! Each handler lists the errors its own rules give; the ones that follow from the shape of an
 //! operation (credentials, a JSON body, a query, an id in the path) are added here, once.
 
-use super::{account, assets, shares, uploads, webhooks};
+use super::{account, assets, requests, shares, uploads, webhooks};
 use crate::http::reply;
 use crate::http::views::{self, ErrorAnswer};
 use utoipa::openapi::path::{Operation, ParameterIn};
@@ -29,6 +29,7 @@ use warp::reply::Response;
         uploads::options, uploads::create, uploads::head, uploads::patch, uploads::terminate, uploads::get,
         webhooks::create, webhooks::list, webhooks::get, webhooks::update, webhooks::delete,
         webhooks::deliveries, webhooks::send_test,
+        requests::create, requests::list, requests::get, requests::update, requests::delete, requests::events,
     ),
     components(
         schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView, views::ShareView, views::ErrorDetail, uploads::TusVersion),

@@ -6,7 +6,7 @@
 //! (manifest, files, zips, the direct link).
 
 mod files;
-mod page;
+pub(crate) mod page;
 
 use crate::assets::Asset;
 use crate::error::{Error, Result};

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn html(status: StatusCode, body: String) -> Response {
+pub(crate) fn html(status: StatusCode, body: String) -> Response {
     let mut response = warp::reply::html(body).into_response_with(status);
     response
         .headers_mut()
@@ -32,7 +32,7 @@ fn language(query: &LinkQuery, client: &Client) -> Lang {
 }
 
 /// Errors of page routes as pages.
-fn error_page(state: &AppState, lang: Lang, error: &Error) -> Response {
+pub(crate) fn error_page(state: &AppState, lang: Lang, error: &Error) -> Response {
     let brand = &state.config.branding.name;
     match error {
         Error::NotFound(_) => html(StatusCode::NOT_FOUND, pages::not_found(lang, brand)),
