@@ -7,14 +7,13 @@ use super::{caller, enter, set_visit_cookie};
 use crate::error::{Error, Result};
 use crate::http::filters::Client;
 use crate::http::pages::{self, icon, sentence_with};
-use crate::http::recipient::page::{error_page, html};
+use crate::http::recipient::page::{error_page, html, language, password_in};
 use crate::http::reply::header_value;
 use crate::i18n::Lang;
 use crate::requests::intake::{self, Outsider};
 use crate::state::AppState;
 use maud::html as markup;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use warp::http::{header, StatusCode};
 use warp::reply::{Reply, Response};
 
@@ -25,12 +24,8 @@ pub struct LangQuery {
 }
 
 /// The language of a page: `?lang=`, else the browser's, else English.
-fn language(query: Result<LangQuery>, client: &Client) -> Lang {
-    let accept = client
-        .headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    Lang::choose(query.unwrap_or_default().lang.as_deref(), accept)
+fn language_of(query: Result<LangQuery>, client: &Client) -> Lang {
+    language(query.unwrap_or_default().lang.as_deref(), client)
 }
 
 pub(super) async fn show(
@@ -39,7 +34,7 @@ pub(super) async fn show(
     client: Client,
     query: Result<LangQuery>,
 ) -> Response {
-    let lang = language(query, &client);
+    let lang = language_of(query, &client);
     let brand = &state.config.branding.name;
     match enter(&state, &token, &client).await {
         Ok(outsider) => super::answer(
@@ -75,15 +70,12 @@ pub(super) async fn unlock(
     same_site: Result<()>,
     body: Result<bytes::Bytes>,
 ) -> Response {
-    let lang = language(query, &client);
+    let lang = language_of(query, &client);
     let body = match same_site.and(body) {
         Ok(body) => body,
         Err(e) => return error_page(&state, lang, &e),
     };
-    let password = serde_urlencoded::from_bytes::<BTreeMap<String, String>>(&body)
-        .ok()
-        .and_then(|mut form| form.remove("password"))
-        .unwrap_or_default();
+    let password = password_in(&body);
     match intake::unlock(&state, &token, &password, caller(&client)).await {
         Ok(signed) => {
             let mut response = warp::reply().into_response();
