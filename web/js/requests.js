@@ -3,7 +3,7 @@
 // asks for files, opened from the collections page and the shares page.
 import { h, icon, bytes, date, dateTime, relative, badge, toast, copy, confirmDialog, modal, field } from './dom.js';
 import { get, post, patch, del, all, can, policy as loadPolicy } from './api.js';
-import { expiryControl, passwordControl, recipientInput } from './share-dialog.js';
+import { expiryControl, passwordControl, recipientInput, languageControl } from './share-dialog.js';
 import { go } from './app.js';
 
 const MB = 1000 * 1000;
@@ -113,6 +113,7 @@ export async function openRequestDialog({ collection } = {}) {
   const types = h('input', { type: 'text', id: 'request-types', placeholder: 'Any, or e.g. image/*, video/*, .pdf' });
   const to = recipientInput();
   const message = h('textarea', { rows: 2, placeholder: 'Optional message in the email' });
+  const language = languageControl('request-language');
   const error = h('p', { class: 'error-text', hidden: true, role: 'alert' });
   modal((close) => h('form', { class: 'dlg', id: 'request-dialog', onsubmit: async (e) => {
     e.preventDefault();
@@ -129,6 +130,7 @@ export async function openRequestDialog({ collection } = {}) {
       const recipients = to.read().filter((r) => r.email);
       if (recipients.length) body.recipients = recipients;
       if (message.value.trim()) body.message = message.value.trim();
+      body.language = language.read();
       const made = await post('/requests', body);
       close();
       copy(made.url, 'Request link');
@@ -143,7 +145,7 @@ export async function openRequestDialog({ collection } = {}) {
     h('div', { class: 'two' }, field('Most files', maxFiles), field('Most megabytes in all', maxMb)),
     field('Allowed types', types, 'Checked on each file’s content, not only its name.'),
     h('div', { class: 'field' }, h('label', { for: to.input.id }, 'Ask by email'), to.node, h('span', { class: 'hint' }, 'Each address gets its own link.')),
-    field('Message', message), error),
+    field('Message', message), language.node, error),
   h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary' }, icon('upload'), 'Create link'))), 'wide');
   title.focus();
 }
