@@ -28,6 +28,17 @@ pub struct Received {
     temp: PathBuf,
 }
 
+impl Received {
+    /// The first `len` bytes of the file (fewer when it is shorter), to tell its type by.
+    pub async fn head(&self, len: usize) -> Result<Vec<u8>> {
+        use tokio::io::AsyncReadExt;
+        let mut head = Vec::with_capacity(len);
+        let file = tokio::fs::File::open(&self.temp).await?;
+        file.take(len as u64).read_to_end(&mut head).await?;
+        Ok(head)
+    }
+}
+
 impl Drop for Received {
     fn drop(&mut self) {
         if !self.temp.as_os_str().is_empty() {

@@ -346,6 +346,9 @@ pub struct Notify {
     pub downloaded: bool,
     /// Seconds between looks for links to remind of and shares that expired (fractions allowed).
     pub check_secs: f64,
+    /// Upload requests: at most one email about received files per request in this many
+    /// minutes (fractions allowed); the first file after a quiet period is told at once.
+    pub batch_minutes: f64,
 }
 
 impl Default for Notify {
@@ -354,6 +357,7 @@ impl Default for Notify {
             opened: false,
             downloaded: false,
             check_secs: 60.0,
+            batch_minutes: 10.0,
         }
     }
 }

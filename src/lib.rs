@@ -26,6 +26,7 @@ pub mod notify;
 pub mod oidc;
 pub mod pages;
 pub mod searches;
+pub mod requests;
 pub mod server;
 pub mod shares;
 pub mod state;
@@ -142,6 +143,10 @@ pub async fn run(
     });
     tokio::spawn(housekeeping(state.clone(), stopped(stop_rx.clone())));
     tokio::spawn(shares::schedule::run(
+        state.clone(),
+        stopped(stop_rx.clone()),
+    ));
+    tokio::spawn(requests::notice::run(
         state.clone(),
         stopped(stop_rx.clone()),
     ));

@@ -283,10 +283,17 @@ async fn record_outcome(
             if let Some(recipient_id) = job.recipient_id {
                 if let Some(mut share) = tx.get::<Share>(job.share_id)? {
                     if let Some(recipient) = share.recipient_mut(recipient_id) {
-                        recipient.email_state = Some(state_text);
+                        recipient.email_state = Some(state_text.clone());
                         tx.put(&share)?;
                     }
                 }
+                // An upload request's invitation (its id in `share_id`).
+                crate::requests::service::email_outcome(
+                    tx,
+                    job.share_id,
+                    recipient_id,
+                    &state_text,
+                )?;
             }
             tx.put(&job)
         })

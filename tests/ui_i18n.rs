@@ -546,3 +546,42 @@ async fn the_team_app_speaks_the_language_chosen_in_its_menu() {
     );
     team.quit().await;
 }
+
+/// SPEC §11 on an upload request's link (`/u/TOKEN`): its page and its password form speak
+/// `?lang=` (the words request.js writes too), with no serious or critical axe violation in
+/// either theme.
+#[tokio::test]
+async fn the_upload_request_page_speaks_its_language_and_passes_axe() {
+    let Some(scene) = Scene::new().await else {
+        return;
+    };
+    let asked = json!({"title": "Fotos vom Fest", "maxFiles": 5, "allowedTypes": ["image/*"]});
+    let request = common::requests::ask(&scene.server, asked).await;
+    let locked = json!({"title": "Verträge", "password": "open-sesame-42"});
+    let locked = common::requests::ask(&scene.server, locked).await;
+    let guest = scene.browser().await;
+    for scheme in ["light", "dark"] {
+        guest.prefer_color_scheme(scheme).await;
+        guest.goto(&format!("{}?lang=de", Scene::url(&request))).await;
+        guest.wait_for("#drop").await;
+        assert!(guest.text(".limits").await.contains("Bis zu 5 Dateien"));
+        assert_eq!(guest.text("label.button").await, "Dateien auswählen");
+        guest
+            .wait_until(
+                "request.js writes the count in German",
+                "return document.getElementById('count').innerText.includes('0 von 5 Dateien')",
+                json!([]),
+            )
+            .await;
+        guest
+            .assert_accessible(&scene.axe, &format!("upload request ({scheme})"))
+            .await;
+        guest.goto(&format!("{}?lang=fr", Scene::url(&locked))).await;
+        assert_eq!(guest.text("h1").await, "Ce lien est protégé");
+        guest
+            .assert_accessible(&scene.axe, &format!("upload request unlock ({scheme})"))
+            .await;
+    }
+    guest.screenshot("26-upload-request-unlock-fr-dark").await;
+    guest.quit().await;
+}

@@ -212,6 +212,17 @@ impl Blobs {
         }
     }
 
+    /// The first `len` bytes of a part (fewer when it is shorter), to tell its type by.
+    pub async fn part_head(&self, id: Uuid, len: usize) -> Result<Vec<u8>> {
+        let path = self.part_path(id);
+        crate::store::blocking(move || {
+            let mut head = Vec::with_capacity(len);
+            File::open(path)?.take(len as u64).read_to_end(&mut head)?;
+            Ok(head)
+        })
+        .await
+    }
+
     pub async fn remove_part(&self, id: Uuid) -> Result<()> {
         match tokio::fs::remove_file(self.part_path(id)).await {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),

@@ -97,6 +97,12 @@ impl Config {
         if !(self.notify.check_secs.is_finite() && self.notify.check_secs > 0.0) {
             return Err(fail("notify.check_secs", "must be a number above 0"));
         }
+        if !(self.notify.batch_minutes.is_finite() && self.notify.batch_minutes >= 0.0) {
+            return Err(fail(
+                "notify.batch_minutes",
+                "must be a number of 0 or more",
+            ));
+        }
         if self.webhooks.timeout_secs == 0 {
             return Err(fail("webhooks.timeout_secs", "must be at least 1"));
         }

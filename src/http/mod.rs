@@ -5,6 +5,7 @@ pub mod api;
 pub mod filters;
 pub mod methods;
 pub mod oidc;
+pub mod outsider;
 pub mod pages;
 pub mod recipient;
 pub mod reply;
@@ -25,6 +26,7 @@ pub fn routes(state: AppState) -> Routes {
     let routes = api::any_of![
         ops(state.clone()),
         recipient::routes(state.clone()),
+        outsider::routes(state.clone()),
         web::routes(),
         oidc::routes(state.clone()),
         api::routes(state),

@@ -36,6 +36,18 @@ fn endonym(code: &str) -> &'static str {
 
 /// The page shell: head, brand bar with the language menu, and `body` as the main content.
 pub fn page(lang: Lang, brand: &str, title: &str, body: Markup, with_script: bool) -> String {
+    let script = with_script.then_some("/static/share.js");
+    page_with(lang, brand, title, body, script)
+}
+
+/// The page shell with the module script at `script` if any (an upload request has its own).
+pub fn page_with(
+    lang: Lang,
+    brand: &str,
+    title: &str,
+    body: Markup,
+    script: Option<&str>,
+) -> String {
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
@@ -48,8 +60,8 @@ pub fn page(lang: Lang, brand: &str, title: &str, body: Markup, with_script: boo
                 title { (title) " · " (brand) }
                 link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
                 link rel="stylesheet" href="/static/share.css";
-                @if with_script {
-                    script type="module" src="/static/share.js" {}
+                @if let Some(src) = script {
+                    script type="module" src=(src) {}
                 }
             }
             body {
@@ -187,12 +199,17 @@ pub fn gone_with_contact(
 /// The form of a protected link. It names nothing of the share (not even its title): before
 /// the password, a recipient learns only that the link is protected.
 pub fn password_form(lang: Lang, brand: &str, token: &str, wrong: bool) -> String {
+    password_form_at(lang, brand, &format!("/s/{token}/unlock"), wrong)
+}
+
+/// The password form, posting to `action` (a share's or an upload request's unlock route).
+pub fn password_form_at(lang: Lang, brand: &str, action: &str, wrong: bool) -> String {
     let body = html! {
         p.muted { (lang.t("unlock-intro")) }
         @if wrong {
             p.error #password-error role="alert" { (lang.t("unlock-wrong")) }
         }
-        form method="post" action={ "/s/" (token) "/unlock?lang=" (lang.code()) } class="unlock" {
+        form method="post" action={ (action) "?lang=" (lang.code()) } class="unlock" {
             label for="password" { (lang.t("unlock-password")) }
             input #password name="password" type="password" autocomplete="current-password"
                 required autofocus

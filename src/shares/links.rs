@@ -315,7 +315,7 @@ impl Links {
         })
     }
 
-    fn sign_visit(&self, visit: &Visit) -> String {
+    pub fn sign_visit(&self, visit: &Visit) -> String {
         let flag = visit.unlocked.map_or("o".to_string(), |g| format!("u{g}"));
         self.signer.sign(&format!(
             "{}~{}~{}~{flag}",
@@ -326,7 +326,7 @@ impl Links {
     }
 
     /// The visit inside a signed value, if it is genuine and for this link.
-    fn verify_visit(&self, signed: &str, token: &str) -> Option<Visit> {
+    pub fn verify_visit(&self, signed: &str, token: &str) -> Option<Visit> {
         let message = self.signer.verify(signed)?;
         let mut parts = message.split('~');
         let (link, expires, id, flag) =

@@ -308,7 +308,7 @@ pub struct Patch {
 }
 
 /// The language asked for a share's emails: one of those offered, by its code.
-fn language_of(asked: Option<String>) -> Result<Option<String>> {
+pub(crate) fn language_of(asked: Option<String>) -> Result<Option<String>> {
     match asked.as_deref().map(crate::i18n::Lang::from_code) {
         None => Ok(None),
         Some(Some(lang)) => Ok(Some(lang.code().to_string())),
@@ -520,6 +520,7 @@ pub async fn delete_member(state: &AppState, id: Uuid, transfer_to: Option<Uuid>
                 }
                 tx.put(&share)?;
             }
+            crate::requests::service::hand_on(tx, id, transfer_to)?;
             Ok(())
         })
         .await

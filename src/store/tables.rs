@@ -42,10 +42,12 @@ pub enum Table {
     Searches,
     /// Extra files attached to an asset (release forms, LUTs, sidecars).
     Attachments,
+    /// Upload requests (SPEC §6): links through which outsiders send files in.
+    Requests,
 }
 
 impl Table {
-    const ALL: [Table; 14] = [
+    const ALL: [Table; 15] = [
         Table::Users,
         Table::Tokens,
         Table::Assets,
@@ -60,6 +62,7 @@ impl Table {
         Table::History,
         Table::Searches,
         Table::Attachments,
+        Table::Requests,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -78,6 +81,7 @@ impl Table {
             Table::History => "asset_history",
             Table::Searches => "saved_searches",
             Table::Attachments => "attachments",
+            Table::Requests => "requests",
         })
     }
 
@@ -102,6 +106,7 @@ impl Table {
             // Keyed by the asset they belong to: an asset's history and attachments in order.
             Table::History => Some(TableDefinition::new("asset_history_by_asset")),
             Table::Attachments => Some(TableDefinition::new("attachments_by_asset")),
+            Table::Requests => Some(TableDefinition::new("requests_by_owner")),
             _ => None,
         }
     }
@@ -116,16 +121,24 @@ pub enum Index {
     TokenHashes,
     /// share or recipient link token → the link
     Links,
+    /// upload request or request recipient link token → the request link
+    RequestLinks,
 }
 
 impl Index {
-    const ALL: [Index; 3] = [Index::UserEmails, Index::TokenHashes, Index::Links];
+    const ALL: [Index; 4] = [
+        Index::UserEmails,
+        Index::TokenHashes,
+        Index::Links,
+        Index::RequestLinks,
+    ];
 
     pub(super) fn def(self) -> IndexTable {
         TableDefinition::new(match self {
             Index::UserEmails => "user_emails",
             Index::TokenHashes => "token_hashes",
             Index::Links => "links",
+            Index::RequestLinks => "request_links",
         })
     }
 }

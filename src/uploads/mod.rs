@@ -1,7 +1,10 @@
 //! Resumable uploads (tus 1.0.0, SPEC §5). An upload is a record with its acknowledged offset
 //! and a part file (see `blobs::parts`); each append is fsynced before its offset is saved,
 //! so a crash loses no acknowledged byte. When the last byte is in, the part becomes an asset
-//! exactly as a one-request upload does.
+//! exactly as a one-request upload does. The same protocol serves team members
+//! (`/api/v1/uploads`) and outsiders sending files through an upload request's link
+//! (`/u/{token}/uploads`): an outsider's upload holds room within the request's limits from its
+//! creation until it ends, and becomes an asset of the request's creator (`crate::requests`).
 
 pub mod protocol;
 
@@ -10,6 +13,8 @@ use crate::assets::{self, Asset};
 use crate::blobs::{Checksum, Running};
 use crate::error::{Error, Result};
 use crate::metrics::Metrics;
+use crate::requests::intake::{self, FromOutside, Outsider};
+use crate::requests::SNIFF_BYTES;
 use crate::state::AppState;
 use crate::store::{Record, Table};
 use chrono::{DateTime, Duration, Utc};
@@ -37,6 +42,36 @@ pub struct Upload {
     pub expires_at: DateTime<Utc>,
     /// The asset it became, once whole.
     pub asset_id: Option<Uuid>,
+    /// Set for an outsider's upload through an upload request.
+    #[serde(default)]
+    pub outside: Option<FromOutside>,
+}
+
+/// Who sends an upload's bytes: a team member, or an outsider through a request link.
+#[derive(Clone)]
+pub enum Uploader {
+    Member(User),
+    Outsider(Box<Outsider>),
+}
+
+impl Uploader {
+    /// The user the finished file belongs to: the member, or the request's creator.
+    fn owner(&self) -> &User {
+        match self {
+            Uploader::Member(user) => user,
+            Uploader::Outsider(outsider) => &outsider.creator,
+        }
+    }
+
+    /// Whether `upload` is this uploader's own: a member's own uploads, an outsider's of
+    /// the same visit of the same request.
+    fn owns(&self, upload: &Upload) -> bool {
+        match (self, &upload.outside) {
+            (Uploader::Member(user), None) => upload.owner_id == user.id,
+            (Uploader::Outsider(outsider), Some(outside)) => outsider.sent(outside),
+            _ => false,
+        }
+    }
 }
 
 impl Record for Upload {
@@ -78,9 +113,13 @@ impl Active {
 const APPEND_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Begins an upload. A final concatenation is whole at once and becomes an asset.
-pub async fn create(state: &AppState, user: &User, new: New) -> Result<(Upload, Option<Asset>)> {
+pub async fn create(state: &AppState, who: &Uploader, new: New) -> Result<(Upload, Option<Asset>)> {
+    let user = who.owner();
     user.require(Permission::AssetsWrite)?;
     let metadata = protocol::metadata(&new.metadata)?;
+    if let Uploader::Outsider(outsider) = who {
+        outsider.check_new(&metadata, &new.concat)?;
+    }
     let filename = metadata.get("filename").filter(|f| !f.is_empty()).cloned();
     if filename.is_none() && new.concat != Concat::Partial {
         return Err(Error::bad_request("Upload-Metadata needs a filename"));
@@ -93,7 +132,7 @@ pub async fn create(state: &AppState, user: &User, new: New) -> Result<(Upload, 
         assets::get_collection(&state.store, id).await?;
     }
     let length = match &new.concat {
-        Concat::Final(parts) => finished_parts(state, user, parts).await?,
+        Concat::Final(parts) => finished_parts(state, who, parts).await?,
         _ => new.length.ok_or_else(|| {
             Error::bad_request("Upload-Length is required (deferred lengths are not supported)")
         })?,
@@ -118,25 +157,36 @@ pub async fn create(state: &AppState, user: &User, new: New) -> Result<(Upload, 
         created_at: now,
         expires_at: now + Duration::hours(state.config.uploads.resumable_hours.into()),
         asset_id: None,
+        outside: match who {
+            Uploader::Outsider(outsider) => Some(outsider.from_outside(&metadata)),
+            Uploader::Member(_) => None,
+        },
     };
     if let Concat::Final(parts) = upload.concat.clone() {
         let running = state.blobs.concat_parts(upload.id, &parts).await?;
-        let (upload, asset) = finish(state, user, upload, running).await?;
+        let (upload, asset) = finish(state, who, upload, running).await?;
         for part in parts {
             remove(state, part).await?;
         }
         return Ok((upload, Some(asset)));
     }
-    state.blobs.create_part(upload.id).await?;
-    save(state, &upload).await?;
+    match who {
+        // The room is reserved before any byte is kept: a file that does not fit is refused.
+        Uploader::Outsider(outsider) => intake::reserve(state, outsider, &upload).await?,
+        Uploader::Member(_) => save(state, &upload).await?,
+    }
+    if let Err(e) = state.blobs.create_part(upload.id).await {
+        remove(state, upload.id).await?;
+        return Err(e);
+    }
     Ok((upload, None))
 }
 
-/// The total length of the parts of a final upload, all of them whole partial uploads of `user`.
-async fn finished_parts(state: &AppState, user: &User, parts: &[Uuid]) -> Result<u64> {
+/// The total length of the parts of a final upload, all of them whole partial uploads of `who`.
+async fn finished_parts(state: &AppState, who: &Uploader, parts: &[Uuid]) -> Result<u64> {
     let mut length = 0u64;
     for id in parts {
-        let part = status(state, user, *id).await?;
+        let part = status(state, who, *id).await?;
         if part.concat != Concat::Partial || part.offset < part.length {
             return Err(Error::bad_request(format!(
                 "upload {id} is not a finished partial upload"
@@ -147,13 +197,13 @@ async fn finished_parts(state: &AppState, user: &User, parts: &[Uuid]) -> Result
     Ok(length)
 }
 
-/// The upload `id` of `user`, while it has not expired.
-pub async fn status(state: &AppState, user: &User, id: Uuid) -> Result<Upload> {
+/// The upload `id` of `who`, while it has not expired.
+pub async fn status(state: &AppState, who: &Uploader, id: Uuid) -> Result<Upload> {
     let upload = state
         .store
         .read(move |tx| tx.get::<Upload>(id))
         .await?
-        .filter(|u| u.owner_id == user.id && u.expires_at > Utc::now())
+        .filter(|u| who.owns(u) && u.expires_at > Utc::now())
         .ok_or(Error::NotFound("upload"))?;
     Ok(upload)
 }
@@ -162,7 +212,7 @@ pub async fn status(state: &AppState, user: &User, id: Uuid) -> Result<Upload> {
 /// The answer is the upload after it, with its asset once whole.
 pub async fn append<S, B, E>(
     state: &AppState,
-    user: &User,
+    who: &Uploader,
     id: Uuid,
     offset: u64,
     body: S,
@@ -177,7 +227,7 @@ where
     let mut running = tokio::time::timeout(APPEND_WAIT, active.lock())
         .await
         .map_err(|_| Error::Conflict("another request is still writing this upload".into()))?;
-    let mut upload = status(state, user, id).await?;
+    let mut upload = status(state, who, id).await?;
     if matches!(upload.concat, Concat::Final(_)) {
         return Err(Error::forbidden(
             "a final upload is made of its parts: no PATCH",
@@ -217,23 +267,31 @@ where
     if upload.offset < upload.length || upload.concat == Concat::Partial {
         return Ok((upload, None));
     }
-    let (upload, asset) = finish(state, user, upload, appended.running).await?;
+    let (upload, asset) = finish(state, who, upload, appended.running).await?;
     state.uploads.forget(id);
     Ok((upload, Some(asset)))
 }
 
-/// Makes the whole part an asset, in the upload's collection if it names one.
+/// Makes the whole part an asset, in the upload's collection if it names one (an outsider's:
+/// in the request's, once its content is checked against the request's allowed types).
 async fn finish(
     state: &AppState,
-    user: &User,
+    who: &Uploader,
     mut upload: Upload,
     running: Running,
 ) -> Result<(Upload, Asset)> {
+    if let Uploader::Outsider(outsider) = who {
+        let head = state.blobs.part_head(upload.id, SNIFF_BYTES).await?;
+        if let Err(refused) = outsider.check_content(&head, &upload.filename) {
+            remove(state, upload.id).await?;
+            return Err(refused);
+        }
+    }
     let received = state.blobs.finished_part(upload.id, running);
     let asset = assets::create(
         &state.store,
         &state.blobs,
-        user,
+        who.owner(),
         &upload.filename,
         upload.filetype.as_deref(),
         received,
@@ -241,7 +299,10 @@ async fn finish(
     )
     .await?;
     if let Some(collection) = upload.collection {
-        assets::add_to_collection(&state.store, user, collection, vec![asset.id]).await?;
+        assets::add_to_collection(&state.store, who.owner(), collection, vec![asset.id]).await?;
+    }
+    if let Uploader::Outsider(outsider) = who {
+        intake::received(state, outsider, &upload, &asset).await?;
     }
     Metrics::add(&state.metrics.uploads, 1);
     state.workers.wake();
@@ -257,19 +318,23 @@ async fn save(state: &AppState, upload: &Upload) -> Result<()> {
 }
 
 /// Ends an upload and frees its bytes (tus termination).
-pub async fn terminate(state: &AppState, user: &User, id: Uuid) -> Result<()> {
+pub async fn terminate(state: &AppState, who: &Uploader, id: Uuid) -> Result<()> {
     let active = state.uploads.of(id);
     let _writing = tokio::time::timeout(APPEND_WAIT, active.lock())
         .await
         .map_err(|_| Error::Conflict("another request is still writing this upload".into()))?;
-    status(state, user, id).await?;
+    status(state, who, id).await?;
     remove(state, id).await
 }
 
 async fn remove(state: &AppState, id: Uuid) -> Result<()> {
     state
         .store
-        .write(move |tx| tx.remove::<Upload>(id).map(|_| ()))
+        .write(move |tx| match tx.remove::<Upload>(id)? {
+            // An outsider's unfinished upload gives its room in the request back.
+            Some(upload) => intake::release(tx, &upload),
+            None => Ok(()),
+        })
         .await?;
     state.uploads.forget(id);
     state.blobs.remove_part(id).await
@@ -312,6 +377,7 @@ mod tests {
             created_at: now,
             expires_at: now + Duration::hours(24),
             asset_id: None,
+            outside: None,
         };
         assert!(!expired(&upload, now));
         assert!(expired(&upload, now + Duration::hours(24)));

@@ -37,7 +37,7 @@ pub const SHARE_OPENED: &str = "share.opened";
 pub const SHARE_DOWNLOADED: &str = "share.downloaded";
 pub const SHARE_EXPIRED: &str = "share.expired";
 pub const SHARE_USED_UP: &str = "share.used_up";
-/// Reserved for upload requests (SPEC §6), which do not exist yet.
+/// A file arrived through an upload request (SPEC §6).
 pub const REQUEST_FILE_RECEIVED: &str = "request.file_received";
 pub const ASSET_READY: &str = "asset.ready";
 /// Sent only by "send a test event", whatever a webhook subscribes to.

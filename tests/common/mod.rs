@@ -8,8 +8,10 @@ pub mod dam;
 pub mod derivatives;
 pub mod dng;
 pub mod postgres;
+pub mod mail;
 pub mod process;
 pub mod receiver;
+pub mod requests;
 
 use handoff::config::Config;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};

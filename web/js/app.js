@@ -10,6 +10,7 @@ import { webhooksView } from './webhooks.js';
 import { t, loadLanguage, languageMenu } from './i18n.js';
 import { accountView, enrolmentOnly } from './account.js';
 import { searchesView } from './searches.js';
+import { requestsView, requestView } from './requests.js';
 
 const root = document.getElementById('app');
 export const state = { brand: 'handoff', collections: [], sso: null, passwordLogin: true };
@@ -21,6 +22,8 @@ const routes = [
   [/^\/collections$/, collectionsView],
   [/^\/shares\/([0-9a-f-]{36})$/, shareView],
   [/^\/shares$/, sharesView],
+  [/^\/requests\/([0-9a-f-]{36})$/, requestView],
+  [/^\/requests$/, requestsView],
   [/^\/admin\/shares$/, (ctx, el) => sharesView({ ...ctx, admin: true }, el)],
   [/^\/admin\/users$/, usersView],
   [/^\/admin\/policy$/, policyView],
@@ -106,6 +109,7 @@ function buildShell() {
     collections,
     navLink('/searches', 'search', 'Saved searches'),
     navLink('/shares', 'link', t('nav-shares')),
+    navLink('/requests', 'upload', t('nav-requests')),
     navLink('/account', 'shield', 'Account'));
   const admin = isAdmin() ? [
     h('div', { class: 'nav-section' }, t('nav-admin')),

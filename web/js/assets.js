@@ -6,6 +6,7 @@ import { openShareDialog } from './share-dialog.js';
 import { state, setQuery, go, refreshCollections } from './app.js';
 import { t } from './i18n.js';
 import { saveSearchButton } from './searches.js';
+import { requestButton } from './requests.js';
 
 /** The thumbnail of an asset, or its kind's icon while there is none. */
 export function assetThumb(asset, big) {
@@ -38,6 +39,7 @@ export async function assetsView(ctx, root) {
     headActions.push(
       h('button', { class: 'btn', onclick: () => renameCollection(collection) }, icon('edit'), 'Rename'),
       can('shares:write') ? h('button', { class: 'btn', onclick: () => openShareDialog({ collection }) }, icon('share'), 'Share collection') : null,
+      requestButton(collection),
       h('button', { class: 'btn danger', onclick: () => deleteCollection(collection) }, icon('trash'), 'Delete'));
   }
   if (writable) headActions.push(...uploadButton(collection ? 'Upload' : 'Upload'));

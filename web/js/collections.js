@@ -2,12 +2,14 @@
 import { h, icon, modal, field, plural, date, toast } from './dom.js';
 import { get, post, can, thumbUrl, ready } from './api.js';
 import { go, refreshCollections } from './app.js';
+import { requestButton } from './requests.js';
 
 export async function collectionsView(ctx, root) {
   const list = (await get('/collections')).items;
   const writable = can('assets:write');
   root.append(h('div', { class: 'page-head' },
     h('div', { class: 'titles' }, h('h1', null, 'Collections'), h('p', { class: 'muted' }, 'Named sets of assets. Share a collection and the link follows it as it changes.')),
+    requestButton(),
     writable ? h('button', { class: 'btn primary', id: 'new-collection', onclick: () => newCollection() }, icon('plus'), 'New collection') : null));
   const body = h('div', { class: 'page-body' });
   root.append(body);

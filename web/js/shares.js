@@ -4,6 +4,7 @@ import { get, post, patch, del, query, all, isAdmin, can, session, policy as loa
 import { expiryControl, optionControls, passwordControl, recipientInput, linkTools, durationLabel, languageControl } from './share-dialog.js';
 import { assetThumb, kindLabel } from './assets.js';
 import { setQuery, go } from './app.js';
+import { requestButton } from './requests.js';
 
 const STATUSES = ['active', 'expired', 'disabled', 'used_up', 'creator_deleted'];
 
@@ -31,6 +32,8 @@ export async function sharesView(ctx, root) {
   root.append(
     h('div', { class: 'page-head' }, h('div', { class: 'titles' }, h('h1', null, admin ? 'All shares' : 'Shares'),
       h('p', { class: 'muted' }, admin ? 'Every link in the system, whoever made it.' : 'Links you have made. Select assets or a collection to make a new one.')),
+    !admin ? h('a', { class: 'btn', href: '#/requests', id: 'requests-link' }, icon('upload'), 'Requests') : null,
+    !admin ? requestButton() : null,
     can('shares:write') && !admin ? h('a', { class: 'btn primary', href: '#/assets' }, icon('plus'), 'New link from assets') : null),
     h('div', { class: 'toolbar' }, chips, h('span', { class: 'grow' }), owner));
   const body = h('div', { class: 'page-body' });

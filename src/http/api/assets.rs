@@ -127,10 +127,29 @@ where
     Ok(vec![(name, declared, received)])
 }
 
-/// Every `file` part of a multipart body, received whole before any becomes an asset: a
-/// body with more than `uploads.max_files_per_request` parts, or any part that fails, keeps
-/// nothing (received files remove themselves when dropped).
 async fn receive_parts<S, B>(state: &AppState, content_type: &str, body: S) -> Result<Vec<Part>>
+where
+    S: Stream<Item = std::result::Result<B, warp::Error>> + Send + Unpin + 'static,
+    B: Buf + Send + 'static,
+{
+    let max = state.config.uploads.max_bytes;
+    Ok(receive_form(state, content_type, body, &[], max).await?.0)
+}
+
+/// The short text fields of a form that are kept (each at most this many bytes).
+const FORM_FIELD_BYTES: usize = 1024;
+
+/// Every `file` part of a multipart body (each at most `max_bytes`), received whole before any
+/// becomes an asset, and the text fields named in `fields`: a body with more than
+/// `uploads.max_files_per_request` parts, or any part that fails, keeps nothing (received
+/// files remove themselves when dropped).
+pub async fn receive_form<S, B>(
+    state: &AppState,
+    content_type: &str,
+    body: S,
+    fields: &[&str],
+    max_bytes: u64,
+) -> Result<(Vec<Part>, BTreeMap<String, String>)>
 where
     S: Stream<Item = std::result::Result<B, warp::Error>> + Send + Unpin + 'static,
     B: Buf + Send + 'static,
@@ -143,8 +162,9 @@ where
     });
     let mut form = multer::Multipart::new(body, boundary);
     let mut parts = Vec::new();
+    let mut texts = BTreeMap::new();
     let mut seen: u32 = 0;
-    while let Some(field) = form.next_field().await.map_err(multipart_error)? {
+    while let Some(mut field) = form.next_field().await.map_err(multipart_error)? {
         seen += 1;
         if seen > limits.max_files_per_request {
             return Err(Error::TooLarge(format!(
@@ -152,18 +172,32 @@ where
                 limits.max_files_per_request
             )));
         }
-        if field.name() != Some("file") {
-            continue;
+        match field.name().map(str::to_string) {
+            Some(name) if name == "file" => {
+                let file_name = part_file_name(&field);
+                let declared = field.content_type().map(|m| m.essence_str().to_string());
+                let received = state.blobs.receive(field, max_bytes).await?;
+                parts.push((file_name, declared, received));
+            }
+            Some(name) if fields.contains(&name.as_str()) => {
+                let mut text = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
+                    if text.len() + chunk.len() > FORM_FIELD_BYTES {
+                        return Err(Error::TooLarge(format!(
+                            "the form field {name} is at most {FORM_FIELD_BYTES} bytes"
+                        )));
+                    }
+                    text.extend_from_slice(&chunk);
+                }
+                texts.insert(name, String::from_utf8_lossy(&text).into_owned());
+            }
+            _ => {}
         }
-        let name = part_file_name(&field);
-        let declared = field.content_type().map(|m| m.essence_str().to_string());
-        let received = state.blobs.receive(field, limits.max_bytes).await?;
-        parts.push((name, declared, received));
     }
     if parts.is_empty() {
         return Err(Error::bad_request("no `file` part in the form"));
     }
-    Ok(parts)
+    Ok((parts, texts))
 }
 
 fn multipart_error(e: multer::Error) -> Error {

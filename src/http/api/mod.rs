@@ -4,6 +4,7 @@ pub mod account;
 pub mod assets;
 pub mod dam;
 pub mod openapi;
+pub mod requests;
 pub mod shares;
 pub mod totp;
 pub mod uploads;
@@ -140,6 +141,12 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments"), methods::get(), s(), auth() => dam::list_attachments),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments" / Uuid), methods::get().or(methods::head()).unify(), s(), auth(), client() => dam::attachment_file),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments" / Uuid), methods::delete(), s(), auth() => dam::delete_attachment),
+        endpoint!(warp::path!("api" / "v1" / "requests"), methods::post(), s(), auth(), json(limit) => requests::create),
+        endpoint!(warp::path!("api" / "v1" / "requests"), methods::get(), query(), s(), auth() => requests::list),
+        endpoint!(warp::path!("api" / "v1" / "requests" / Uuid), methods::get(), s(), auth() => requests::get),
+        endpoint!(warp::path!("api" / "v1" / "requests" / Uuid), methods::patch(), s(), auth(), json(limit) => requests::update),
+        endpoint!(warp::path!("api" / "v1" / "requests" / Uuid), methods::delete(), s(), auth() => requests::delete),
+        endpoint!(warp::path!("api" / "v1" / "requests" / Uuid / "events"), methods::get(), query(), s(), auth() => requests::events),
         warp::path!("api" / "v1" / "openapi.json")
             .and(methods::get())
             .map(openapi::document)

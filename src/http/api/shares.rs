@@ -329,9 +329,9 @@ pub async fn remove_recipient(
 #[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// The `nextCursor` of the page before.
-    cursor: Option<u64>,
+    pub cursor: Option<u64>,
     #[param(minimum = 1, maximum = 500)]
-    limit: Option<usize>,
+    pub limit: Option<usize>,
 }
 
 #[derive(Serialize, ToSchema)]

@@ -1,5 +1,7 @@
 //! Resumable uploads over tus 1.0.0 at `/api/v1/uploads` (SPEC §5): the protocol's headers in
-//! and out; what they mean is `crate::uploads`.
+//! and out; what they mean is `crate::uploads`. The protocol functions (`begin`, `stand`,
+//! `append`, `end`) serve any uploader: the team routes here, and outsiders on an upload
+//! request's link (`http::outsider`) at `/u/{token}/uploads`.
 
 use crate::accounts::Principal;
 use crate::assets::Asset;
@@ -10,7 +12,7 @@ use crate::http::reply::{self, header_value};
 use crate::http::views::ErrorAnswer;
 use crate::state::AppState;
 use crate::uploads::protocol::{self, OFFSET_STREAM};
-use crate::uploads::{self, New, Upload};
+use crate::uploads::{self, New, Upload, Uploader};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -32,16 +34,22 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-/// A signed-in tus request: every one but OPTIONS names the protocol version it speaks.
-fn tus_request(who: Result<Principal>, client: &Client) -> Result<(Principal, &HeaderMap)> {
-    let who = who?;
-    match header(&client.headers, "tus-resumable") {
-        Some(protocol::VERSION) => Ok((who, &client.headers)),
+/// Every tus request but OPTIONS names the protocol version it speaks.
+pub fn check_version(headers: &HeaderMap) -> Result<()> {
+    match header(headers, "tus-resumable") {
+        Some(protocol::VERSION) => Ok(()),
         _ => Err(Error::PreconditionFailed(format!(
             "send Tus-Resumable: {} (the only version served)",
             protocol::VERSION
         ))),
     }
+}
+
+/// A signed-in team member's tus request.
+fn member(who: Result<Principal>, client: &Client) -> Result<Uploader> {
+    let who = who?;
+    check_version(&client.headers)?;
+    Ok(Uploader::Member(who.user))
 }
 
 fn is_offset_stream(headers: &HeaderMap) -> bool {
@@ -108,7 +116,20 @@ pub async fn create(
     client: Client,
     body: Body,
 ) -> Result<Response> {
-    let (who, headers) = tus_request(who, &client)?;
+    let who = member(who, &client)?;
+    let location = |id| format!("{UPLOADS_PATH}/{id}");
+    begin(&state, &who, &client.headers, body, location).await
+}
+
+/// tus creation (with its first bytes when the body has some); `location` is the URL of an
+/// upload of `who`, for `Location`.
+pub async fn begin(
+    state: &AppState,
+    who: &Uploader,
+    headers: &HeaderMap,
+    body: Body,
+    location: impl Fn(Uuid) -> String,
+) -> Result<Response> {
     let new = New {
         length: protocol::number("Upload-Length", header(headers, "upload-length"))?,
         metadata: header(headers, "upload-metadata")
@@ -116,19 +137,15 @@ pub async fn create(
             .to_string(),
         concat: protocol::concat(header(headers, "upload-concat"))?,
     };
-    let (mut upload, mut asset) = uploads::create(&state, &who.user, new).await?;
+    let (mut upload, mut asset) = uploads::create(state, who, new).await?;
     if is_offset_stream(headers) && asset.is_none() {
         let checksum = checksum_of(headers)?;
-        (upload, asset) = uploads::append(&state, &who.user, upload.id, 0, body, checksum).await?;
+        (upload, asset) = uploads::append(state, who, upload.id, 0, body, checksum).await?;
     }
     let mut response = reply::no_content();
     *response.status_mut() = StatusCode::CREATED;
     // Relative, as tus allows: it stays right behind a proxy and on any name of the server.
-    set(
-        &mut response,
-        "location",
-        &format!("{UPLOADS_PATH}/{}", upload.id),
-    );
+    set(&mut response, "location", &location(upload.id));
     describe(&mut response, &upload, asset.as_ref());
     Ok(response)
 }
@@ -150,8 +167,13 @@ pub async fn head(
     who: Result<Principal>,
     client: Client,
 ) -> Result<Response> {
-    let (who, _) = tus_request(who, &client)?;
-    let upload = uploads::status(&state, &who.user, id).await?;
+    let who = member(who, &client)?;
+    stand(&state, &who, id, UPLOADS_PATH).await
+}
+
+/// tus HEAD: where an upload of `who` stands.
+pub async fn stand(state: &AppState, who: &Uploader, id: Uuid, base: &str) -> Result<Response> {
+    let upload = uploads::status(state, who, id).await?;
     let mut response = reply::no_content();
     *response.status_mut() = StatusCode::OK;
     describe(&mut response, &upload, None);
@@ -163,10 +185,7 @@ pub async fn head(
         protocol::Concat::None => {}
         protocol::Concat::Partial => set(&mut response, "upload-concat", "partial"),
         protocol::Concat::Final(parts) => {
-            let urls: Vec<String> = parts
-                .iter()
-                .map(|p| format!("{UPLOADS_PATH}/{p}"))
-                .collect();
+            let urls: Vec<String> = parts.iter().map(|p| format!("{base}/{p}")).collect();
             set(
                 &mut response,
                 "upload-concat",
@@ -194,7 +213,18 @@ pub async fn patch(
     client: Client,
     body: Body,
 ) -> Result<Response> {
-    let (who, headers) = tus_request(who, &client)?;
+    let who = member(who, &client)?;
+    append(&state, &who, id, &client.headers, body).await
+}
+
+/// tus PATCH: bytes of `who` at the acknowledged offset.
+pub async fn append(
+    state: &AppState,
+    who: &Uploader,
+    id: Uuid,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Response> {
     if !is_offset_stream(headers) {
         return Err(Error::UnsupportedType(format!(
             "PATCH bodies are {OFFSET_STREAM}"
@@ -203,7 +233,7 @@ pub async fn patch(
     let offset = protocol::number("Upload-Offset", header(headers, "upload-offset"))?
         .ok_or_else(|| Error::bad_request("PATCH needs Upload-Offset"))?;
     let checksum = checksum_of(headers)?;
-    let (upload, asset) = uploads::append(&state, &who.user, id, offset, body, checksum).await?;
+    let (upload, asset) = uploads::append(state, who, id, offset, body, checksum).await?;
     let mut response = reply::no_content();
     describe(&mut response, &upload, asset.as_ref());
     Ok(response)
@@ -219,8 +249,13 @@ pub async fn terminate(
     who: Result<Principal>,
     client: Client,
 ) -> Result<Response> {
-    let (who, _) = tus_request(who, &client)?;
-    uploads::terminate(&state, &who.user, id).await?;
+    let who = member(who, &client)?;
+    end(&state, &who, id).await
+}
+
+/// tus termination of an upload of `who`.
+pub async fn end(state: &AppState, who: &Uploader, id: Uuid) -> Result<Response> {
+    uploads::terminate(state, who, id).await?;
     Ok(reply::no_content())
 }
 
@@ -241,7 +276,7 @@ pub struct UploadView {
     params(("id" = Uuid, Path, description = "the upload")),
     responses((status = 200, body = UploadView), (status = 404, response = ErrorAnswer)))]
 pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
-    let upload = uploads::status(&state, &who?.user, id).await?;
+    let upload = uploads::status(&state, &Uploader::Member(who?.user), id).await?;
     Ok(reply::json(&UploadView {
         id: upload.id,
         filename: upload.filename,

@@ -6,7 +6,7 @@
 //! (manifest, files, zips, the direct link).
 
 mod files;
-mod page;
+pub(crate) mod page;
 mod sheet;
 
 use crate::assets::Asset;

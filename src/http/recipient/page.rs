@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn html(status: StatusCode, body: String) -> Response {
+pub(crate) fn html(status: StatusCode, body: String) -> Response {
     let mut response = warp::reply::html(body).into_response_with(status);
     response
         .headers_mut()
@@ -22,17 +22,25 @@ impl<T: warp::Reply> WithStatus for T {
     }
 }
 
-/// The language of a page: `?lang=`, else the browser's, else English.
-fn language(query: &LinkQuery, client: &Client) -> Lang {
+/// The language of a page: `?lang=` (`asked`), else the browser's, else English.
+pub(crate) fn language(asked: Option<&str>, client: &Client) -> Lang {
     let accept = client
         .headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    Lang::choose(query.lang.as_deref(), accept)
+    Lang::choose(asked, accept)
+}
+
+/// The password of a posted unlock form; none: empty (a wrong password).
+pub(crate) fn password_in(form: &[u8]) -> String {
+    serde_urlencoded::from_bytes::<BTreeMap<String, String>>(form)
+        .ok()
+        .and_then(|mut form| form.remove("password"))
+        .unwrap_or_default()
 }
 
 /// Errors of page routes as pages.
-fn error_page(state: &AppState, lang: Lang, error: &Error) -> Response {
+pub(crate) fn error_page(state: &AppState, lang: Lang, error: &Error) -> Response {
     let brand = &state.config.branding.name;
     match error {
         Error::NotFound(_) => html(StatusCode::NOT_FOUND, pages::not_found(lang, brand)),
@@ -58,7 +66,7 @@ pub(super) async fn landing(
     client: Client,
 ) -> Response {
     let query = query.unwrap_or_default();
-    let lang = language(&query, &client);
+    let lang = language(query.lang.as_deref(), &client);
     match landing_response(&state, lang, &token, &query, &client).await {
         Ok(response) => response,
         Err(e) => error_page(&state, lang, &e),
@@ -93,15 +101,12 @@ pub(super) async fn unlock(
     body: Result<bytes::Bytes>,
 ) -> Response {
     let query = query.unwrap_or_default();
-    let lang = language(&query, &client);
+    let lang = language(query.lang.as_deref(), &client);
     let body = match same_site.and(body) {
         Ok(body) => body,
         Err(e) => return error_page(&state, lang, &e),
     };
-    let password = serde_urlencoded::from_bytes::<BTreeMap<String, String>>(&body)
-        .ok()
-        .and_then(|mut form| form.remove("password"))
-        .unwrap_or_default();
+    let password = password_in(&body);
     match state
         .links
         .unlock(&token, &password, &requester(&client))

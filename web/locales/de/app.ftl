@@ -14,6 +14,7 @@ nav-main = Hauptmenü
 nav-assets = Dateien
 nav-collections = Sammlungen
 nav-shares = Freigaben
+nav-requests = Anfragen
 nav-admin = Verwaltung
 nav-all-shares = Alle Freigaben
 nav-users = Benutzer

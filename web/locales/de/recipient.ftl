@@ -141,3 +141,38 @@ email-open = Freigabe öffnen
 email-open-text = Öffnen: { $link }
 email-reminder-subject = Erinnerung: „{ $title }“ ist verfügbar bis { $date }
 email-reminder-body = { $sharer } hat „{ $title }“ mit Ihnen geteilt; Sie haben es noch nicht heruntergeladen. Ihr Link funktioniert bis { $date }.
+
+## Upload request page (/u/…); request.js fills in {name}, {status} and {received}
+request-asked-by = Angefragt von { $name }
+request-open-until = Offen bis { $date }
+request-limit-files = { $count ->
+    [one] Bis zu { $count } Datei
+   *[other] Bis zu { $count } Dateien
+}
+request-limit-size = insgesamt bis zu { $size }
+request-limit-types = nur { $types }
+request-your-name = Ihr Name
+request-your-email = Ihre E-Mail-Adresse
+request-optional = (optional)
+request-drop = Dateien hierher ziehen
+request-drop-or = oder
+request-choose = Dateien auswählen
+request-your-files = Ihre Dateien
+request-nothing-sent = Noch nichts gesendet. Gesendete Dateien erscheinen hier; Sie können sie entfernen, solange der Link offen ist. Niemand sonst, der diesen Link hat, sieht sie.
+request-needs-script = Zum Senden von Dateien wird JavaScript benötigt.
+request-waiting = Wartet
+request-sent = Gesendet
+request-remove = Entfernen
+request-progress = Fortschritt von { $name }
+request-failed = Fehlgeschlagen ({ $status })
+request-count = { $max ->
+    [one] { $received } von { $max } Datei
+   *[other] { $received } von { $max } Dateien
+}
+
+## Emails to those asked for files (an upload request)
+email-request-subject = { $asker } bittet Sie um Dateien: „{ $title }“
+email-request-intro = { $asker } bittet Sie, Dateien für „{ $title }“ zu senden.
+email-request-open-until = Offen bis { $date }
+email-request-send = Dateien senden
+email-request-send-text = Dateien senden: { $link }

@@ -14,6 +14,7 @@ nav-main = Main
 nav-assets = Assets
 nav-collections = Collections
 nav-shares = Shares
+nav-requests = Requests
 nav-admin = Admin
 nav-all-shares = All shares
 nav-users = Users

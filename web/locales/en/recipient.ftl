@@ -142,3 +142,38 @@ email-open = Open the share
 email-open-text = Open: { $link }
 email-reminder-subject = Reminder: “{ $title }” is available until { $date }
 email-reminder-body = { $sharer } shared “{ $title }” with you; you have not downloaded it yet. Your link works until { $date }.
+
+## Upload request page (/u/…); request.js fills in {name}, {status} and {received}
+request-asked-by = Asked by { $name }
+request-open-until = Open until { $date }
+request-limit-files = { $count ->
+    [one] Up to { $count } file
+   *[other] Up to { $count } files
+}
+request-limit-size = up to { $size } in all
+request-limit-types = only { $types }
+request-your-name = Your name
+request-your-email = Your email
+request-optional = (optional)
+request-drop = Drop files here
+request-drop-or = or
+request-choose = Choose files
+request-your-files = Your files
+request-nothing-sent = Nothing sent yet. Files you send appear here; you can remove them while the link is open. Nobody else who has this link sees them.
+request-needs-script = Sending files needs JavaScript.
+request-waiting = Waiting
+request-sent = Sent
+request-remove = Remove
+request-progress = Progress of { $name }
+request-failed = Failed ({ $status })
+request-count = { $max ->
+    [one] { $received } of { $max } file
+   *[other] { $received } of { $max } files
+}
+
+## Emails to those asked for files (an upload request)
+email-request-subject = { $asker } asks you for files: “{ $title }”
+email-request-intro = { $asker } asks you to send files for “{ $title }”.
+email-request-open-until = Open until { $date }
+email-request-send = Send your files
+email-request-send-text = Send your files: { $link }

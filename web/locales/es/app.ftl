@@ -14,6 +14,7 @@ nav-main = Principal
 nav-assets = Archivos
 nav-collections = Colecciones
 nav-shares = Enlaces compartidos
+nav-requests = Solicitudes
 nav-admin = Administración
 nav-all-shares = Todos los enlaces
 nav-users = Usuarios

@@ -141,3 +141,38 @@ email-open = Abrir lo compartido
 email-open-text = Abrir: { $link }
 email-reminder-subject = Recordatorio: «{ $title }» está disponible hasta el { $date }
 email-reminder-body = { $sharer } ha compartido «{ $title }» con usted y aún no lo ha descargado. Su enlace funciona hasta el { $date }.
+
+## Upload request page (/u/…); request.js fills in {name}, {status} and {received}
+request-asked-by = Solicitado por { $name }
+request-open-until = Abierto hasta el { $date }
+request-limit-files = { $count ->
+    [one] Hasta { $count } archivo
+   *[other] Hasta { $count } archivos
+}
+request-limit-size = hasta { $size } en total
+request-limit-types = solo { $types }
+request-your-name = Su nombre
+request-your-email = Su correo electrónico
+request-optional = (opcional)
+request-drop = Suelte archivos aquí
+request-drop-or = o
+request-choose = Elegir archivos
+request-your-files = Sus archivos
+request-nothing-sent = Aún no ha enviado nada. Los archivos que envíe aparecen aquí; puede quitarlos mientras el enlace esté abierto. Nadie más que tenga este enlace los ve.
+request-needs-script = Para enviar archivos se necesita JavaScript.
+request-waiting = En espera
+request-sent = Enviado
+request-remove = Quitar
+request-progress = Progreso de { $name }
+request-failed = Error ({ $status })
+request-count = { $max ->
+    [one] { $received } de { $max } archivo
+   *[other] { $received } de { $max } archivos
+}
+
+## Emails to those asked for files (an upload request)
+email-request-subject = { $asker } le pide archivos: «{ $title }»
+email-request-intro = { $asker } le pide que envíe archivos para «{ $title }».
+email-request-open-until = Abierto hasta el { $date }
+email-request-send = Enviar sus archivos
+email-request-send-text = Enviar sus archivos: { $link }

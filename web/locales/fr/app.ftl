@@ -14,6 +14,7 @@ nav-main = Principal
 nav-assets = Fichiers
 nav-collections = Collections
 nav-shares = Partages
+nav-requests = Demandes
 nav-admin = Administration
 nav-all-shares = Tous les partages
 nav-users = Utilisateurs

@@ -141,3 +141,38 @@ email-open = Ouvrir le partage
 email-open-text = Ouvrir : { $link }
 email-reminder-subject = Rappel : « { $title } » est disponible jusqu’au { $date }
 email-reminder-body = { $sharer } a partagé « { $title } » avec vous ; vous ne l’avez pas encore téléchargé. Votre lien fonctionne jusqu’au { $date }.
+
+## Upload request page (/u/…); request.js fills in {name}, {status} and {received}
+request-asked-by = Demandé par { $name }
+request-open-until = Ouvert jusqu’au { $date }
+request-limit-files = { $count ->
+    [one] Jusqu’à { $count } fichier
+   *[other] Jusqu’à { $count } fichiers
+}
+request-limit-size = jusqu’à { $size } au total
+request-limit-types = uniquement { $types }
+request-your-name = Votre nom
+request-your-email = Votre adresse e-mail
+request-optional = (facultatif)
+request-drop = Déposez des fichiers ici
+request-drop-or = ou
+request-choose = Choisir des fichiers
+request-your-files = Vos fichiers
+request-nothing-sent = Rien n’a encore été envoyé. Les fichiers envoyés apparaissent ici ; vous pouvez les retirer tant que le lien est ouvert. Personne d’autre ayant ce lien ne les voit.
+request-needs-script = L’envoi de fichiers nécessite JavaScript.
+request-waiting = En attente
+request-sent = Envoyé
+request-remove = Retirer
+request-progress = Progression de { $name }
+request-failed = Échec ({ $status })
+request-count = { $max ->
+    [one] { $received } sur { $max } fichier
+   *[other] { $received } sur { $max } fichiers
+}
+
+## Emails to those asked for files (an upload request)
+email-request-subject = { $asker } vous demande des fichiers : « { $title } »
+email-request-intro = { $asker } vous demande d’envoyer des fichiers pour « { $title } ».
+email-request-open-until = Ouvert jusqu’au { $date }
+email-request-send = Envoyer vos fichiers
+email-request-send-text = Envoyer vos fichiers : { $link }

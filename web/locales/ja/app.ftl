@@ -14,6 +14,7 @@ nav-main = メイン
 nav-assets = ファイル
 nav-collections = コレクション
 nav-shares = 共有
+nav-requests = リクエスト
 nav-admin = 管理
 nav-all-shares = すべての共有
 nav-users = ユーザー

@@ -119,3 +119,32 @@ email-open = 共有を開く
 email-open-text = 開く：{ $link }
 email-reminder-subject = リマインダー：「{ $title }」は { $date } まで利用可能です
 email-reminder-body = { $sharer } さんが「{ $title }」をあなたと共有しましたが、まだダウンロードされていません。リンクは { $date } まで有効です。
+
+## Upload request page (/u/…); request.js fills in {name}, {status} and {received}
+request-asked-by = 依頼者: { $name }
+request-open-until = { $date } まで受付
+request-limit-files = 最大 { $count } ファイル
+request-limit-size = 合計 { $size } まで
+request-limit-types = { $types } のみ
+request-your-name = お名前
+request-your-email = メールアドレス
+request-optional = (任意)
+request-drop = ここにファイルをドロップ
+request-drop-or = または
+request-choose = ファイルを選択
+request-your-files = 送信したファイル
+request-nothing-sent = まだ何も送信していません。送信したファイルはここに表示され、リンクが有効な間は削除できます。このリンクを持つ他の人には表示されません。
+request-needs-script = ファイルの送信には JavaScript が必要です。
+request-waiting = 待機中
+request-sent = 送信済み
+request-remove = 削除
+request-progress = { $name } の進行状況
+request-failed = 失敗しました ({ $status })
+request-count = { $received } / { $max } ファイル
+
+## Emails to those asked for files (an upload request)
+email-request-subject = { $asker } さんからファイルの依頼:「{ $title }」
+email-request-intro = { $asker } さんが「{ $title }」のファイルの送信を依頼しています。
+email-request-open-until = { $date } まで受付
+email-request-send = ファイルを送信
+email-request-send-text = ファイルを送信: { $link }

@@ -14,6 +14,7 @@ nav-main = Hoofdmenu
 nav-assets = Bestanden
 nav-collections = Collecties
 nav-shares = Gedeelde links
+nav-requests = Verzoeken
 nav-admin = Beheer
 nav-all-shares = Alle gedeelde links
 nav-users = Gebruikers

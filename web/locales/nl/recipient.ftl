@@ -141,3 +141,38 @@ email-open = Gedeelde bestanden openen
 email-open-text = Openen: { $link }
 email-reminder-subject = Herinnering: ‘{ $title }’ is beschikbaar tot { $date }
 email-reminder-body = { $sharer } heeft ‘{ $title }’ met u gedeeld; u hebt het nog niet gedownload. Uw link werkt tot { $date }.
+
+## Upload request page (/u/…); request.js fills in {name}, {status} and {received}
+request-asked-by = Gevraagd door { $name }
+request-open-until = Open tot { $date }
+request-limit-files = { $count ->
+    [one] Tot { $count } bestand
+   *[other] Tot { $count } bestanden
+}
+request-limit-size = tot { $size } in totaal
+request-limit-types = alleen { $types }
+request-your-name = Uw naam
+request-your-email = Uw e-mailadres
+request-optional = (optioneel)
+request-drop = Sleep bestanden hierheen
+request-drop-or = of
+request-choose = Bestanden kiezen
+request-your-files = Uw bestanden
+request-nothing-sent = Nog niets verzonden. Bestanden die u verzendt verschijnen hier; u kunt ze verwijderen zolang de link open is. Niemand anders met deze link ziet ze.
+request-needs-script = Voor het verzenden van bestanden is JavaScript nodig.
+request-waiting = Wachten
+request-sent = Verzonden
+request-remove = Verwijderen
+request-progress = Voortgang van { $name }
+request-failed = Mislukt ({ $status })
+request-count = { $max ->
+    [one] { $received } van { $max } bestand
+   *[other] { $received } van { $max } bestanden
+}
+
+## Emails to those asked for files (an upload request)
+email-request-subject = { $asker } vraagt u om bestanden: ‘{ $title }’
+email-request-intro = { $asker } vraagt u bestanden te sturen voor ‘{ $title }’.
+email-request-open-until = Open tot { $date }
+email-request-send = Uw bestanden sturen
+email-request-send-text = Uw bestanden sturen: { $link }
