@@ -5,7 +5,6 @@ mod common;
 
 use common::process::*;
 use common::*;
-use std::time::Duration;
 
 const MIB: u64 = 1024 * 1024;
 /// `[media] memory_budget_mb` in these tests: what one image job may hold.

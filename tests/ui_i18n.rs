@@ -562,7 +562,9 @@ async fn the_upload_request_page_speaks_its_language_and_passes_axe() {
     let guest = scene.browser().await;
     for scheme in ["light", "dark"] {
         guest.prefer_color_scheme(scheme).await;
-        guest.goto(&format!("{}?lang=de", Scene::url(&request))).await;
+        guest
+            .goto(&format!("{}?lang=de", Scene::url(&request)))
+            .await;
         guest.wait_for("#drop").await;
         assert!(guest.text(".limits").await.contains("Bis zu 5 Dateien"));
         assert_eq!(guest.text("label.button").await, "Dateien auswählen");
@@ -576,7 +578,9 @@ async fn the_upload_request_page_speaks_its_language_and_passes_axe() {
         guest
             .assert_accessible(&scene.axe, &format!("upload request ({scheme})"))
             .await;
-        guest.goto(&format!("{}?lang=fr", Scene::url(&locked))).await;
+        guest
+            .goto(&format!("{}?lang=fr", Scene::url(&locked)))
+            .await;
         assert_eq!(guest.text("h1").await, "Ce lien est protégé");
         guest
             .assert_accessible(&scene.axe, &format!("upload request unlock ({scheme})"))

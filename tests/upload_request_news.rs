@@ -141,7 +141,9 @@ async fn invitations_speak_the_language_the_creator_chose() {
     )
     .await;
     assert_eq!(request["language"], "de");
-    let mail = wait_for_mail(&inbox, "bittet Sie um Dateien").await.remove(0);
+    let mail = wait_for_mail(&inbox, "bittet Sie um Dateien")
+        .await
+        .remove(0);
     assert!(
         mail["subject"]
             .as_str()

@@ -218,10 +218,6 @@ fn recipient_view(
     }
 }
 
-fn base(state: &AppState) -> String {
-    state.config.public_url()
-}
-
 #[utoipa::path(post, path = "/api/v1/requests", tag = "requests", request_body = RequestBody,
     responses((status = 201, body = RequestView, description = "the request, with its link")))]
 pub async fn create(
@@ -261,7 +257,7 @@ pub async fn create(
     Ok(reply::created(&RequestView::new(
         &request,
         true,
-        &base(&state),
+        &state.config.public_url(),
     )))
 }
 
@@ -290,7 +286,7 @@ pub async fn list(
         limit: page_limit(query.limit)?,
     };
     let (items, next) = service::list(&state, &who.user, query).await?;
-    let base = base(&state);
+    let base = state.config.public_url();
     Ok(reply::json(&Listing {
         items: items
             .iter()
@@ -307,7 +303,7 @@ pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Re
     Ok(reply::json(&RequestView::new(
         &request,
         active,
-        &base(&state),
+        &state.config.public_url(),
     )))
 }
 
@@ -340,7 +336,7 @@ pub async fn update(
     Ok(reply::json(&RequestView::new(
         &request,
         active,
-        &base(&state),
+        &state.config.public_url(),
     )))
 }
 

@@ -80,9 +80,10 @@ pub(super) async fn unlock(
         Ok(signed) => {
             let mut response = warp::reply().into_response();
             *response.status_mut() = StatusCode::SEE_OTHER;
-            response
-                .headers_mut()
-                .insert(header::LOCATION, header_value(&format!("/u/{token}?lang={}", lang.code())));
+            response.headers_mut().insert(
+                header::LOCATION,
+                header_value(&format!("/u/{token}?lang={}", lang.code())),
+            );
             set_visit_cookie(&mut response, &token, &signed);
             response
         }
@@ -137,7 +138,10 @@ fn hero(lang: Lang, outsider: &Outsider) -> maud::Markup {
 fn intake_section(lang: Lang, outsider: &Outsider) -> maud::Markup {
     let request = &outsider.request;
     let count = request.max_files.map(|max| {
-        lang.tr("request-count", &[("received", "{received}".into()), ("max", max.into())])
+        lang.tr(
+            "request-count",
+            &[("received", "{received}".into()), ("max", max.into())],
+        )
     });
     markup! {
         section.intake data-token=(outsider.token)
