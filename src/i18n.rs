@@ -49,17 +49,15 @@ impl Lang {
         LANGUAGES.iter().position(|l| *l == primary).map(Lang)
     }
 
-    /// `?lang=` wins when it names an offered language, then the first offered language of
-    /// `Accept-Language` (browsers list them by preference; like Fluent's negotiation, the
-    /// order counts and the weights are not read), then English.
+    /// `?lang=` wins when it names an offered language, then the offered language of
+    /// `Accept-Language` with the highest weight (the earlier one among equals), then English.
     pub fn choose(query: Option<&str>, accept_language: Option<&str>) -> Lang {
         if let Some(lang) = query.and_then(Lang::from_code) {
             return lang;
         }
-        let requested = fluent_langneg::accepted_languages::parse(accept_language.unwrap_or(""));
-        requested
-            .iter()
-            .find_map(|id| Lang::from_code(id.language.as_str()))
+        by_preference(accept_language.unwrap_or(""))
+            .into_iter()
+            .find_map(Lang::from_code)
             .unwrap_or(Lang::ENGLISH)
     }
 
@@ -139,6 +137,31 @@ impl Lang {
     fn decimal_comma(self) -> bool {
         matches!(self.code(), "de" | "fr" | "es" | "nl")
     }
+}
+
+/// The language tags of an `Accept-Language` header, most wanted first: by `q` weight
+/// (RFC 9110 §12.4.2: 1 when absent, 0 means "not this one"), the header's order among equal
+/// weights. A part with a malformed weight is left out rather than guessed at.
+fn by_preference(header: &str) -> Vec<&str> {
+    let mut weighted: Vec<(&str, f32)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.split(';').map(str::trim);
+            let tag = pieces.next().filter(|t| !t.is_empty())?;
+            let mut q = 1.0;
+            for param in pieces {
+                if let Some((name, value)) = param.split_once('=') {
+                    if name.trim().eq_ignore_ascii_case("q") {
+                        q = value.trim().parse::<f32>().ok().filter(|q| (0.0..=1.0).contains(q))?;
+                    }
+                }
+            }
+            (q > 0.0).then_some((tag, q))
+        })
+        .collect();
+    // A stable sort keeps the header's order among equal weights.
+    weighted.sort_by(|a, b| b.1.total_cmp(&a.1));
+    weighted.into_iter().map(|(tag, _)| tag).collect()
 }
 
 #[cfg(test)]
