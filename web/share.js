@@ -3,7 +3,7 @@
 // navigation. Without this file the page still works: links open the files.
 
 // The icons of the team app: symbols of /static/icons.svg.
-import { icon, trapFocus } from './js/dom.js';
+import { icon, trapFocus } from './js/elements.js';
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);

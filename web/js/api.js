@@ -1,4 +1,5 @@
 // The team API: JSON over fetch with the session cookie and the CSRF header on writes.
+import { t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, code, message) {
@@ -31,7 +32,7 @@ export async function api(method, path, body) {
   try {
     response = await fetch(`/api/v1${path}`, init);
   } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
+    throw new ApiError(0, 'network', t('unreachable'));
   }
   if (response.status === 204) return null;
   let data = null;

@@ -107,10 +107,10 @@ function buildShell() {
     navLink('/assets', 'image', t('nav-assets')),
     navLink('/collections', 'folder', t('nav-collections')),
     collections,
-    navLink('/searches', 'search', 'Saved searches'),
+    navLink('/searches', 'search', t('nav-searches')),
     navLink('/shares', 'link', t('nav-shares')),
     navLink('/requests', 'upload', t('nav-requests')),
-    navLink('/account', 'shield', 'Account'));
+    navLink('/account', 'shield', t('nav-account')));
   const admin = isAdmin() ? [
     h('div', { class: 'nav-section' }, t('nav-admin')),
     h('nav', { class: 'nav', 'aria-label': t('nav-admin') },
@@ -126,7 +126,7 @@ function buildShell() {
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(me)),
       h('span', { class: 'who' },
         h('strong', { class: 'ellipsis' }, me.displayName || me.email),
-        h('span', { class: 'ellipsis muted small' }, `${me.email} · ${me.role}`)),
+        h('span', { class: 'ellipsis muted small' }, `${me.email} · ${t('role', { role: me.role })}`)),
       h('button', { class: 'btn ghost icon-only', title: t('sign-out'), 'aria-label': t('sign-out'), id: 'sign-out', onclick: async () => { await signOut(); location.hash = ''; showSignIn(); } }, icon('logout'))));
   clear(root).append(h('div', { class: 'shell' }, sidebar, page));
   shell = { page, collections };
@@ -165,7 +165,7 @@ function showSignIn(message) {
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
   // Asked for once the server says the account has two-factor on.
   const code = h('input', { name: 'code', id: 'sign-in-code', inputmode: 'numeric', autocomplete: 'one-time-code' });
-  const codeField = field('Code from your authenticator app (or a recovery code)', code);
+  const codeField = field(t('sign-in-code'), code);
   codeField.hidden = true;
   const error = h('p', { class: 'error-text', role: 'alert', hidden: !message }, message || '');
   const button = h('button', { type: 'submit', class: 'btn primary' }, t('sign-in'));
@@ -183,7 +183,7 @@ function showSignIn(message) {
         button.disabled = false;
         if (err.code === 'totp_required' || err.code === 'totp_invalid') {
           codeField.hidden = false;
-          error.textContent = err.code === 'totp_invalid' ? 'Wrong or already used code.' : 'Enter the code from your authenticator app.';
+          error.textContent = err.code === 'totp_invalid' ? t('sign-in-code-wrong') : t('sign-in-code-needed');
           error.hidden = false;
           code.value = '';
           code.focus();

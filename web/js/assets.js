@@ -1,5 +1,5 @@
 // Assets: grid and list, search, filters, selection, upload; also a collection's page.
-import { h, clear, icon, bytes, date, KINDS, badge, toast, debounce, modal, confirmDialog, field, plural } from './dom.js';
+import { h, clear, icon, bytes, date, kinds, badge, toast, debounce, modal, confirmDialog, field } from './dom.js';
 import { get, post, patch, del, query, can, thumbUrl, ready, ApiError } from './api.js';
 import { upload, uploadButton, dropTarget, onUploaded } from './upload.js';
 import { openShareDialog } from './share-dialog.js';
@@ -16,8 +16,7 @@ export function assetThumb(asset, big) {
   return icon(asset.kind || 'other', big ? 'big' : '');
 }
 
-const KIND_LABEL = Object.fromEntries(KINDS.map(([k, l]) => [k, l.replace(/s$/, '')]));
-export const kindLabel = (k) => KIND_LABEL[k] || 'File';
+export const kindLabel = (kind) => t('kind', { kind: kind || 'file' });
 
 export async function assetsView(ctx, root) {
   const collectionId = ctx.collection || null;
@@ -37,15 +36,15 @@ export async function assetsView(ctx, root) {
   const headActions = [];
   if (collection) {
     headActions.push(
-      h('button', { class: 'btn', onclick: () => renameCollection(collection) }, icon('edit'), 'Rename'),
-      can('shares:write') ? h('button', { class: 'btn', onclick: () => openShareDialog({ collection }) }, icon('share'), 'Share collection') : null,
+      h('button', { class: 'btn', onclick: () => renameCollection(collection) }, icon('edit'), t('rename')),
+      can('shares:write') ? h('button', { class: 'btn', onclick: () => openShareDialog({ collection }) }, icon('share'), t('collection-share')) : null,
       requestButton(collection),
-      h('button', { class: 'btn danger', onclick: () => deleteCollection(collection) }, icon('trash'), 'Delete'));
+      h('button', { class: 'btn danger', onclick: () => deleteCollection(collection) }, icon('trash'), t('delete')));
   }
-  if (writable) headActions.push(...uploadButton(collection ? 'Upload' : 'Upload'));
+  if (writable) headActions.push(...uploadButton());
   const head = h('div', { class: 'page-head' },
     h('div', { class: 'titles' },
-      collection ? h('div', { class: 'crumbs' }, h('a', { href: '#/collections' }, 'Collections'), ' / ') : null,
+      collection ? h('div', { class: 'crumbs' }, h('a', { href: '#/collections' }, t('nav-collections')), ' / ') : null,
       h('h1', null, title),
       h('p', { class: 'muted', id: 'count' }, '')),
     headActions);
@@ -54,7 +53,7 @@ export async function assetsView(ctx, root) {
   const search = h('input', { type: 'search', placeholder: t('assets-search'), 'aria-label': t('assets-search-label'), value: filters.q });
   search.addEventListener('input', debounce(() => { filters.q = search.value.trim(); setQuery({ q: filters.q }); load(); }, 250));
   const kind = h('select', { 'aria-label': t('assets-kind'), onchange: () => { filters.kind = kind.value; setQuery({ kind: filters.kind }); load(); } },
-    h('option', { value: '' }, t('assets-all-kinds')), KINDS.map(([k, l]) => h('option', { value: k, selected: filters.kind === k }, l)));
+    h('option', { value: '' }, t('assets-all-kinds')), kinds().map(([k, l]) => h('option', { value: k, selected: filters.kind === k }, l)));
   const collSelect = collectionId ? null : h('select', { 'aria-label': t('assets-collection'), onchange: () => { filters.collection = collSelect.value; setQuery({ collection: filters.collection }); load(); } },
     h('option', { value: '' }, t('assets-all-collections')), state.collections.map((c) => h('option', { value: c.id, selected: filters.collection === c.id }, c.name)));
   const modeBtn = (mode, iconName, label) => h('button', { class: 'btn icon-only', 'aria-label': label, title: label, 'aria-pressed': String(view.mode === mode), dataset: { mode },
@@ -129,7 +128,7 @@ export async function assetsView(ctx, root) {
         if (e.key === 'Enter') { e.preventDefault(); go(`/assets/${asset.id}`); }
         if (e.key === ' ') { e.preventDefault(); toggle(asset, e); }
       } },
-    h('span', { class: 'pick', role: 'checkbox', 'aria-label': `Select ${asset.name}`, 'aria-checked': 'false',
+    h('span', { class: 'pick', role: 'checkbox', 'aria-label': t('asset-select', { name: asset.name }), 'aria-checked': 'false',
       onclick: (e) => { e.stopPropagation(); toggle(asset, e); } }, icon('check')),
     asset.status !== 'available' ? h('span', { class: 'state' }, badge(asset.status)) : null,
     h('div', { class: 'thumb' }, assetThumb(asset, true)),
@@ -138,7 +137,7 @@ export async function assetsView(ctx, root) {
   }
 
   function row(asset) {
-    const box = h('input', { type: 'checkbox', 'aria-label': `Select ${asset.name}`, onclick: (e) => { e.stopPropagation(); toggle(asset, e); } });
+    const box = h('input', { type: 'checkbox', 'aria-label': t('asset-select', { name: asset.name }), onclick: (e) => { e.stopPropagation(); toggle(asset, e); } });
     return h('tr', { class: 'clickable', dataset: { id: asset.id }, onclick: (e) => activate(asset, e) },
       h('td', null, box),
       h('td', null, h('div', { class: 'title-cell' }, h('span', { class: 'mini-thumb' }, assetThumb(asset)),
@@ -164,7 +163,7 @@ export async function assetsView(ctx, root) {
         h('thead', null, h('tr', null, h('th', null, h('span', { class: 'sr-only' }, t('assets-col-selected'))), h('th', null, t('assets-col-name')), h('th', null, t('assets-kind')), h('th', { class: 'num' }, t('assets-col-size')), h('th', null, t('assets-col-status')), h('th', null, t('assets-col-added')))),
         h('tbody', null, items.map(row)))));
     }
-    root.querySelector('#count').textContent = items.length ? `${plural(items.length, 'asset')}${next ? '+' : ''}` : '';
+    root.querySelector('#count').textContent = items.length ? `${t('n-assets', { count: items.length })}${next ? '+' : ''}` : '';
     clear(more);
     if (next) more.append(h('button', { class: 'btn', onclick: () => load(true) }, t('assets-load-more')));
     refreshSelection();
@@ -211,7 +210,7 @@ export async function assetsView(ctx, root) {
 
   async function removeFromCollection() {
     for (const id of selected) await del(`/collections/${collection.id}/assets/${id}`);
-    toast(`Removed ${plural(selected.size, 'asset')} from ${collection.name}`);
+    toast(t('collection-removed-assets', { count: selected.size, name: collection.name }));
     selected.clear();
     refreshCollections();
     load();
@@ -219,12 +218,12 @@ export async function assetsView(ctx, root) {
 
   async function deleteSelected() {
     const n = selected.size;
-    if (!await confirmDialog({ title: `Delete ${plural(n, 'asset')}?`, message: 'The files are removed for good, and links that include them stop showing them.' })) return;
+    if (!await confirmDialog({ title: t('assets-delete-title', { count: n }), message: t('assets-delete-message') })) return;
     let failed = 0;
     for (const id of [...selected]) {
       try { await del(`/assets/${id}`); selected.delete(id); } catch { failed++; }
     }
-    toast(failed ? `${failed} could not be deleted` : `Deleted ${plural(n, 'asset')}`, failed ? 'bad' : undefined);
+    toast(failed ? t('assets-delete-failed', { count: failed }) : t('assets-deleted', { count: n }), failed ? 'bad' : undefined);
     load();
   }
 
@@ -234,8 +233,8 @@ export async function assetsView(ctx, root) {
 /** Asks for a collection (or a new one) and adds `ids` to it. */
 export function collectionPicker(ids) {
   return new Promise((resolve) => {
-    const name = h('input', { type: 'text', placeholder: 'New collection name' });
-    const choice = h('select', null, h('option', { value: '' }, 'New collection…'), state.collections.map((c) => h('option', { value: c.id }, c.name)));
+    const name = h('input', { type: 'text', placeholder: t('collection-new-name') });
+    const choice = h('select', null, h('option', { value: '' }, t('collection-new-choice')), state.collections.map((c) => h('option', { value: c.id }, c.name)));
     const error = h('p', { class: 'error-text', hidden: true });
     if (state.collections.length) choice.value = state.collections[0].id;
     const sync = () => { name.parentElement.hidden = choice.value !== ''; };
@@ -246,17 +245,17 @@ export function collectionPicker(ids) {
         let target;
         if (choice.value) target = await post(`/collections/${choice.value}/assets`, { assetIds: ids });
         else {
-          if (!name.value.trim()) { error.textContent = 'Give the collection a name.'; error.hidden = false; return; }
+          if (!name.value.trim()) { error.textContent = t('collection-name-needed'); error.hidden = false; return; }
           target = await post('/collections', { name: name.value.trim(), assetIds: ids });
         }
-        toast(`Added to ${target.name}`);
+        toast(t('collection-added-to', { name: target.name }));
         refreshCollections();
         close('ok');
       } catch (err) { error.textContent = err.message; error.hidden = false; }
     } },
-    h('div', { class: 'dlg-head' }, h('h2', null, `Add ${plural(ids.length, 'asset')} to a collection`)),
-    h('div', { class: 'dlg-body' }, field('Collection', choice), h('div', { hidden: !!state.collections.length }, field('Name', name)), error),
-    h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary' }, 'Add'))), 'narrow');
+    h('div', { class: 'dlg-head' }, h('h2', null, t('collection-add-title', { count: ids.length }))),
+    h('div', { class: 'dlg-body' }, field(t('assets-collection'), choice), h('div', { hidden: !!state.collections.length }, field(t('name'), name)), error),
+    h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, t('cancel')), h('button', { type: 'submit', class: 'btn primary' }, t('add')))), 'narrow');
     sync();
     dialog.addEventListener('close', resolve);
   });
@@ -274,16 +273,16 @@ export function renameCollection(collection) {
       go(`/collections/${collection.id}`);
     } catch (err) { error.textContent = err.message; error.hidden = false; }
   } },
-  h('div', { class: 'dlg-head' }, h('h2', null, 'Rename collection')),
-  h('div', { class: 'dlg-body' }, field('Name', name), error),
-  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary' }, 'Save'))), 'narrow');
+  h('div', { class: 'dlg-head' }, h('h2', null, t('collection-rename'))),
+  h('div', { class: 'dlg-body' }, field(t('name'), name), error),
+  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, t('cancel')), h('button', { type: 'submit', class: 'btn primary' }, t('save')))), 'narrow');
 }
 
 async function deleteCollection(collection) {
-  if (!await confirmDialog({ title: `Delete “${collection.name}”?`, message: 'The assets stay; only the collection goes. Links that share this collection stop showing its assets.' })) return;
+  if (!await confirmDialog({ title: t('delete-named', { name: collection.name }), message: t('collection-delete-message') })) return;
   try {
     await del(`/collections/${collection.id}`);
-    toast('Collection deleted');
+    toast(t('collection-deleted'));
     refreshCollections();
     go('/collections');
   } catch (e) { toast(e.message, 'bad'); }

@@ -1,6 +1,7 @@
 // An asset's attachments (release forms, LUTs, sidecars): listed, downloaded, added, removed.
 import { h, icon, bytes, toast, clear } from './dom.js';
 import { get, del, session, ApiError } from './api.js';
+import { t } from './i18n.js';
 
 async function attach(assetId, file) {
   const response = await fetch(`/api/v1/assets/${assetId}/attachments?name=${encodeURIComponent(file.name)}`, {
@@ -19,13 +20,13 @@ export function attachmentsPanel(assetId, writable) {
   async function load() {
     const { items } = await get(`/assets/${assetId}/attachments`);
     clear(list);
-    if (!items.length) list.append(h('li', { class: 'muted' }, 'No attachments.'));
+    if (!items.length) list.append(h('li', { class: 'muted' }, t('attachments-none')));
     for (const a of items) {
       const url = `/api/v1/assets/${assetId}/attachments/${a.id}`;
       list.append(h('li', { class: 'row' },
         h('a', { class: 'grow ellipsis', href: url, download: a.name }, a.name),
         h('span', { class: 'small muted' }, bytes(a.size)),
-        writable ? h('button', { class: 'btn ghost icon-only', 'aria-label': `Remove ${a.name}`, onclick: async () => {
+        writable ? h('button', { class: 'btn ghost icon-only', 'aria-label': t('remove-named', { name: a.name }), onclick: async () => {
           try { await del(`/assets/${assetId}/attachments/${a.id}`); await load(); } catch (e) { toast(e.message, 'bad'); }
         } }, icon('trash')) : null));
     }
@@ -33,14 +34,14 @@ export function attachmentsPanel(assetId, writable) {
   const input = h('input', { type: 'file', multiple: true, hidden: true, id: 'attachment-file', onchange: async () => {
     try {
       for (const file of input.files) await attach(assetId, file);
-      toast('Attached');
+      toast(t('attachments-attached'));
     } catch (e) { toast(e.message, 'bad'); }
     input.value = '';
     load();
   } });
-  load().catch(() => list.append(h('li', { class: 'muted' }, 'The attachments could not be read.')));
+  load().catch(() => list.append(h('li', { class: 'muted' }, t('attachments-unreadable'))));
   return h('section', { class: 'panel' },
-    h('header', null, h('h2', null, 'Attachments'),
-      writable ? h('button', { class: 'btn', onclick: () => input.click() }, icon('plus'), 'Attach') : null, input),
-    h('div', { class: 'body' }, list, h('p', { class: 'small muted' }, 'Release forms, LUTs, sidecars: offered to recipients when a link allows.')));
+    h('header', null, h('h2', null, t('attachments')),
+      writable ? h('button', { class: 'btn', onclick: () => input.click() }, icon('plus'), t('attachments-attach')) : null, input),
+    h('div', { class: 'body' }, list, h('p', { class: 'small muted' }, t('attachments-hint'))));
 }

@@ -1,69 +1,21 @@
-// Small DOM helpers. Every piece of user-written text goes in as a text node (never innerHTML).
+// The team app's DOM helpers: those without words (elements.js) and those with them, in the
+// app's language.
+import { h, append, trapFocus, icon } from './elements.js';
+import { t } from './i18n.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** h('div', {class: 'x', onclick: fn}, 'text', child, [more]) */
-export function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  if (attrs) {
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key.startsWith('on') && typeof value === 'function') {
-        el.addEventListener(key.slice(2), value);
-      } else if (key === 'class') {
-        el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
-      } else if (key === 'dataset') {
-        Object.assign(el.dataset, value);
-      } else if (key === 'value' || key === 'checked' || key === 'selected' || key === 'indeterminate') {
-        el[key] = value;
-      } else if (value === true) {
-        el.setAttribute(key, '');
-      } else {
-        el.setAttribute(key, String(value));
-      }
-    }
-  }
-  append(el, children);
-  return el;
-}
-
-export function append(el, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
-}
-
-export function clear(el) {
-  while (el.firstChild) el.firstChild.remove();
-  return el;
-}
-
-// Icons: the symbols of /static/icons.svg, shared with the recipient pages (no markup strings).
-export function icon(name, cls) {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('class', cls ? `icon ${cls}` : 'icon');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const use = document.createElementNS(SVG, 'use');
-  use.setAttribute('href', `/static/icons.svg#${name}`);
-  svg.append(use);
-  return svg;
-}
+export { h, append, clear, icon, trapFocus } from './elements.js';
 
 // ---------- formatting ----------
 
 export function bytes(n) {
   if (n === null || n === undefined) return '';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['b', 'kb', 'mb', 'gb', 'tb'];
   let i = 0;
   let v = Number(n);
   while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
   const digits = i === 0 || v >= 10 ? 0 : 1;
   const number = new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
-  return `${number} ${units[i]}`;
+  return t('size-value', { value: number, unit: units[i] });
 }
 
 // Dates, times and numbers in the page's language (the team app's choice, or the language
@@ -90,14 +42,14 @@ export function relative(value) {
   return dateTime(value);
 }
 
-export function plural(n, one, many) { return `${n} ${n === 1 ? one : (many || one + 's')}`; }
+/** The kinds of asset with their names (as the filter lists them: "Images"). */
+export const kinds = () => ['image', 'video', 'audio', 'document', 'other'].map((kind) => [kind, t('kinds', { kind })]);
 
-export const KINDS = [['image', 'Images'], ['video', 'Videos'], ['audio', 'Audio'], ['document', 'Documents'], ['other', 'Other']];
-
-export const STATUS_LABEL = { active: 'Active', disabled: 'Disabled', expired: 'Expired', used_up: 'Used up', creator_deleted: 'Creator deleted', removed: 'Removed', available: 'Available', unavailable: 'Unavailable' };
+/** A share's, recipient's or asset's status in words. */
+export const statusLabel = (status) => t('status', { status });
 
 export function badge(status) {
-  return h('span', { class: `badge ${status}` }, STATUS_LABEL[status] || status);
+  return h('span', { class: `badge ${status}` }, statusLabel(status));
 }
 
 export function initials(user) {
@@ -131,7 +83,7 @@ export async function copy(text, what) {
     document.execCommand('copy');
     field.remove();
   }
-  toast(`${what || 'Link'} copied`);
+  toast(t('copied', { what: what || t('link') }));
 }
 
 /** A modal <dialog>; returns {dialog, close}. build(close) gives its content. */
@@ -150,38 +102,15 @@ export function modal(build, cls) {
   return { dialog, close };
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, video[controls], audio[controls], [tabindex]:not([tabindex="-1"])';
-
-/** Keeps Tab and Shift+Tab inside an open dialog (a modal <dialog> alone lets the focus
- *  leave for the browser's own controls). */
-export function trapFocus(dialog) {
-  dialog.addEventListener('keydown', (e) => {
-    if (e.key !== 'Tab') return;
-    // What can take the focus now: shown, and not inside a closed <details> (whose content
-    // keeps its boxes in Chromium).
-    const all = [...dialog.querySelectorAll(FOCUSABLE)].filter((el) => el.getClientRects().length
-      && !el.closest('[hidden], details:not([open]) > :not(summary)'));
-    if (!all.length) return;
-    const [first, last] = [all[0], all[all.length - 1]];
-    if (e.shiftKey && (document.activeElement === first || !dialog.contains(document.activeElement))) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && (document.activeElement === last || !dialog.contains(document.activeElement))) {
-      e.preventDefault();
-      first.focus();
-    }
-  });
-}
-
 /** A confirmation dialog: resolves true when confirmed. */
-export function confirmDialog({ title, message, confirm = 'Delete', danger = true }) {
+export function confirmDialog({ title, message, confirm = t('delete'), danger = true }) {
   return new Promise((resolve) => {
     let answered = false;
     const { dialog } = modal((close) => h('form', { method: 'dialog', class: 'dlg', onsubmit: (e) => { e.preventDefault(); answered = true; close('yes'); } },
       h('div', { class: 'dlg-head' }, h('h2', null, title)),
       h('div', { class: 'dlg-body' }, h('p', null, message)),
       h('div', { class: 'dlg-foot' },
-        h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'),
+        h('button', { type: 'button', class: 'btn', onclick: () => close() }, t('cancel')),
         h('button', { type: 'submit', class: ['btn', danger ? 'danger solid' : 'primary'], autofocus: true }, confirm))), 'narrow');
     dialog.addEventListener('close', () => resolve(answered));
   });
@@ -195,6 +124,6 @@ export function field(label, control, hint) {
 }
 
 export function debounce(fn, ms) {
-  let t;
-  return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
+  let timer;
+  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
 }

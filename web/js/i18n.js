@@ -3,7 +3,7 @@
 // catalogues as the server's (web/locales/<lang>/app.ftl), formatted by @fluent/bundle;
 // dates, times and sizes by the browser's Intl in that language.
 import { FluentBundle, FluentResource } from '../vendor/fluent-bundle/index.js';
-import { h } from './dom.js';
+import { h } from './elements.js';
 
 export const LANGUAGES = [['en', 'English'], ['de', 'Deutsch'], ['fr', 'Français'], ['es', 'Español'], ['nl', 'Nederlands'], ['ja', '日本語']];
 const STORED = 'handoff.lang';

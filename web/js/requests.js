@@ -5,6 +5,7 @@ import { h, icon, bytes, date, dateTime, relative, badge, toast, copy, confirmDi
 import { get, post, patch, del, all, can, policy as loadPolicy } from './api.js';
 import { expiryControl, passwordControl, recipientInput, languageControl } from './share-dialog.js';
 import { go } from './app.js';
+import { t } from './i18n.js';
 
 const MB = 1000 * 1000;
 
@@ -14,33 +15,33 @@ function filesText(r) {
 
 /** "Request files": a button that opens the dialog, for page heads. */
 export function requestButton(collection) {
-  return can('shares:write') ? h('button', { class: 'btn', id: 'request-files', onclick: () => openRequestDialog({ collection }) }, icon('upload'), 'Request files') : null;
+  return can('shares:write') ? h('button', { class: 'btn', id: 'request-files', onclick: () => openRequestDialog({ collection }) }, icon('upload'), t('request-files')) : null;
 }
 
 export async function requestsView(ctx, root) {
   const page = await get('/requests');
   root.append(h('div', { class: 'page-head' },
-    h('div', { class: 'titles' }, h('h1', null, 'Requests'), h('p', { class: 'muted' }, 'Links through which people outside the team send you files. What they send lands in your assets.')),
-    h('a', { class: 'btn', href: '#/shares' }, icon('link'), 'Shares'),
+    h('div', { class: 'titles' }, h('h1', null, t('nav-requests')), h('p', { class: 'muted' }, t('requests-intro'))),
+    h('a', { class: 'btn', href: '#/shares' }, icon('link'), t('nav-shares')),
     requestButton()));
   const body = h('div', { class: 'page-body' });
   root.append(body);
   if (!page.items.length) {
-    body.append(h('div', { class: 'empty' }, icon('upload', 'big'), h('h2', null, 'No requests yet'),
-      h('p', null, 'Ask a client for their footage or signed documents with a link: no account needed on their side.'), requestButton()));
+    body.append(h('div', { class: 'empty' }, icon('upload', 'big'), h('h2', null, t('requests-none')),
+      h('p', null, t('requests-none-hint')), requestButton()));
     return;
   }
   body.append(h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'requests-table' },
-    h('thead', null, h('tr', null, h('th', null, 'Request'), h('th', null, 'Status'), h('th', null, 'Expires'), h('th', { class: 'num' }, 'Files'), h('th', { class: 'num' }, 'Size'), h('th', null, 'Created'), h('th', null, h('span', { class: 'sr-only' }, 'Actions')))),
+    h('thead', null, h('tr', null, h('th', null, t('request')), h('th', null, t('status-field')), h('th', null, t('expires')), h('th', { class: 'num' }, t('files')), h('th', { class: 'num' }, t('size')), h('th', null, t('created')), h('th', null, h('span', { class: 'sr-only' }, t('actions'))))),
     h('tbody', null, page.items.map((r) => h('tr', { class: ['clickable', r.status !== 'active' && 'dim'], dataset: { id: r.id }, onclick: () => go(`/requests/${r.id}`) },
       h('td', null, h('div', { class: 'title-cell' }, h('a', { href: `#/requests/${r.id}`, class: 'ellipsis', onclick: (e) => e.stopPropagation() }, r.title),
-        r.hasPassword ? h('span', { title: 'Password', class: 'muted' }, icon('lock')) : null)),
+        r.hasPassword ? h('span', { title: t('password'), class: 'muted' }, icon('lock')) : null)),
       h('td', null, badge(r.status)),
       h('td', { class: 'nowrap', title: dateTime(r.expiresAt) }, relative(r.expiresAt)),
       h('td', { class: 'num' }, filesText(r)),
       h('td', { class: 'num' }, bytes(r.bytes)),
       h('td', { class: 'nowrap' }, date(r.createdAt)),
-      h('td', null, h('button', { class: 'btn small icon-only ghost', 'aria-label': `Copy link of ${r.title}`, title: 'Copy link', onclick: (e) => { e.stopPropagation(); copy(r.url); } }, icon('copy')))))))));
+      h('td', null, h('button', { class: 'btn small icon-only ghost', 'aria-label': t('copy-link-of', { title: r.title }), title: t('copy-link'), onclick: (e) => { e.stopPropagation(); copy(r.url); } }, icon('copy')))))))));
 }
 
 export async function requestView(ctx, root) {
@@ -50,69 +51,68 @@ export async function requestView(ctx, root) {
   const toggle = h('button', { class: 'btn', id: 'toggle-request', onclick: async () => {
     try {
       request = await patch(`/requests/${id}`, { enabled: !request.enabled });
-      toast(request.enabled ? 'Link enabled' : 'Link disabled: it takes no files until enabled again');
+      toast(request.enabled ? t('link-enabled') : t('request-disabled-toast'));
       go(`/requests/${id}`);
     } catch (e) { toast(e.message, 'bad'); }
-  } }, icon(request.enabled ? 'x' : 'check'), request.enabled ? 'Disable' : 'Enable');
+  } }, icon(request.enabled ? 'x' : 'check'), request.enabled ? t('disable') : t('enable'));
   const remove = h('button', { class: 'btn danger', onclick: async () => {
-    if (!await confirmDialog({ title: 'Delete this request?', message: 'Its link stops working. The files it received stay in your assets.' })) return;
-    try { await del(`/requests/${id}`); toast('Request deleted'); go('/requests'); } catch (e) { toast(e.message, 'bad'); }
-  } }, icon('trash'), 'Delete');
+    if (!await confirmDialog({ title: t('request-delete-title'), message: t('request-delete-message') })) return;
+    try { await del(`/requests/${id}`); toast(t('request-deleted')); go('/requests'); } catch (e) { toast(e.message, 'bad'); }
+  } }, icon('trash'), t('delete'));
   root.append(h('div', { class: 'page-head' },
-    h('div', { class: 'titles' }, h('div', { class: 'crumbs' }, h('a', { href: '#/requests' }, 'Requests'), ' / '),
+    h('div', { class: 'titles' }, h('div', { class: 'crumbs' }, h('a', { href: '#/requests' }, t('nav-requests')), ' / '),
       h('div', { class: 'row' }, h('h1', { class: 'ellipsis' }, request.title), badge(request.status)),
       h('p', { class: 'muted ellipsis' }, request.description || '')),
-    h('button', { class: 'btn', onclick: () => copy(request.url) }, icon('copy'), 'Copy link'),
-    h('a', { class: 'btn', href: request.url, target: '_blank', rel: 'noopener' }, icon('external'), 'Open'),
+    h('button', { class: 'btn', onclick: () => copy(request.url) }, icon('copy'), t('copy-link')),
+    h('a', { class: 'btn', href: request.url, target: '_blank', rel: 'noopener' }, icon('external'), t('open')),
     writable ? toggle : null, writable ? remove : null));
   const stat = (k, v, sub) => h('div', { class: 'stat' }, h('div', { class: 'k' }, k), h('div', { class: 'v' }, String(v)), sub ? h('div', { class: 'muted small' }, sub) : null);
   root.append(h('div', { class: 'stats', id: 'request-stats' },
-    stat('Files', filesText(request), request.uploading ? `${request.uploading} on the way` : (request.maxFiles ? 'received of the limit' : 'no limit')),
-    stat('Size', bytes(request.bytes), request.maxBytes ? `of ${bytes(request.maxBytes)}` : 'no limit'),
-    stat(request.status === 'expired' ? 'Expired' : 'Expires', date(request.expiresAt), relative(request.expiresAt)),
-    stat('Types', request.allowedTypes.length ? request.allowedTypes.join(', ') : 'Any')));
+    stat(t('files'), filesText(request), request.uploading ? t('request-on-the-way', { count: request.uploading }) : (request.maxFiles ? t('request-of-the-limit') : t('no-limit'))),
+    stat(t('size'), bytes(request.bytes), request.maxBytes ? t('request-of-size', { size: bytes(request.maxBytes) }) : t('no-limit')),
+    stat(request.status === 'expired' ? t('expired') : t('expires'), date(request.expiresAt), relative(request.expiresAt)),
+    stat(t('request-types'), request.allowedTypes.length ? request.allowedTypes.join(', ') : t('request-any-type'))));
   const body = h('div', { class: 'page-body' });
   root.append(body);
-  body.append(h('div', { class: 'notice info row' }, icon('folder'), h('span', { class: 'grow' }, 'Files land in the collection ',
-    h('a', { href: `#/collections/${request.collectionId}` }, 'of this request'), '. Nobody else sees them until you share them.')));
-  body.append(h('h2', { class: 'section-title' }, 'Files'), request.received.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-files' },
-    h('thead', null, h('tr', null, h('th', null, 'File'), h('th', { class: 'num' }, 'Size'), h('th', null, 'From'), h('th', null, 'Received'))),
+  body.append(h('div', { class: 'notice info row' }, icon('folder'), h('span', { class: 'grow' }, t('request-lands-before'),
+    h('a', { href: `#/collections/${request.collectionId}` }, t('request-lands-link')), t('request-lands-after'))));
+  body.append(h('h2', { class: 'section-title' }, t('files')), request.received.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-files' },
+    h('thead', null, h('tr', null, h('th', null, t('file')), h('th', { class: 'num' }, t('size')), h('th', null, t('request-from')), h('th', null, t('request-received')))),
     h('tbody', null, request.received.map((f) => h('tr', { dataset: { id: f.assetId } },
       h('td', null, h('a', { href: `#/assets/${f.assetId}`, class: 'ellipsis' }, f.name)),
       h('td', { class: 'num' }, bytes(f.size)),
-      h('td', { class: 'ellipsis' }, [f.uploadedBy, f.uploadedByEmail].filter(Boolean).join(' · ') || 'Not given'),
-      h('td', { class: 'nowrap', title: dateTime(f.receivedAt) }, relative(f.receivedAt))))))) : h('div', { class: 'empty' }, h('h2', null, 'No files yet'), h('p', null, 'Send the link to whoever has the files.')));
+      h('td', { class: 'ellipsis' }, [f.uploadedBy, f.uploadedByEmail].filter(Boolean).join(' · ') || t('request-not-given')),
+      h('td', { class: 'nowrap', title: dateTime(f.receivedAt) }, relative(f.receivedAt))))))) : h('div', { class: 'empty' }, h('h2', null, t('request-no-files')), h('p', null, t('request-no-files-hint'))));
   if (request.recipients.length) {
-    body.append(h('h2', { class: 'section-title' }, 'Asked by email'), h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-recipients' },
-      h('thead', null, h('tr', null, h('th', null, 'Email'), h('th', null, 'Status'), h('th', { class: 'num' }, 'Files'), h('th', null, 'Email state'), h('th', null, h('span', { class: 'sr-only' }, 'Actions')))),
+    body.append(h('h2', { class: 'section-title' }, t('request-asked-by-email')), h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-recipients' },
+      h('thead', null, h('tr', null, h('th', null, t('email')), h('th', null, t('status-field')), h('th', { class: 'num' }, t('files')), h('th', null, t('request-email-state')), h('th', null, h('span', { class: 'sr-only' }, t('actions'))))),
       h('tbody', null, request.recipients.map((r) => h('tr', null, h('td', null, r.email), h('td', null, badge(r.status)), h('td', { class: 'num' }, r.files),
-        h('td', { class: 'small muted' }, r.emailState || '—'),
-        h('td', null, h('button', { class: 'btn small icon-only ghost', 'aria-label': `Copy ${r.email}'s link`, onclick: () => copy(r.url) }, icon('copy')))))))));
+        h('td', { class: 'small muted' }, r.emailState ? t('email-state', { state: r.emailState }) : '—'),
+        h('td', null, h('button', { class: 'btn small icon-only ghost', 'aria-label': t('copy-link-of', { title: r.email }), onclick: () => copy(r.url) }, icon('copy')))))))));
   }
   const events = (await all(`/requests/${id}/events`)).reverse();
-  const LABEL = { upload: 'Upload', deleted: 'Removed by sender', unlock_failed: 'Wrong password' };
-  body.append(h('h2', { class: 'section-title' }, 'Activity'), events.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-events' },
-    h('thead', null, h('tr', null, h('th', null, 'When'), h('th', null, 'What'), h('th', null, 'File'), h('th', { class: 'num' }, 'Size'), h('th', null, 'Address'))),
+  body.append(h('h2', { class: 'section-title' }, t('activity')), events.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'request-events' },
+    h('thead', null, h('tr', null, h('th', null, t('when')), h('th', null, t('request-what')), h('th', null, t('file')), h('th', { class: 'num' }, t('size')), h('th', null, t('address')))),
     h('tbody', null, events.map((e) => h('tr', null,
       h('td', { class: 'nowrap', title: dateTime(e.at) }, relative(e.at)),
-      h('td', null, h('span', { class: ['badge', e.type === 'unlock_failed' ? 'failed' : 'ok'] }, LABEL[e.type] || e.type)),
+      h('td', null, h('span', { class: ['badge', e.type === 'unlock_failed' ? 'failed' : 'ok'] }, t('request-event', { type: e.type }))),
       h('td', { class: 'ellipsis' }, e.name || ''),
       h('td', { class: 'num' }, e.bytes !== undefined && e.bytes !== null ? bytes(e.bytes) : ''),
-      h('td', { class: 'mono small', title: e.userAgent }, e.clientAddress)))))) : h('p', { class: 'muted' }, 'Uploads show here as they happen.'));
+      h('td', { class: 'mono small', title: e.userAgent }, e.clientAddress)))))) : h('p', { class: 'muted' }, t('request-activity-none')));
 }
 
 /** The dialog that asks for files; into `collection` when given, else a new one. */
 export async function openRequestDialog({ collection } = {}) {
   const policy = await loadPolicy();
-  const title = h('input', { type: 'text', required: true, id: 'request-title', value: collection ? collection.name : '', placeholder: 'e.g. Raw footage from the shoot' });
-  const description = h('textarea', { rows: 2, id: 'request-description', placeholder: 'What you need, for whoever opens the link' });
+  const title = h('input', { type: 'text', required: true, id: 'request-title', value: collection ? collection.name : '', placeholder: t('request-title-example') });
+  const description = h('textarea', { rows: 2, id: 'request-description', placeholder: t('request-description-placeholder') });
   const expiry = expiryControl(policy);
   const password = policy.allow.password ? passwordControl() : null;
-  const maxFiles = h('input', { type: 'number', min: 1, step: 1, id: 'request-max-files', placeholder: 'No limit' });
-  const maxMb = h('input', { type: 'number', min: 1, step: 1, id: 'request-max-mb', placeholder: 'No limit' });
-  const types = h('input', { type: 'text', id: 'request-types', placeholder: 'Any, or e.g. image/*, video/*, .pdf' });
+  const maxFiles = h('input', { type: 'number', min: 1, step: 1, id: 'request-max-files', placeholder: t('no-limit-field') });
+  const maxMb = h('input', { type: 'number', min: 1, step: 1, id: 'request-max-mb', placeholder: t('no-limit-field') });
+  const types = h('input', { type: 'text', id: 'request-types', placeholder: t('request-types-placeholder') });
   const to = recipientInput();
-  const message = h('textarea', { rows: 2, placeholder: 'Optional message in the email' });
+  const message = h('textarea', { rows: 2, placeholder: t('optional-email-message') });
   const language = languageControl('request-language');
   const error = h('p', { class: 'error-text', hidden: true, role: 'alert' });
   modal((close) => h('form', { class: 'dlg', id: 'request-dialog', onsubmit: async (e) => {
@@ -124,7 +124,7 @@ export async function openRequestDialog({ collection } = {}) {
       if (password?.input.value) body.password = password.input.value;
       if (maxFiles.value) body.maxFiles = Number(maxFiles.value);
       if (maxMb.value) body.maxBytes = Number(maxMb.value) * MB;
-      const allowed = types.value.split(/[,\s]+/).map((t) => t.trim()).filter(Boolean);
+      const allowed = types.value.split(/[,\s]+/).map((type) => type.trim()).filter(Boolean);
       if (allowed.length) body.allowedTypes = allowed;
       // Requests ask people outside the team: addresses only.
       const recipients = to.read().filter((r) => r.email);
@@ -133,20 +133,20 @@ export async function openRequestDialog({ collection } = {}) {
       body.language = language.read();
       const made = await post('/requests', body);
       close();
-      copy(made.url, 'Request link');
+      copy(made.url, t('request-link'));
       go(`/requests/${made.id}`);
     } catch (err) { error.textContent = err.message; error.hidden = false; }
   } },
-  h('div', { class: 'dlg-head' }, h('h2', null, 'Request files')),
+  h('div', { class: 'dlg-head' }, h('h2', null, t('request-files'))),
   h('div', { class: 'dlg-body stack' },
-    h('p', { class: 'muted' }, collection ? `Files sent through the link land in “${collection.name}”.` : 'Files sent through the link land in a new collection named after the request.'),
-    field('Title', title), field('Description', description), expiry.node,
-    password ? field('Password', password.node) : null,
-    h('div', { class: 'two' }, field('Most files', maxFiles), field('Most megabytes in all', maxMb)),
-    field('Allowed types', types, 'Checked on each file’s content, not only its name.'),
-    h('div', { class: 'field' }, h('label', { for: to.input.id }, 'Ask by email'), to.node, h('span', { class: 'hint' }, 'Each address gets its own link.')),
-    field('Message', message), language.node, error),
-  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary' }, icon('upload'), 'Create link'))), 'wide');
+    h('p', { class: 'muted' }, collection ? t('request-lands-in', { name: collection.name }) : t('request-lands-in-new')),
+    field(t('title'), title), field(t('description'), description), expiry.node,
+    password ? field(t('password'), password.node) : null,
+    h('div', { class: 'two' }, field(t('request-most-files'), maxFiles), field(t('request-most-mb'), maxMb)),
+    field(t('request-allowed-types'), types, t('request-allowed-types-hint')),
+    h('div', { class: 'field' }, h('label', { for: to.input.id }, t('request-ask-by-email')), to.node, h('span', { class: 'hint' }, t('request-ask-by-email-hint'))),
+    field(t('message'), message), language.node, error),
+  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, t('cancel')), h('button', { type: 'submit', class: 'btn primary' }, icon('upload'), t('create-link')))), 'wide');
   title.focus();
 }
 

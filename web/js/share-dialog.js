@@ -1,14 +1,13 @@
 // The share dialog (from a selection, an asset or a collection) and the controls it shares
 // with a share's settings: expiry, access and options, password, recipients, and the
 // "link ready" panel (copy, QR code, embed code, email, open).
-import { h, clear, icon, modal, field, copy, plural, dateTime } from './dom.js';
+import { h, clear, icon, modal, field, copy, dateTime, date } from './dom.js';
 import { get, post, policy as loadPolicy, isAdmin, thumbUrl, ready, ApiError } from './api.js';
 import { go } from './app.js';
 import { t, lang, LANGUAGES } from './i18n.js';
 import { newCollectionControl, documentBoxes, readDocuments } from './share-extras.js';
 
 export const DEFAULT_SHOWN = ['name', 'type', 'size', 'dimensions', 'duration'];
-const SHOWN_LABEL = { name: 'Name', type: 'Type', size: 'Size', dimensions: 'Dimensions', duration: 'Duration' };
 
 let uid = 0;
 const nextId = (p) => `${p}-${++uid}`;
@@ -20,16 +19,15 @@ export function languageControl(id, current = lang) {
 }
 
 export function durationLabel(days) {
-  if (days % 7 === 0 && days >= 7 && days <= 56) return days === 7 ? '1 week' : `${days / 7} weeks`;
-  if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`;
-  return days === 1 ? '1 day' : `${days} days`;
+  if (days % 7 === 0 && days >= 7 && days <= 56) return t('duration-weeks', { count: days / 7 });
+  if (days % 365 === 0) return t('duration-years', { count: days / 365 });
+  return t('duration-days', { count: days });
 }
 
 export function defaultTitle() {
   const now = new Date();
-  const d = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(now);
-  const t = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(now);
-  return `Link from ${d}, ${t}`;
+  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(now);
+  return t('share-default-title', { date: date(now), time });
 }
 
 /** A strong, readable password: three groups of four from an unambiguous alphabet. */
@@ -56,22 +54,22 @@ export function expiryControl(policy, { current, optional } = {}) {
   const name = nextId('expiry');
   const maxDate = new Date(Date.now() + policy.maxExpiryDays * 86400e3);
   const tomorrow = new Date(Date.now() + 86400e3);
-  const dateInput = h('input', { type: 'date', 'aria-label': 'Expiry date', min: tomorrow.toISOString().slice(0, 10), max: maxDate.toISOString().slice(0, 10), hidden: true });
+  const dateInput = h('input', { type: 'date', 'aria-label': t('dialog-expiry-date'), min: tomorrow.toISOString().slice(0, 10), max: maxDate.toISOString().slice(0, 10), hidden: true });
   const options = policy.durationsDays.map((d) => [String(d), durationLabel(d)]);
-  options.push(['date', 'Date…']);
-  if (optional) options.unshift(['keep', 'Keep']);
+  options.push(['date', t('dialog-date')]);
+  if (optional) options.unshift(['keep', t('dialog-keep')]);
   const initial = optional ? 'keep' : String(policy.defaultDurationDays);
   const group = segmented(name, options, initial, (v) => { dateInput.hidden = v !== 'date'; if (v === 'date') dateInput.focus(); });
   group.id = 'expiry-choice';
-  const hint = h('span', { class: 'hint' }, current ? `Now expires ${dateTime(current)}. ` : '', `At most ${durationLabel(policy.maxExpiryDays)} from now.`);
-  const node = h('fieldset', null, h('legend', null, 'Expires after'), h('div', { class: 'row wrap' }, group, dateInput), hint);
+  const hint = h('span', { class: 'hint' }, current ? `${t('dialog-now-expires', { date: dateTime(current) })} ` : '', t('dialog-at-most', { duration: durationLabel(policy.maxExpiryDays) }));
+  const node = h('fieldset', null, h('legend', null, t('dialog-expires-after')), h('div', { class: 'row wrap' }, group, dateInput), hint);
   return {
     node,
     read() {
       const v = checkedValue(group);
       if (v === 'keep') return null;
       if (v === 'date') {
-        if (!dateInput.value) throw new Error('Pick an expiry date.');
+        if (!dateInput.value) throw new Error(t('dialog-pick-date'));
         return { expiresAt: new Date(`${dateInput.value}T23:59:59`).toISOString() };
       }
       return { durationDays: Number(v) };
@@ -87,33 +85,33 @@ export function optionControls(policy, initial, attributeKeys = []) {
   const dl = initial.downloadOptions || { original: policy.defaults.original, preview: policy.defaults.preview, thumbnail: policy.defaults.thumbnail, presets: [], attributes: false };
   const shown = initial.showAttributes || DEFAULT_SHOWN;
 
-  const accessGroup = segmented(nextId('access'), [['download', 'Preview and download'], ['view', 'View only']], access, (v) => { downloads.hidden = v !== 'download'; });
+  const accessGroup = segmented(nextId('access'), [['download', t('preview-and-download')], ['view', t('view-only')]], access, (v) => { downloads.hidden = v !== 'download'; });
   accessGroup.id = 'access-choice';
   const box = (label, checked, data) => h('label', { class: 'check' }, h('input', { type: 'checkbox', checked, dataset: data }), label);
-  const downloads = h('fieldset', { hidden: access !== 'download', id: 'download-options' }, h('legend', null, 'Recipients may download'),
+  const downloads = h('fieldset', { hidden: access !== 'download', id: 'download-options' }, h('legend', null, t('dialog-may-download')),
     h('div', { class: 'checks' },
-      box('Originals', !!dl.original, { opt: 'original' }),
-      box('Previews', !!dl.preview, { opt: 'preview' }),
-      box('Thumbnails', !!dl.thumbnail, { opt: 'thumbnail' }),
-      (policy.presets || []).map((p) => box(`Preset “${p}”`, (dl.presets || []).includes(p), { preset: p })),
-      has('attributes', dl.attributes) ? box('Attributes (CSV)', !!dl.attributes, { opt: 'attributes' }) : null,
+      box(t('originals'), !!dl.original, { opt: 'original' }),
+      box(t('previews'), !!dl.preview, { opt: 'preview' }),
+      box(t('thumbnails'), !!dl.thumbnail, { opt: 'thumbnail' }),
+      (policy.presets || []).map((p) => box(t('dialog-preset', { name: p }), (dl.presets || []).includes(p), { preset: p })),
+      has('attributes', dl.attributes) ? box(t('dialog-attributes-csv'), !!dl.attributes, { opt: 'attributes' }) : null,
       documentBoxes(box, dl, allow)),
-    h('span', { class: 'hint' }, 'Only the variants that exist for every asset are offered.'));
+    h('span', { class: 'hint' }, t('dialog-variants-hint')));
 
   const keys = [...new Set([...DEFAULT_SHOWN, ...shown, ...attributeKeys])];
-  const attributes = has('attributes', shown.some((k) => !DEFAULT_SHOWN.includes(k))) ? h('fieldset', { id: 'shown-attributes' }, h('legend', null, 'Attributes shown on the page'),
-    h('div', { class: 'checks' }, keys.map((k) => box(SHOWN_LABEL[k] || k, shown.includes(k), { attr: k })))) : null;
+  const attributes = has('attributes', shown.some((k) => !DEFAULT_SHOWN.includes(k))) ? h('fieldset', { id: 'shown-attributes' }, h('legend', null, t('dialog-attributes-shown')),
+    h('div', { class: 'checks' }, keys.map((k) => box(t('shown-attribute', { key: k }), shown.includes(k), { attr: k })))) : null;
 
-  const watermark = has('watermark', initial.watermark) ? box('Watermark previews', initial.watermark ?? policy.defaults.watermark, { opt: 'watermark' }) : null;
+  const watermark = has('watermark', initial.watermark) ? box(t('dialog-watermark'), initial.watermark ?? policy.defaults.watermark, { opt: 'watermark' }) : null;
   if (watermark) watermark.id = 'watermark';
   const told = initial.notify || policy.defaults.notify || {};
-  const notify = h('fieldset', { id: 'notify-options' }, h('legend', null, 'Email me when a link is first'),
-    h('div', { class: 'checks' }, box('Opened', !!told.opened, { notify: 'opened' }), box('Downloaded from', !!told.downloaded, { notify: 'downloaded' })),
-    h('span', { class: 'hint' }, 'Once per link: each recipient’s own, and the share’s.'),
-    box('Remind recipients who have not downloaded before their link ends', initial.remind ?? true, { remind: 'yes' }));
+  const notify = h('fieldset', { id: 'notify-options' }, h('legend', null, t('dialog-notify')),
+    h('div', { class: 'checks' }, box(t('dialog-notify-opened'), !!told.opened, { notify: 'opened' }), box(t('dialog-notify-downloaded'), !!told.downloaded, { notify: 'downloaded' })),
+    h('span', { class: 'hint' }, t('dialog-notify-hint')),
+    box(t('dialog-remind'), initial.remind ?? true, { remind: 'yes' }));
 
   const node = h('div', { class: 'stack' },
-    has('viewOnly', access === 'view') ? h('fieldset', null, h('legend', null, 'Access'), accessGroup) : null,
+    has('viewOnly', access === 'view') ? h('fieldset', null, h('legend', null, t('access')), accessGroup) : null,
     downloads, attributes, watermark, notify);
   return {
     node,
@@ -141,10 +139,10 @@ export function optionControls(policy, initial, attributeKeys = []) {
 
 /** A password field with generate and show buttons. */
 export function passwordControl(placeholder) {
-  const input = h('input', { type: 'password', autocomplete: 'new-password', placeholder: placeholder || 'No password', id: nextId('password'), spellcheck: 'false' });
-  const show = h('button', { type: 'button', class: 'btn icon-only', 'aria-label': 'Show password', title: 'Show password', 'aria-pressed': 'false',
+  const input = h('input', { type: 'password', autocomplete: 'new-password', placeholder: placeholder || t('no-password'), id: nextId('password'), spellcheck: 'false' });
+  const show = h('button', { type: 'button', class: 'btn icon-only', 'aria-label': t('dialog-show-password'), title: t('dialog-show-password'), 'aria-pressed': 'false',
     onclick: () => { const on = input.type === 'password'; input.type = on ? 'text' : 'password'; show.setAttribute('aria-pressed', String(on)); } }, icon('eye'));
-  const gen = h('button', { type: 'button', class: 'btn', id: 'generate-password', onclick: () => { input.value = generatePassword(); input.type = 'text'; show.setAttribute('aria-pressed', 'true'); input.dispatchEvent(new Event('input')); } }, icon('key'), 'Generate');
+  const gen = h('button', { type: 'button', class: 'btn', id: 'generate-password', onclick: () => { input.value = generatePassword(); input.type = 'text'; show.setAttribute('aria-pressed', 'true'); input.dispatchEvent(new Event('input')); } }, icon('key'), t('dialog-generate'));
   return { input, node: h('div', { class: 'row' }, input, show, gen) };
 }
 
@@ -163,7 +161,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function recipientInput() {
   const chosen = [];
   const chips = h('span', { class: 'row wrap' });
-  const input = h('input', { type: 'text', placeholder: 'Name or email, then Enter', 'aria-label': 'Add recipients', id: nextId('recipients'), autocomplete: 'off', role: 'combobox', 'aria-expanded': 'false', 'aria-autocomplete': 'list' });
+  const input = h('input', { type: 'text', placeholder: t('dialog-recipients-placeholder'), 'aria-label': t('dialog-add-recipients'), id: nextId('recipients'), autocomplete: 'off', role: 'combobox', 'aria-expanded': 'false', 'aria-autocomplete': 'list' });
   const list = h('ul', { class: 'suggest', role: 'listbox', hidden: true, id: nextId('suggest') });
   input.setAttribute('aria-controls', list.id);
   const wrap = h('div', { class: 'recipients', onclick: () => input.focus() }, chips, input, list);
@@ -173,7 +171,7 @@ export function recipientInput() {
   const draw = () => {
     clear(chips);
     chosen.forEach((r, i) => chips.append(h('span', { class: 'chip' }, r.label,
-      h('button', { type: 'button', 'aria-label': `Remove ${r.label}`, onclick: (e) => { e.stopPropagation(); chosen.splice(i, 1); draw(); } }, icon('x')))));
+      h('button', { type: 'button', 'aria-label': t('remove-named', { name: r.label }), onclick: (e) => { e.stopPropagation(); chosen.splice(i, 1); draw(); } }, icon('x')))));
   };
   const add = (r) => {
     if (!chosen.some((c) => c.key === r.key)) chosen.push(r);
@@ -188,7 +186,7 @@ export function recipientInput() {
       if (EMAIL.test(p)) add({ key: p.toLowerCase(), label: p, body: { email: p } });
       else bad = p;
     }
-    if (bad) { input.value = bad; input.setCustomValidity('Not an email address'); input.reportValidity(); }
+    if (bad) { input.value = bad; input.setCustomValidity(t('dialog-not-an-email')); input.reportValidity(); }
   };
   const hide = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
   const suggest = async () => {
@@ -239,7 +237,7 @@ function unshareable(asset) {
   return null;
 }
 
-const REASON = { unavailable: 'marked unavailable', expired: 'expired', not_found: 'deleted', not_visible: 'not yours to share' };
+const reason = (why) => t('left-out-reason', { why });
 
 /** Opens the share dialog for {assets}, {collection} or {search} (a saved search it follows). */
 export async function openShareDialog({ assets, collection, search }) {
@@ -257,43 +255,43 @@ export async function openShareDialog({ assets, collection, search }) {
   const attributeKeys = [...new Set(items.flatMap((a) => Object.keys(a.attributes || {})))].filter((k) => !['width', 'height'].includes(k)).slice(0, 12);
 
   const title = h('input', { type: 'text', required: true, value: defaultTitle(), maxlength: 200, id: 'share-title' });
-  const description = h('textarea', { rows: 2, placeholder: 'Optional: shown to recipients under the title', id: 'share-description' });
+  const description = h('textarea', { rows: 2, placeholder: t('dialog-description-placeholder'), id: 'share-description' });
   const expiry = expiryControl(policy);
   const options = optionControls(policy, {}, attributeKeys);
   const pw = passwordControl();
-  const maxUses = h('input', { type: 'number', min: 1, step: 1, placeholder: 'Unlimited', id: 'share-max-uses', inputmode: 'numeric' });
+  const maxUses = h('input', { type: 'number', min: 1, step: 1, placeholder: t('unlimited'), id: 'share-max-uses', inputmode: 'numeric' });
   const recipients = recipientInput();
-  const message = h('textarea', { rows: 2, placeholder: 'Optional message in the email', id: 'share-message' });
+  const message = h('textarea', { rows: 2, placeholder: t('optional-email-message'), id: 'share-message' });
   const language = languageControl('share-language');
   const error = h('p', { class: 'error-text', role: 'alert', hidden: true });
-  const submit = h('button', { type: 'submit', class: 'btn primary', id: 'create-share', disabled: !shareable.length && !collection && !search }, icon('link'), 'Create link');
+  const submit = h('button', { type: 'submit', class: 'btn primary', id: 'create-share', disabled: !shareable.length && !collection && !search }, icon('link'), t('create-link'));
 
-  const what = collection ? `the collection “${collection.name}” (${plural(collection.assetIds.length, 'asset')})`
-    : search ? `the saved search “${search.name}” (${plural(items.length, 'asset')} now, more as they match)` : plural(shareable.length, 'asset');
+  const sharing = collection ? t('dialog-sharing-collection', { name: collection.name, count: collection.assetIds.length })
+    : search ? t('dialog-sharing-search', { name: search.name, count: items.length }) : t('dialog-sharing-assets', { count: shareable.length });
   const filing = !collection && !search && shareable.length > 1 ? newCollectionControl() : null;
   const strip = h('div', { class: 'strip', 'aria-hidden': 'true' }, shareable.slice(0, 12).map((a) => h('span', { class: 'mini-thumb', title: a.name },
     ready(a, 'thumbnail') ? h('img', { src: thumbUrl(a), alt: '' }) : icon(a.kind))));
 
   const protection = [];
-  if (policy.allow.password) protection.push(h('div', { class: 'field' }, h('label', { for: pw.input.id }, 'Password'), pw.node, h('span', { class: 'hint' }, 'Recipients type it before they see anything.')));
-  if (policy.allow.maxUses) protection.push(field('Maximum uses', maxUses, 'Each visit counts one use.'));
+  if (policy.allow.password) protection.push(h('div', { class: 'field' }, h('label', { for: pw.input.id }, t('password')), pw.node, h('span', { class: 'hint' }, t('dialog-password-hint'))));
+  if (policy.allow.maxUses) protection.push(field(t('max-uses'), maxUses, t('dialog-max-uses-hint')));
 
   const form = h('form', { class: 'dlg', novalidate: false, onsubmit: (e) => { e.preventDefault(); create(); } },
-    h('div', { class: 'dlg-head' }, icon('share'), h('h2', null, 'Share'), h('button', { type: 'button', class: 'btn ghost icon-only', 'aria-label': 'Close', onclick: () => close() }, icon('x'))),
+    h('div', { class: 'dlg-head' }, icon('share'), h('h2', null, t('share')), h('button', { type: 'button', class: 'btn ghost icon-only', 'aria-label': t('close'), onclick: () => close() }, icon('x'))),
     h('div', { class: 'dlg-body' },
-      h('div', { class: 'stack tight' }, h('span', { class: 'muted' }, `Sharing ${what}`), strip, filing?.node),
-      blocked.length ? h('div', { class: 'notice', id: 'blocked' }, `${plural(blocked.length, 'asset')} cannot be shared and will be left out:`,
-        h('ul', null, blocked.map((a) => h('li', null, `${a.name} — ${REASON[unshareable(a)]}`)))) : null,
-      field('Title', title),
-      field('Description', description),
+      h('div', { class: 'stack tight' }, h('span', { class: 'muted' }, sharing), strip, filing?.node),
+      blocked.length ? h('div', { class: 'notice', id: 'blocked' }, t('dialog-blocked', { count: blocked.length }),
+        h('ul', null, blocked.map((a) => h('li', null, `${a.name} — ${reason(unshareable(a))}`)))) : null,
+      field(t('title'), title),
+      field(t('description'), description),
       h('div', { class: 'section' }, expiry.node),
       h('div', { class: 'section' }, options.node),
       protection.length ? h('div', { class: 'section protection' }, protection) : null,
-      h('div', { class: 'section stack' }, h('div', { class: 'field' }, h('label', { for: recipients.input.id }, 'Send to (optional)'), recipients.node,
-        h('span', { class: 'hint' }, 'Each recipient gets a personal link by email, so you can see who opened what.')), field('Message', message),
+      h('div', { class: 'section stack' }, h('div', { class: 'field' }, h('label', { for: recipients.input.id }, t('dialog-send-to')), recipients.node,
+        h('span', { class: 'hint' }, t('dialog-send-to-hint'))), field(t('message'), message),
         language.node),
       error),
-    h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), submit));
+    h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, t('cancel')), submit));
 
   const { dialog, close } = modal(() => form, 'wide share-dialog');
   dialog.id = 'share-dialog';
@@ -301,7 +299,7 @@ export async function openShareDialog({ assets, collection, search }) {
 
   async function create() {
     error.hidden = true;
-    if (!title.value.trim()) { error.textContent = 'A link needs a title.'; error.hidden = false; title.focus(); return; }
+    if (!title.value.trim()) { error.textContent = t('dialog-title-needed'); error.hidden = false; title.focus(); return; }
     let body;
     try {
       body = { title: title.value.trim(), ...expiry.read(), ...options.read() };
@@ -322,7 +320,7 @@ export async function openShareDialog({ assets, collection, search }) {
       clear(dialog).append(done);
       dialog.classList.add('done');
     } catch (e) {
-      error.textContent = e instanceof ApiError && e.status === 422 ? e.message : `The link could not be made: ${e.message}`;
+      error.textContent = e instanceof ApiError && e.status === 422 ? e.message : t('dialog-not-made', { reason: e.message });
       error.hidden = false;
       submit.disabled = false;
     }
@@ -332,26 +330,26 @@ export async function openShareDialog({ assets, collection, search }) {
 /** Copy, QR, embed, email and open, for a share: used after creation and on the share page. */
 export function linkTools(share, { password } = {}) {
   const url = share.url;
-  const urlInput = h('input', { type: 'text', readonly: true, value: url, 'aria-label': 'Link', id: 'share-url', onfocus: () => urlInput.select() });
+  const urlInput = h('input', { type: 'text', readonly: true, value: url, 'aria-label': t('link'), id: 'share-url', onfocus: () => urlInput.select() });
   const extra = h('div', { class: 'stack' });
   const embed = `<a href="${url.replace(/"/g, '&quot;')}" target="_blank" rel="noopener">${share.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</a>`;
   const showEmbed = () => {
-    clear(extra).append(field('Embed code', h('textarea', { readonly: true, rows: 3, class: 'mono', onfocus: (e) => e.target.select() }, embed),
-      'Paste into a web page or a newsletter. Browsers open the link in a new tab.'),
-    h('div', null, h('button', { type: 'button', class: 'btn', onclick: () => copy(embed, 'Embed code') }, icon('copy'), 'Copy code')));
+    clear(extra).append(field(t('embed-code'), h('textarea', { readonly: true, rows: 3, class: 'mono', onfocus: (e) => e.target.select() }, embed),
+      t('embed-hint')),
+    h('div', null, h('button', { type: 'button', class: 'btn', onclick: () => copy(embed, t('embed-code')) }, icon('copy'), t('embed-copy'))));
   };
   const showEmail = () => {
     const to = recipientInput();
-    const msg = h('textarea', { rows: 2, placeholder: 'Optional message' });
+    const msg = h('textarea', { rows: 2, placeholder: t('optional-message') });
     const status = h('p', { class: 'small muted', role: 'status' });
-    clear(extra).append(h('div', { class: 'field' }, h('label', { for: to.input.id }, 'Email the link to'), to.node), field('Message', msg), status,
+    clear(extra).append(h('div', { class: 'field' }, h('label', { for: to.input.id }, t('email-link-to')), to.node), field(t('message'), msg), status,
       h('div', { class: 'row' }, h('button', { type: 'button', class: 'btn primary', onclick: async () => {
         const list = to.read();
         const emails = list.map((r) => r.email).filter(Boolean);
-        if (!emails.length) { status.textContent = 'Add at least one email address.'; return; }
+        if (!emails.length) { status.textContent = t('email-link-need-address'); return; }
         try {
           await post(`/shares/${share.id}/email`, { emails, message: msg.value.trim() || undefined });
-          status.textContent = `Sent to ${emails.join(', ')}.`;
+          status.textContent = t('email-link-sent', { to: emails.join(', ') });
           to.reset();
         } catch (e) {
           if (e.status === 404 || e.status === 405) {
@@ -359,17 +357,17 @@ export function linkTools(share, { password } = {}) {
             location.href = `mailto:${emails.map(encodeURIComponent).join(',')}?subject=${encodeURIComponent(share.title)}&body=${encodeURIComponent(`${msg.value.trim() ? `${msg.value.trim()}\n\n` : ''}${url}`)}`;
           } else status.textContent = e.message;
         }
-      } }, icon('send'), 'Send')));
+      } }, icon('send'), t('send'))));
   };
   return h('div', { class: 'stack' },
-    h('div', { class: 'link-box' }, urlInput, h('button', { type: 'button', class: 'btn primary', id: 'copy-link', onclick: () => copy(url) }, icon('copy'), 'Copy')),
-    password ? h('div', { class: 'notice info row' }, icon('lock'), h('span', { class: 'grow' }, 'Protected by a password. Send it separately.'),
-      h('button', { type: 'button', class: 'btn small', onclick: () => copy(password, 'Password') }, 'Copy password')) : null,
+    h('div', { class: 'link-box' }, urlInput, h('button', { type: 'button', class: 'btn primary', id: 'copy-link', onclick: () => copy(url) }, icon('copy'), t('copy'))),
+    password ? h('div', { class: 'notice info row' }, icon('lock'), h('span', { class: 'grow' }, t('ready-password')),
+      h('button', { type: 'button', class: 'btn small', onclick: () => copy(password, t('password')) }, t('copy-password'))) : null,
     h('div', { class: 'actions' },
-      h('a', { class: 'btn', href: url, target: '_blank', rel: 'noopener', id: 'open-link' }, icon('external'), 'Open'),
-      h('button', { type: 'button', class: 'btn', onclick: showEmail }, icon('mail'), 'Email link'),
-      h('button', { type: 'button', class: 'btn', onclick: showEmbed }, icon('code'), 'Embed code'),
-      h('a', { class: 'btn', href: `/api/v1/shares/${share.id}/qr.svg`, download: 'qr-code.svg' }, icon('qr'), 'Download QR')),
+      h('a', { class: 'btn', href: url, target: '_blank', rel: 'noopener', id: 'open-link' }, icon('external'), t('open')),
+      h('button', { type: 'button', class: 'btn', onclick: showEmail }, icon('mail'), t('email-link')),
+      h('button', { type: 'button', class: 'btn', onclick: showEmbed }, icon('code'), t('embed-code')),
+      h('a', { class: 'btn', href: `/api/v1/shares/${share.id}/qr.svg`, download: 'qr-code.svg' }, icon('qr'), t('download-qr'))),
     extra);
 }
 
@@ -377,17 +375,17 @@ function linkReady(share, { password, close }) {
   const skipped = share.skipped || [];
   return h('div', { class: 'dlg', id: 'link-ready' },
     h('div', { class: 'dlg-head' }, h('div', { class: 'done-head grow' }, h('span', { class: 'ok' }, icon('check')),
-      h('div', null, h('h2', null, 'Link ready'), h('p', { class: 'muted' }, share.title))),
-    h('button', { type: 'button', class: 'btn ghost icon-only', 'aria-label': 'Close', onclick: () => close() }, icon('x'))),
+      h('div', null, h('h2', null, t('ready-title')), h('p', { class: 'muted' }, share.title))),
+    h('button', { type: 'button', class: 'btn ghost icon-only', 'aria-label': t('close'), onclick: () => close() }, icon('x'))),
     h('div', { class: 'dlg-body' },
       h('div', { class: 'done-grid' },
         linkTools(share, { password }),
-        h('img', { class: 'qr', src: `/api/v1/shares/${share.id}/qr.svg`, alt: `QR code for ${share.url}`, width: 168, height: 168 })),
-      h('p', { class: 'muted small' }, `Expires ${dateTime(share.expiresAt)}${share.maxUses ? ` · ${plural(share.maxUses, 'use')}` : ''}${share.access === 'view' ? ' · view only' : ''}`),
-      skipped.length ? h('div', { class: 'notice' }, `${plural(skipped.length, 'asset')} left out:`, h('ul', null, skipped.map((s) => h('li', null, `${s.assetId.slice(0, 8)}… — ${REASON[s.reason] || s.reason}`)))) : null,
-      share.recipients?.length ? h('div', { class: 'stack tight' }, h('strong', null, `Personal links for ${plural(share.recipients.length, 'recipient')}`),
-        share.recipients.map((r) => h('div', { class: 'row small' }, h('span', { class: 'grow ellipsis' }, r.email || r.userId), h('button', { type: 'button', class: 'btn small', onclick: () => copy(r.url) }, icon('copy'), 'Copy link')))) : null),
+        h('img', { class: 'qr', src: `/api/v1/shares/${share.id}/qr.svg`, alt: t('qr-code-for', { url: share.url }), width: 168, height: 168 })),
+      h('p', { class: 'muted small' }, [t('ready-expires', { date: dateTime(share.expiresAt) }), share.maxUses ? t('n-uses', { count: share.maxUses }) : null, share.access === 'view' ? t('ready-view-only') : null].filter(Boolean).join(' · ')),
+      skipped.length ? h('div', { class: 'notice' }, t('ready-left-out', { count: skipped.length }), h('ul', null, skipped.map((s) => h('li', null, `${s.assetId.slice(0, 8)}… — ${reason(s.reason)}`)))) : null,
+      share.recipients?.length ? h('div', { class: 'stack tight' }, h('strong', null, t('ready-personal-links', { count: share.recipients.length })),
+        share.recipients.map((r) => h('div', { class: 'row small' }, h('span', { class: 'grow ellipsis' }, r.email || r.userId), h('button', { type: 'button', class: 'btn small', onclick: () => copy(r.url) }, icon('copy'), t('copy-link'))))) : null),
     h('div', { class: 'dlg-foot' },
-      h('button', { type: 'button', class: 'btn', id: 'go-share-page', onclick: () => { close(); go(`/shares/${share.id}`); } }, 'Go to share page'),
-      h('button', { type: 'button', class: 'btn primary', onclick: () => close() }, 'Done')));
+      h('button', { type: 'button', class: 'btn', id: 'go-share-page', onclick: () => { close(); go(`/shares/${share.id}`); } }, t('ready-go-to-share')),
+      h('button', { type: 'button', class: 'btn primary', onclick: () => close() }, t('done'))));
 }

@@ -1,10 +1,11 @@
 // Shares: the list (own, or all for admins) and one share's page with its tabs.
-import { h, clear, icon, bytes, date, dateTime, relative, badge, toast, copy, confirmDialog, modal, field, plural, debounce, STATUS_LABEL } from './dom.js';
+import { h, clear, icon, bytes, date, dateTime, relative, badge, toast, copy, confirmDialog, modal, field, debounce, statusLabel } from './dom.js';
 import { get, post, patch, del, query, all, isAdmin, can, session, policy as loadPolicy } from './api.js';
 import { expiryControl, optionControls, passwordControl, recipientInput, linkTools, durationLabel, languageControl } from './share-dialog.js';
 import { assetThumb, kindLabel } from './assets.js';
 import { setQuery, go } from './app.js';
 import { requestButton } from './requests.js';
+import { t } from './i18n.js';
 
 const STATUSES = ['active', 'expired', 'disabled', 'used_up', 'creator_deleted'];
 
@@ -19,22 +20,22 @@ export async function sharesView(ctx, root) {
   if (admin || isAdmin()) {
     try { users = (await get('/users')).items; } catch { users = []; }
   }
-  const userName = (id) => { const u = users.find((x) => x.id === id); return u ? (u.displayName || u.email) : 'deleted user'; };
+  const userName = (id) => { const u = users.find((x) => x.id === id); return u ? (u.displayName || u.email) : t('shares-deleted-user'); };
   let items = [];
   let next = null;
 
-  const chips = h('div', { class: 'filters', role: 'group', 'aria-label': 'Status' },
-    [['', 'All'], ...STATUSES.map((s) => [s, STATUS_LABEL[s]])].map(([v, label]) => h('button', { class: 'chip-filter', type: 'button', 'aria-pressed': String(filters.status === v), dataset: { status: v },
+  const chips = h('div', { class: 'filters', role: 'group', 'aria-label': t('status-field') },
+    [['', t('all')], ...STATUSES.map((s) => [s, statusLabel(s)])].map(([v, label]) => h('button', { class: 'chip-filter', type: 'button', 'aria-pressed': String(filters.status === v), dataset: { status: v },
       onclick: () => { filters.status = v; setQuery({ status: v }); for (const c of chips.children) c.setAttribute('aria-pressed', String(c.dataset.status === v)); load(); } }, label)));
-  const owner = admin ? h('select', { 'aria-label': 'Owner', onchange: () => { filters.owner = owner.value; setQuery({ owner: owner.value }); load(); } },
-    h('option', { value: '' }, 'Everyone'), users.map((u) => h('option', { value: u.id, selected: filters.owner === u.id }, u.displayName || u.email))) : null;
+  const owner = admin ? h('select', { 'aria-label': t('shares-owner'), onchange: () => { filters.owner = owner.value; setQuery({ owner: owner.value }); load(); } },
+    h('option', { value: '' }, t('shares-everyone')), users.map((u) => h('option', { value: u.id, selected: filters.owner === u.id }, u.displayName || u.email))) : null;
 
   root.append(
-    h('div', { class: 'page-head' }, h('div', { class: 'titles' }, h('h1', null, admin ? 'All shares' : 'Shares'),
-      h('p', { class: 'muted' }, admin ? 'Every link in the system, whoever made it.' : 'Links you have made. Select assets or a collection to make a new one.')),
-    !admin ? h('a', { class: 'btn', href: '#/requests', id: 'requests-link' }, icon('upload'), 'Requests') : null,
+    h('div', { class: 'page-head' }, h('div', { class: 'titles' }, h('h1', null, admin ? t('nav-all-shares') : t('nav-shares')),
+      h('p', { class: 'muted' }, admin ? t('shares-admin-intro') : t('shares-intro'))),
+    !admin ? h('a', { class: 'btn', href: '#/requests', id: 'requests-link' }, icon('upload'), t('nav-requests')) : null,
     !admin ? requestButton() : null,
-    can('shares:write') && !admin ? h('a', { class: 'btn primary', href: '#/assets' }, icon('plus'), 'New link from assets') : null),
+    can('shares:write') && !admin ? h('a', { class: 'btn primary', href: '#/assets' }, icon('plus'), t('shares-new-from-assets')) : null),
     h('div', { class: 'toolbar' }, chips, h('span', { class: 'grow' }), owner));
   const body = h('div', { class: 'page-body' });
   const more = h('div', { class: 'more' });
@@ -43,16 +44,16 @@ export async function sharesView(ctx, root) {
   function render() {
     clear(body);
     if (!items.length) {
-      body.append(h('div', { class: 'empty' }, icon('link', 'big'), h('h2', null, filters.status || filters.owner ? 'No links match' : 'No links yet'),
-        h('p', null, filters.status || filters.owner ? 'Try another filter.' : 'Select assets and choose Share to make a link.')));
+      body.append(h('div', { class: 'empty' }, icon('link', 'big'), h('h2', null, filters.status || filters.owner ? t('shares-no-match') : t('shares-none')),
+        h('p', null, filters.status || filters.owner ? t('shares-no-match-hint') : t('shares-none-hint'))));
     } else {
       body.append(h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'shares-table' },
-        h('thead', null, h('tr', null, h('th', null, 'Link'), admin ? h('th', null, 'Owner') : null, h('th', null, 'Status'), h('th', null, 'Expires'),
-          h('th', { class: 'num' }, 'Uses'), h('th', { class: 'num' }, 'Visits'), h('th', { class: 'num' }, 'Downloads'), h('th', null, 'Created'), h('th', null, h('span', { class: 'sr-only' }, 'Actions')))),
+        h('thead', null, h('tr', null, h('th', null, t('link')), admin ? h('th', null, t('shares-owner')) : null, h('th', null, t('status-field')), h('th', null, t('expires')),
+          h('th', { class: 'num' }, t('uses')), h('th', { class: 'num' }, t('visits')), h('th', { class: 'num' }, t('downloads')), h('th', null, t('created')), h('th', null, h('span', { class: 'sr-only' }, t('actions'))))),
         h('tbody', null, items.map((s) => h('tr', { class: ['clickable', s.status !== 'active' && 'dim'], dataset: { id: s.id }, onclick: () => go(`/shares/${s.id}`) },
           h('td', null, h('div', { class: 'title-cell' }, h('a', { href: `#/shares/${s.id}`, class: 'ellipsis', onclick: (e) => e.stopPropagation() }, s.title),
-            s.hasPassword ? h('span', { title: 'Password', class: 'muted' }, icon('lock')) : null,
-            s.access === 'view' ? h('span', { title: 'View only', class: 'muted' }, icon('eye')) : null)),
+            s.hasPassword ? h('span', { title: t('password'), class: 'muted' }, icon('lock')) : null,
+            s.access === 'view' ? h('span', { title: t('view-only'), class: 'muted' }, icon('eye')) : null)),
           admin ? h('td', { class: 'ellipsis' }, userName(s.ownerId)) : null,
           h('td', null, badge(s.status)),
           h('td', { class: 'nowrap', title: dateTime(s.expiresAt) }, relative(s.expiresAt)),
@@ -60,10 +61,10 @@ export async function sharesView(ctx, root) {
           h('td', { class: 'num' }, s.visits),
           h('td', { class: 'num' }, s.downloads),
           h('td', { class: 'nowrap' }, date(s.createdAt)),
-          h('td', null, h('button', { class: 'btn small icon-only ghost', 'aria-label': `Copy link of ${s.title}`, title: 'Copy link', onclick: (e) => { e.stopPropagation(); copy(s.url); } }, icon('copy')))))))));
+          h('td', null, h('button', { class: 'btn small icon-only ghost', 'aria-label': t('copy-link-of', { title: s.title }), title: t('copy-link'), onclick: (e) => { e.stopPropagation(); copy(s.url); } }, icon('copy')))))))));
     }
     clear(more);
-    if (next) more.append(h('button', { class: 'btn', onclick: () => load(true) }, 'Load more'));
+    if (next) more.append(h('button', { class: 'btn', onclick: () => load(true) }, t('assets-load-more')));
   }
 
   async function load(append) {
@@ -90,23 +91,23 @@ export async function shareView(ctx, root) {
   const title = h('h1', { class: 'ellipsis' }, share.title);
   const toggleBtn = h('button', { class: 'btn', id: 'toggle-enabled' });
   const drawToggle = () => {
-    clear(toggleBtn).append(icon(share.enabled ? 'x' : 'check'), share.enabled ? 'Disable' : 'Enable');
+    clear(toggleBtn).append(icon(share.enabled ? 'x' : 'check'), share.enabled ? t('disable') : t('enable'));
   };
   drawToggle();
   toggleBtn.addEventListener('click', async () => {
     try {
       share = await patch(`/shares/${id}`, { enabled: !share.enabled });
-      toast(share.enabled ? 'Link enabled' : 'Link disabled: it answers “disabled” until enabled again');
+      toast(share.enabled ? t('link-enabled') : t('share-disabled-toast'));
       refreshHead();
     } catch (e) { toast(e.message, 'bad'); }
   });
   const head = h('div', { class: 'page-head' },
-    h('div', { class: 'titles' }, h('div', { class: 'crumbs' }, h('a', { href: '#/shares' }, 'Shares'), ' / '),
+    h('div', { class: 'titles' }, h('div', { class: 'crumbs' }, h('a', { href: '#/shares' }, t('nav-shares')), ' / '),
       h('div', { class: 'row' }, title, statusBadge),
       h('p', { class: 'muted ellipsis' }, share.description || '')),
-    h('button', { class: 'btn', onclick: () => copy(share.url) }, icon('copy'), 'Copy link'),
-    h('a', { class: 'btn', href: share.url, target: '_blank', rel: 'noopener' }, icon('external'), 'Open'),
-    h('button', { class: 'btn', onclick: () => showTools() }, icon('qr'), 'QR & more'),
+    h('button', { class: 'btn', onclick: () => copy(share.url) }, icon('copy'), t('copy-link')),
+    h('a', { class: 'btn', href: share.url, target: '_blank', rel: 'noopener' }, icon('external'), t('open')),
+    h('button', { class: 'btn', onclick: () => showTools() }, icon('qr'), t('share-qr-more')),
     writable ? toggleBtn : null);
 
   const stats = h('div', { class: 'stats', id: 'share-stats' });
@@ -115,24 +116,24 @@ export async function shareView(ctx, root) {
     statusBadge.replaceWith(badge(share.status));
     drawToggle();
     clear(stats).append(
-      stat('Visits', share.visits), stat('Downloads', share.downloads),
-      stat('Uses', share.maxUses ? `${share.uses} of ${share.maxUses}` : `${share.uses}`, share.maxUses ? `${share.usesRemaining} left` : 'no limit'),
-      stat(share.status === 'expired' ? 'Expired' : 'Expires', date(share.expiresAt), relative(share.expiresAt), true),
-      stat('Last access', share.lastAccessAt ? relative(share.lastAccessAt) : 'Never', share.lastAccessAt ? dateTime(share.lastAccessAt) : '', true));
+      stat(t('visits'), share.visits), stat(t('downloads'), share.downloads),
+      stat(t('uses'), share.maxUses ? t('count-of', { count: share.uses, max: share.maxUses }) : `${share.uses}`, share.maxUses ? t('count-left', { count: share.usesRemaining }) : t('no-limit')),
+      stat(share.status === 'expired' ? t('expired') : t('expires'), date(share.expiresAt), relative(share.expiresAt), true),
+      stat(t('last-access'), share.lastAccessAt ? relative(share.lastAccessAt) : t('never'), share.lastAccessAt ? dateTime(share.lastAccessAt) : '', true));
   }
   const stat = (k, v, sub, small) => h('div', { class: 'stat' }, h('div', { class: 'k' }, k), h('div', { class: ['v', small && 'small'] }, String(v)), sub ? h('div', { class: 'muted small' }, sub) : null);
 
   function showTools() {
     modal((close) => h('div', { class: 'dlg' },
-      h('div', { class: 'dlg-head' }, h('h2', null, 'Share the link'), h('button', { class: 'btn ghost icon-only', 'aria-label': 'Close', onclick: () => close() }, icon('x'))),
+      h('div', { class: 'dlg-head' }, h('h2', null, t('share-the-link')), h('button', { class: 'btn ghost icon-only', 'aria-label': t('close'), onclick: () => close() }, icon('x'))),
       h('div', { class: 'dlg-body' }, h('div', { class: 'done-grid' }, linkTools(share),
-        h('img', { class: 'qr', src: `/api/v1/shares/${id}/qr.svg`, alt: `QR code for ${share.url}`, width: 168, height: 168 })))), 'wide');
+        h('img', { class: 'qr', src: `/api/v1/shares/${id}/qr.svg`, alt: t('qr-code-for', { url: share.url }), width: 168, height: 168 })))), 'wide');
   }
 
   const recipientsLive = share.recipients.filter((r) => r.status !== 'removed').length;
   const assetCount = share.assetIds ? share.assetIds.length : null;
   const tabs = h('div', { class: 'tabs', role: 'tablist' },
-    [['assets', 'Assets', assetCount], ['guests', 'Guests', recipientsLive], ['activity', 'Activity', null], ['settings', 'Settings', null]].map(([key, label, n]) =>
+    [['assets', t('nav-assets'), assetCount], ['guests', t('share-guests'), recipientsLive], ['activity', t('activity'), null], ['settings', t('share-settings'), null]].map(([key, label, n]) =>
       h('a', { role: 'tab', href: `#/shares/${id}?tab=${key}`, 'aria-selected': String(tab === key), id: `tab-${key}` }, label, n !== null ? h('span', { class: 'count' }, n) : null)));
   const panel = h('div', { class: 'page-body', role: 'tabpanel', 'aria-labelledby': `tab-${tab}` });
   refreshHead();
@@ -151,7 +152,7 @@ async function assetsOf(share) {
   }
   const assets = [];
   for (const id of ids) {
-    try { assets.push(await get(`/assets/${id}`)); } catch { assets.push({ id, name: 'Deleted asset', kind: 'other', size: 0, status: 'unavailable', missing: true }); }
+    try { assets.push(await get(`/assets/${id}`)); } catch { assets.push({ id, name: t('deleted-asset'), kind: 'other', size: 0, status: 'unavailable', missing: true }); }
   }
   return { assets, collection };
 }
@@ -161,38 +162,38 @@ async function assetsTab({ share, set, panel, writable }) {
   const { assets, collection } = await assetsOf(s);
   const canEdit = writable && !s.collectionId;
   if (collection) {
-    panel.append(h('div', { class: 'notice info row' }, icon('folder'), h('span', { class: 'grow' }, 'This link follows the collection ', h('a', { href: `#/collections/${collection.id}` }, collection.name), ': add or remove assets there.')), h('div', { class: 'row' }));
+    panel.append(h('div', { class: 'notice info row' }, icon('folder'), h('span', { class: 'grow' }, t('share-follows-collection-before'), h('a', { href: `#/collections/${collection.id}` }, collection.name), t('share-follows-collection-after'))), h('div', { class: 'row' }));
   } else if (s.collectionId) {
-    panel.append(h('div', { class: 'notice' }, 'The collection this link follows was deleted.'));
+    panel.append(h('div', { class: 'notice' }, t('share-collection-deleted')));
   }
-  if (canEdit) panel.append(h('div', { class: 'row', id: 'share-assets-actions' }, h('span', { class: 'grow muted' }, plural(assets.length, 'asset')),
-    h('button', { class: 'btn', id: 'add-assets', onclick: () => pickAssets(s, set) }, icon('plus'), 'Add assets')));
+  if (canEdit) panel.append(h('div', { class: 'row', id: 'share-assets-actions' }, h('span', { class: 'grow muted' }, t('n-assets', { count: assets.length })),
+    h('button', { class: 'btn', id: 'add-assets', onclick: () => pickAssets(s, set) }, icon('plus'), t('share-add-assets'))));
   const rows = assets.map((a) => h('tr', { dataset: { id: a.id }, class: a.missing || a.status !== 'available' ? 'dim' : '' },
     h('td', null, h('div', { class: 'title-cell' }, h('span', { class: 'mini-thumb' }, assetThumb(a)), a.missing ? h('span', null, a.name) : h('a', { href: `#/assets/${a.id}`, class: 'ellipsis' }, a.name))),
     h('td', null, kindLabel(a.kind)),
     h('td', { class: 'num' }, bytes(a.size)),
     h('td', null, a.missing ? '' : badge(a.status)),
-    h('td', null, canEdit ? h('button', { class: 'btn small', 'aria-label': `Remove ${a.name} from this link`, onclick: async () => {
-      try { set(await del(`/shares/${s.id}/assets/${a.id}`)); toast('Removed from the link'); go(`/shares/${s.id}?tab=assets`); } catch (e) { toast(e.message, 'bad'); }
-    } }, icon('minus'), 'Remove') : null)));
+    h('td', null, canEdit ? h('button', { class: 'btn small', 'aria-label': t('share-remove-asset', { name: a.name }), onclick: async () => {
+      try { set(await del(`/shares/${s.id}/assets/${a.id}`)); toast(t('share-asset-removed')); go(`/shares/${s.id}?tab=assets`); } catch (e) { toast(e.message, 'bad'); }
+    } }, icon('minus'), t('remove')) : null)));
   panel.append(h('div', { class: 'section-space' }), assets.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'share-assets' },
-    h('thead', null, h('tr', null, h('th', null, 'Asset'), h('th', null, 'Kind'), h('th', { class: 'num' }, 'Size'), h('th', null, 'Status'), h('th', null, h('span', { class: 'sr-only' }, 'Actions')))),
-    h('tbody', null, rows))) : h('div', { class: 'empty' }, h('h2', null, 'No assets in this link'), h('p', null, 'Recipients see an empty page.')));
+    h('thead', null, h('tr', null, h('th', null, t('asset')), h('th', null, t('assets-kind')), h('th', { class: 'num' }, t('size')), h('th', null, t('status-field')), h('th', null, h('span', { class: 'sr-only' }, t('actions'))))),
+    h('tbody', null, rows))) : h('div', { class: 'empty' }, h('h2', null, t('share-no-assets')), h('p', null, t('share-no-assets-hint'))));
 }
 
 function pickAssets(share, set) {
   const chosen = new Set();
   const list = h('ul', { class: 'pick-list' });
-  const search = h('input', { type: 'search', placeholder: 'Search assets', 'aria-label': 'Search assets' });
+  const search = h('input', { type: 'search', placeholder: t('assets-search-label'), 'aria-label': t('assets-search-label') });
   const have = new Set(share.assetIds || []);
   const load = async () => {
     const page = await get(`/assets${query({ q: search.value.trim(), limit: 100 })}`);
     clear(list);
     for (const a of page.items) {
       const box = h('input', { type: 'checkbox', checked: have.has(a.id) || chosen.has(a.id), disabled: have.has(a.id), onchange: () => { if (box.checked) chosen.add(a.id); else chosen.delete(a.id); } });
-      list.append(h('li', null, h('label', null, box, h('span', { class: 'mini-thumb' }, assetThumb(a)), h('span', { class: 'grow ellipsis' }, a.name), h('span', { class: 'muted small' }, have.has(a.id) ? 'in the link' : bytes(a.size)))));
+      list.append(h('li', null, h('label', null, box, h('span', { class: 'mini-thumb' }, assetThumb(a)), h('span', { class: 'grow ellipsis' }, a.name), h('span', { class: 'muted small' }, have.has(a.id) ? t('share-in-the-link') : bytes(a.size)))));
     }
-    if (!page.items.length) list.append(h('li', { class: 'muted' }, h('label', null, 'Nothing found')));
+    if (!page.items.length) list.append(h('li', { class: 'muted' }, h('label', null, t('nothing-found'))));
   };
   search.addEventListener('input', debounce(load, 250));
   const { close } = modal((close) => h('form', { class: 'dlg', onsubmit: async (e) => {
@@ -202,14 +203,14 @@ function pickAssets(share, set) {
       const s = await post(`/shares/${share.id}/assets`, { assetIds: [...chosen] });
       set(s);
       const skipped = s.skipped?.length || 0;
-      toast(skipped ? `${plural(chosen.size - skipped, 'asset')} added, ${skipped} left out (unavailable or expired)` : `${plural(chosen.size, 'asset')} added`);
+      toast(skipped ? t('share-assets-added-skipped', { count: chosen.size - skipped, skipped }) : t('share-assets-added', { count: chosen.size }));
       close();
       go(`/shares/${share.id}?tab=assets`);
     } catch (err) { toast(err.message, 'bad'); }
   } },
-  h('div', { class: 'dlg-head' }, h('h2', null, 'Add assets to the link')),
+  h('div', { class: 'dlg-head' }, h('h2', null, t('share-add-assets-title'))),
   h('div', { class: 'dlg-body' }, search, list),
-  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary' }, 'Add'))));
+  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, t('cancel')), h('button', { type: 'submit', class: 'btn primary' }, t('add')))));
   load();
   return close;
 }
@@ -218,56 +219,56 @@ async function guestsTab({ share, set, panel, policy, writable }) {
   const s = share();
   let users = [];
   if (isAdmin()) { try { users = (await get('/users')).items; } catch { users = []; } }
-  const who = (r) => r.email || users.find((u) => u.id === r.userId)?.email || 'Team member';
+  const who = (r) => r.email || users.find((u) => u.id === r.userId)?.email || t('team-member');
 
   if (writable) {
     const to = recipientInput();
-    const duration = h('select', { 'aria-label': 'Their link expires' }, h('option', { value: '' }, 'With the link'), policy.durationsDays.map((d) => h('option', { value: d }, `After ${durationLabel(d)}`)));
-    const message = h('textarea', { rows: 2, placeholder: 'Optional message in the email' });
+    const duration = h('select', { 'aria-label': t('guests-their-link-expires') }, h('option', { value: '' }, t('guests-with-the-link')), policy.durationsDays.map((d) => h('option', { value: d }, t('guests-after', { duration: durationLabel(d) }))));
+    const message = h('textarea', { rows: 2, placeholder: t('optional-email-message') });
     const error = h('p', { class: 'error-text', hidden: true });
-    panel.append(h('section', { class: 'panel' }, h('header', null, h('h2', null, 'Invite guests')),
+    panel.append(h('section', { class: 'panel' }, h('header', null, h('h2', null, t('guests-invite-title'))),
       h('form', { class: 'body stack', id: 'invite', onsubmit: async (e) => {
         e.preventDefault();
         const recipients = to.read();
-        if (!recipients.length) { error.textContent = 'Add an email address or a team member.'; error.hidden = false; return; }
+        if (!recipients.length) { error.textContent = t('guests-need-someone'); error.hidden = false; return; }
         try {
           const body = { recipients };
           if (duration.value) body.durationDays = Number(duration.value);
           if (message.value.trim()) body.message = message.value.trim();
           set(await post(`/shares/${s.id}/recipients`, body));
-          toast(`Invited ${plural(recipients.length, 'guest')}`);
+          toast(t('guests-invited', { count: recipients.length }));
           go(`/shares/${s.id}?tab=guests`);
         } catch (err) { error.textContent = err.message; error.hidden = false; }
       } },
-      h('div', { class: 'field' }, h('label', { for: to.input.id }, 'Emails or team members'), to.node, h('span', { class: 'hint' }, 'Each guest gets a personal link by email, counted separately.')),
-      h('div', { class: 'two' }, field('Their link expires', duration), field('Message', message)),
-      error, h('div', null, h('button', { class: 'btn primary', type: 'submit' }, icon('send'), 'Invite')))));
+      h('div', { class: 'field' }, h('label', { for: to.input.id }, t('guests-who')), to.node, h('span', { class: 'hint' }, t('guests-who-hint'))),
+      h('div', { class: 'two' }, field(t('guests-their-link-expires'), duration), field(t('message'), message)),
+      error, h('div', null, h('button', { class: 'btn primary', type: 'submit' }, icon('send'), t('guests-invite'))))));
     panel.append(h('div', { class: 'section-space' }));
   }
   const guests = s.recipients;
   if (!guests.length) {
-    panel.append(h('div', { class: 'empty' }, icon('users', 'big'), h('h2', null, 'No guests yet'), h('p', null, 'Anyone with the link can open it. Invite guests to give each a personal, tracked link.')));
+    panel.append(h('div', { class: 'empty' }, icon('users', 'big'), h('h2', null, t('guests-none')), h('p', null, t('guests-none-hint'))));
     return;
   }
   panel.append(h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'guests' },
-    h('thead', null, h('tr', null, h('th', null, 'Guest'), h('th', null, 'Status'), h('th', null, 'Link expires'), h('th', { class: 'num' }, 'Visits'), h('th', { class: 'num' }, 'Downloads'), h('th', null, 'Last access'), h('th', null, 'Email'), h('th', null, h('span', { class: 'sr-only' }, 'Actions')))),
+    h('thead', null, h('tr', null, h('th', null, t('guest')), h('th', null, t('status-field')), h('th', null, t('guests-link-expires')), h('th', { class: 'num' }, t('visits')), h('th', { class: 'num' }, t('downloads')), h('th', null, t('last-access')), h('th', null, t('email')), h('th', null, h('span', { class: 'sr-only' }, t('actions'))))),
     h('tbody', null, guests.map((r) => h('tr', { class: r.status !== 'active' ? 'dim' : '', dataset: { id: r.id } },
       h('td', null, h('div', { class: 'title-cell' }, h('span', { class: 'avatar' }, (who(r)[0] || '?').toUpperCase()), h('span', { class: 'ellipsis' }, who(r)))),
       h('td', null, badge(r.status)),
       h('td', { class: 'nowrap', title: dateTime(r.expiresAt) }, relative(r.expiresAt)),
       h('td', { class: 'num' }, r.visits),
       h('td', { class: 'num' }, r.downloads),
-      h('td', { class: 'nowrap', title: r.lastAccessAt ? dateTime(r.lastAccessAt) : '' }, r.lastAccessAt ? relative(r.lastAccessAt) : 'Never'),
-      h('td', { class: 'small muted' }, r.emailState || '—'),
+      h('td', { class: 'nowrap', title: r.lastAccessAt ? dateTime(r.lastAccessAt) : '' }, r.lastAccessAt ? relative(r.lastAccessAt) : t('never')),
+      h('td', { class: 'small muted' }, r.emailState ? t('email-state', { state: r.emailState }) : '—'),
       h('td', { class: 'nowrap' },
-        h('button', { class: 'btn small icon-only ghost', 'aria-label': `Copy ${who(r)}'s link`, title: 'Copy personal link', disabled: r.status === 'removed', onclick: () => copy(r.url) }, icon('copy')),
-        writable && r.status !== 'removed' ? h('button', { class: 'btn small icon-only ghost', 'aria-label': `Remove ${who(r)}`, title: 'Remove guest', onclick: async () => {
-          if (!await confirmDialog({ title: `Remove ${who(r)}?`, message: 'Their personal link stops working at once.', confirm: 'Remove' })) return;
-          try { set(await del(`/shares/${s.id}/recipients/${r.id}`)); toast('Guest removed'); go(`/shares/${s.id}?tab=guests`); } catch (e) { toast(e.message, 'bad'); }
+        h('button', { class: 'btn small icon-only ghost', 'aria-label': t('copy-link-of', { title: who(r) }), title: t('guests-copy-personal-link'), disabled: r.status === 'removed', onclick: () => copy(r.url) }, icon('copy')),
+        writable && r.status !== 'removed' ? h('button', { class: 'btn small icon-only ghost', 'aria-label': t('remove-named', { name: who(r) }), title: t('guests-remove'), onclick: async () => {
+          if (!await confirmDialog({ title: t('guests-remove-title', { name: who(r) }), message: t('guests-remove-message'), confirm: t('remove') })) return;
+          try { set(await del(`/shares/${s.id}/recipients/${r.id}`)); toast(t('guests-removed')); go(`/shares/${s.id}?tab=guests`); } catch (e) { toast(e.message, 'bad'); }
         } }, icon('trash')) : null)))))));
 }
 
-const EVENT_LABEL = { visit: 'Visit', unlock_failed: 'Wrong password', preview: 'Preview', download: 'Download', bundle: 'Download all' };
+const eventLabel = (type) => t('share-event', { type });
 
 function browser(ua) {
   if (!ua) return '—';
@@ -280,34 +281,34 @@ async function activityTab({ share, panel }) {
   const s = share();
   const events = (await all(`/shares/${s.id}/events`)).reverse();
   if (!events.length) {
-    panel.append(h('div', { class: 'empty' }, icon('activity', 'big'), h('h2', null, 'No activity yet'), h('p', null, 'Visits, previews and downloads show here as they happen.')));
+    panel.append(h('div', { class: 'empty' }, icon('activity', 'big'), h('h2', null, t('activity-none')), h('p', null, t('activity-none-hint'))));
     return;
   }
   const names = new Map();
   const { assets } = await assetsOf(s);
   for (const a of assets) names.set(a.id, a.name);
-  const guest = new Map(s.recipients.map((r) => [r.id, r.email || 'Team member']));
+  const guest = new Map(s.recipients.map((r) => [r.id, r.email || t('team-member')]));
   let filter = '';
   const tbody = h('tbody');
   const draw = () => {
     clear(tbody).append(...events.filter((e) => !filter || e.type === filter).map((e) => h('tr', null,
       h('td', { class: 'nowrap', title: dateTime(e.at) }, relative(e.at)),
-      h('td', null, h('span', { class: ['badge', e.type === 'unlock_failed' ? 'failed' : e.type === 'visit' ? '' : 'ok'] }, EVENT_LABEL[e.type] || e.type)),
-      h('td', { class: 'ellipsis' }, e.assetId ? (names.get(e.assetId) || 'Deleted asset') : e.type === 'bundle' ? 'All files (zip)' : ''),
+      h('td', null, h('span', { class: ['badge', e.type === 'unlock_failed' ? 'failed' : e.type === 'visit' ? '' : 'ok'] }, eventLabel(e.type))),
+      h('td', { class: 'ellipsis' }, e.assetId ? (names.get(e.assetId) || t('deleted-asset')) : e.type === 'bundle' ? t('activity-all-files') : ''),
       h('td', { class: 'small muted' }, e.variant || ''),
       h('td', { class: 'num' }, e.bytes !== undefined ? bytes(e.bytes) : ''),
-      h('td', { class: 'ellipsis' }, e.recipientId ? guest.get(e.recipientId) || 'Guest' : 'Link'),
+      h('td', { class: 'ellipsis' }, e.recipientId ? guest.get(e.recipientId) || t('guest') : t('link')),
       h('td', { class: 'mono small' }, e.clientAddress),
       h('td', { class: 'small', title: e.userAgent }, browser(e.userAgent)))));
   };
   const types = [...new Set(events.map((e) => e.type))];
-  const chips = h('div', { class: 'filters', role: 'group', 'aria-label': 'Event type' },
-    [['', 'All'], ...types.map((t) => [t, EVENT_LABEL[t] || t])].map(([v, l]) => h('button', { type: 'button', class: 'chip-filter', 'aria-pressed': String(v === filter), dataset: { t: v },
+  const chips = h('div', { class: 'filters', role: 'group', 'aria-label': t('activity-event-type') },
+    [['', t('all')], ...types.map((type) => [type, eventLabel(type)])].map(([v, l]) => h('button', { type: 'button', class: 'chip-filter', 'aria-pressed': String(v === filter), dataset: { t: v },
       onclick: () => { filter = v; for (const c of chips.children) c.setAttribute('aria-pressed', String(c.dataset.t === v)); draw(); } }, l)));
   draw();
-  panel.append(h('div', { class: 'row' }, chips, h('span', { class: 'grow' }), h('span', { class: 'muted small' }, plural(events.length, 'event'))), h('div', { class: 'section-space' }),
+  panel.append(h('div', { class: 'row' }, chips, h('span', { class: 'grow' }), h('span', { class: 'muted small' }, t('n-events', { count: events.length }))), h('div', { class: 'section-space' }),
     h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'events' },
-      h('thead', null, h('tr', null, h('th', null, 'When'), h('th', null, 'Event'), h('th', null, 'Asset'), h('th', null, 'Variant'), h('th', { class: 'num' }, 'Bytes'), h('th', null, 'By'), h('th', null, 'Address'), h('th', null, 'Browser'))),
+      h('thead', null, h('tr', null, h('th', null, t('when')), h('th', null, t('activity-event')), h('th', null, t('asset')), h('th', null, t('activity-variant')), h('th', { class: 'num' }, t('activity-bytes')), h('th', null, t('activity-by')), h('th', null, t('address')), h('th', null, t('activity-browser')))),
       tbody)));
 }
 
@@ -316,15 +317,15 @@ async function settingsTab({ share, set, panel, policy, writable }) {
   const title = h('input', { type: 'text', value: s.title, required: true, maxlength: 200 });
   const description = h('textarea', { rows: 2 }, s.description || '');
   const expiry = expiryControl(policy, { current: s.expiresAt, optional: true });
-  const maxUses = h('input', { type: 'number', min: 1, step: 1, placeholder: 'Unlimited', value: s.maxUses ?? '', id: 'settings-max-uses' });
+  const maxUses = h('input', { type: 'number', min: 1, step: 1, placeholder: t('unlimited'), value: s.maxUses ?? '', id: 'settings-max-uses' });
   const options = optionControls(policy, s, []);
   const language = languageControl('settings-language', s.language);
-  const pw = passwordControl(s.hasPassword ? 'Type a new password to change it' : 'No password');
+  const pw = passwordControl(s.hasPassword ? t('settings-new-password') : t('no-password'));
   let clearPassword = false;
-  const pwState = h('span', { class: 'hint' }, s.hasPassword ? 'A password is set.' : 'Anyone with the link can open it.');
-  const removePw = s.hasPassword ? h('button', { type: 'button', class: 'btn small', onclick: () => { clearPassword = true; pw.input.value = ''; pwState.textContent = 'The password will be removed when you save.'; } }, 'Remove password') : null;
+  const pwState = h('span', { class: 'hint' }, s.hasPassword ? t('settings-password-set') : t('settings-no-password'));
+  const removePw = s.hasPassword ? h('button', { type: 'button', class: 'btn small', onclick: () => { clearPassword = true; pw.input.value = ''; pwState.textContent = t('settings-password-removed-on-save'); } }, t('settings-remove-password')) : null;
   const error = h('p', { class: 'error-text', role: 'alert', hidden: true });
-  const save = h('button', { type: 'submit', class: 'btn primary', disabled: !writable }, 'Save changes');
+  const save = h('button', { type: 'submit', class: 'btn primary', disabled: !writable }, t('save-changes'));
 
   const form = h('form', { class: 'panel', id: 'share-settings', onsubmit: async (e) => {
     e.preventDefault();
@@ -341,37 +342,37 @@ async function settingsTab({ share, set, panel, policy, writable }) {
       if (language.read() !== s.language) body.language = language.read();
       const updated = await patch(`/shares/${s.id}`, body);
       set(updated);
-      toast('Settings saved');
+      toast(t('settings-saved'));
       go(`/shares/${s.id}?tab=settings`);
     } catch (err) { error.textContent = err.message; error.hidden = false; }
   } },
-  h('header', null, h('h2', null, 'Link settings')),
+  h('header', null, h('h2', null, t('settings-title'))),
   h('div', { class: 'body stack' },
-    field('Title', title), field('Description', description),
+    field(t('title'), title), field(t('description'), description),
     h('div', { class: 'section' }, expiry.node),
     h('div', { class: 'section stack' },
-      policy.allow.maxUses || s.maxUses ? field('Maximum uses', maxUses, `${plural(s.uses, 'use')} so far. Changing the limit keeps that count.`) : null,
-      policy.allow.password || s.hasPassword ? h('div', { class: 'field' }, h('label', { for: pw.input.id }, 'Password'), pw.node, h('div', { class: 'row' }, pwState, removePw)) : null),
+      policy.allow.maxUses || s.maxUses ? field(t('max-uses'), maxUses, t('settings-uses-so-far', { count: s.uses })) : null,
+      policy.allow.password || s.hasPassword ? h('div', { class: 'field' }, h('label', { for: pw.input.id }, t('password')), pw.node, h('div', { class: 'row' }, pwState, removePw)) : null),
     h('div', { class: 'section' }, options.node),
     h('div', { class: 'section' }, language.node),
     error, h('div', { class: 'row' }, h('span', { class: 'grow' }), save)));
 
-  const danger = h('section', { class: 'panel danger-zone' }, h('header', null, h('h2', null, 'Danger zone')),
+  const danger = h('section', { class: 'panel danger-zone' }, h('header', null, h('h2', null, t('danger-zone'))),
     h('div', { class: 'body stack' },
-      h('div', { class: 'row' }, h('div', { class: 'grow' }, h('strong', null, s.enabled ? 'Disable the link' : 'Enable the link'), h('p', { class: 'muted small' }, s.enabled ? 'Recipients see “disabled” until you enable it again. Nothing is lost.' : 'The link works again until it expires.')),
+      h('div', { class: 'row' }, h('div', { class: 'grow' }, h('strong', null, s.enabled ? t('settings-disable-link') : t('settings-enable-link')), h('p', { class: 'muted small' }, s.enabled ? t('settings-disable-hint') : t('settings-enable-hint'))),
         h('button', { class: 'btn', type: 'button', id: 'settings-toggle', disabled: !writable, onclick: async () => {
           try { set(await patch(`/shares/${s.id}`, { enabled: !s.enabled })); go(`/shares/${s.id}?tab=settings`); } catch (e) { toast(e.message, 'bad'); }
-        } }, s.enabled ? 'Disable' : 'Enable')),
-      h('div', { class: 'row' }, h('div', { class: 'grow' }, h('strong', null, 'Delete the link'), h('p', { class: 'muted small' }, 'The link and its guests’ links stop working for good. The assets stay.')),
+        } }, s.enabled ? t('disable') : t('enable'))),
+      h('div', { class: 'row' }, h('div', { class: 'grow' }, h('strong', null, t('settings-delete-link')), h('p', { class: 'muted small' }, t('settings-delete-hint'))),
         h('button', { class: 'btn danger', type: 'button', id: 'delete-share', disabled: !writable, onclick: async () => {
-          if (!await confirmDialog({ title: `Delete “${s.title}”?`, message: `${plural(s.visits, 'visit')} and ${plural(s.downloads, 'download')} so far. Everyone with the link or a personal link loses access. This cannot be undone.`, confirm: 'Delete link' })) return;
-          try { await del(`/shares/${s.id}`); toast('Link deleted'); go('/shares'); } catch (e) { toast(e.message, 'bad'); }
-        } }, icon('trash'), 'Delete'))));
+          if (!await confirmDialog({ title: t('delete-named', { name: s.title }), message: t('settings-delete-message', { visits: s.visits, downloads: s.downloads }), confirm: t('settings-delete-confirm') })) return;
+          try { await del(`/shares/${s.id}`); toast(t('link-deleted')); go('/shares'); } catch (e) { toast(e.message, 'bad'); }
+        } }, icon('trash'), t('delete')))));
   panel.append(h('div', { class: 'settings-grid' }, form, h('div', null, danger,
-    h('section', { class: 'panel' }, h('header', null, h('h2', null, 'Summary')), h('div', { class: 'body' }, h('dl', { class: 'facts' },
-      h('dt', null, 'Created'), h('dd', null, dateTime(s.createdAt)),
-      h('dt', null, 'Expires'), h('dd', null, dateTime(s.expiresAt)),
-      h('dt', null, 'Access'), h('dd', null, s.access === 'view' ? 'View only' : 'Preview and download'),
-      h('dt', null, 'Password'), h('dd', null, s.hasPassword ? 'Yes' : 'No'),
-      h('dt', null, 'Watermark'), h('dd', null, s.watermark ? 'Yes' : 'No')))))));
+    h('section', { class: 'panel' }, h('header', null, h('h2', null, t('settings-summary'))), h('div', { class: 'body' }, h('dl', { class: 'facts' },
+      h('dt', null, t('created')), h('dd', null, dateTime(s.createdAt)),
+      h('dt', null, t('expires')), h('dd', null, dateTime(s.expiresAt)),
+      h('dt', null, t('access')), h('dd', null, s.access === 'view' ? t('view-only') : t('preview-and-download')),
+      h('dt', null, t('password')), h('dd', null, s.hasPassword ? t('yes') : t('no')),
+      h('dt', null, t('watermark')), h('dd', null, s.watermark ? t('yes') : t('no'))))))));
 }

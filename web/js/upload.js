@@ -4,6 +4,7 @@
 // (tus-js-client keeps fingerprints in localStorage), speed and time left.
 import { h, icon, bytes, clear, toast } from './dom.js';
 import { get, session } from './api.js';
+import { t, lang } from './i18n.js';
 
 /** Chunks stay under the 100 MB body cap that many proxies have. */
 const CHUNK = 64 * 1024 * 1024;
@@ -16,19 +17,22 @@ const queue = [];
 let running = 0;
 const listeners = new Set();
 
+/** "42 %" as the app's language writes a percentage. */
+const percent = (n) => new Intl.NumberFormat(lang, { style: 'percent' }).format(n / 100);
+
 /** Called with each uploaded asset. */
 export function onUploaded(fn) { listeners.add(fn); return () => listeners.delete(fn); }
 
 function ensurePanel() {
   if (panel && panel.el.isConnected) return panel;
-  const list = h('ul', { 'aria-label': 'Files' });
-  const overallBar = h('progress', { max: 100, value: 0, 'aria-label': 'Overall upload progress' });
+  const list = h('ul', { 'aria-label': t('files') });
+  const overallBar = h('progress', { max: 100, value: 0, 'aria-label': t('upload-overall-progress') });
   const overallText = h('span', { class: 'small muted' });
-  const title = h('strong', null, 'Uploading');
-  const closeBtn = h('button', { class: 'btn ghost small icon-only', 'aria-label': 'Close uploads', title: 'Close', onclick: () => { el.remove(); panel = null; } }, icon('x'));
-  const el = h('section', { class: 'uploads', 'aria-label': 'Uploads', id: 'uploads' },
+  const title = h('strong', null, t('upload-uploading'));
+  const closeBtn = h('button', { class: 'btn ghost small icon-only', 'aria-label': t('upload-close'), title: t('close'), onclick: () => { el.remove(); panel = null; } }, icon('x'));
+  const el = h('section', { class: 'uploads', 'aria-label': t('upload-panel'), id: 'uploads' },
     h('header', null, icon('upload'), title, closeBtn),
-    h('div', { class: 'overall' }, h('div', { class: 'row small' }, h('span', { class: 'grow' }, 'Overall'), overallText), overallBar),
+    h('div', { class: 'overall' }, h('div', { class: 'row small' }, h('span', { class: 'grow' }, t('upload-overall')), overallText), overallBar),
     list);
   document.body.append(el);
   panel = { el, list, overallBar, overallText, title, items: [] };
@@ -44,19 +48,19 @@ function refreshOverall() {
   const failed = p.items.filter((i) => i.state === 'failed').length;
   const pct = Math.round((loaded / total) * 100);
   p.overallBar.value = pct;
-  p.overallText.textContent = `${done} of ${p.items.length} · ${pct}%`;
+  p.overallText.textContent = `${t('count-of', { count: done, max: p.items.length })} · ${percent(pct)}`;
   const busy = p.items.some((i) => ['queued', 'sending', 'paused'].includes(i.state));
-  p.title.textContent = busy ? `Uploading ${p.items.length - done - failed} file${p.items.length - done - failed === 1 ? '' : 's'}…`
-    : failed ? `${done} uploaded, ${failed} failed` : `${done} file${done === 1 ? '' : 's'} uploaded`;
+  p.title.textContent = busy ? t('upload-uploading-files', { count: p.items.length - done - failed })
+    : failed ? t('upload-some-failed', { done, failed }) : t('upload-uploaded', { count: done });
   p.el.dataset.state = busy ? 'busy' : 'done';
 }
 
 export function upload(files) {
   const p = ensurePanel();
   for (const file of files) {
-    const bar = h('progress', { max: 100, value: 0, 'aria-label': `Progress of ${file.name}` });
-    const pct = h('span', { class: 'pct small muted', 'aria-live': 'polite' }, 'Waiting');
-    const toggle = h('button', { class: 'btn ghost small', type: 'button', hidden: true }, 'Pause');
+    const bar = h('progress', { max: 100, value: 0, 'aria-label': t('upload-progress-of', { name: file.name }) });
+    const pct = h('span', { class: 'pct small muted', 'aria-live': 'polite' }, t('upload-waiting'));
+    const toggle = h('button', { class: 'btn ghost small', type: 'button', hidden: true }, t('upload-pause'));
     const li = h('li', { class: 'queued' }, h('div', { class: 'row' }, h('span', { class: 'grow ellipsis' }, file.name), h('span', { class: 'small muted' }, bytes(file.size)), pct, toggle), bar);
     const item = { file, li, bar, pct, toggle, loaded: 0, state: 'queued', rate: null };
     toggle.onclick = () => (item.state === 'paused' ? resume(item) : pause(item));
@@ -76,14 +80,14 @@ function show(item, state, text) {
 
 function pause(item) {
   item.upload?.abort();
-  show(item, 'paused', 'Paused');
-  item.toggle.textContent = 'Resume';
+  show(item, 'paused', t('upload-paused'));
+  item.toggle.textContent = t('upload-resume');
   refreshOverall();
 }
 
 function resume(item) {
-  item.toggle.textContent = 'Pause';
-  show(item, 'sending', 'Resuming…');
+  item.toggle.textContent = t('upload-pause');
+  show(item, 'sending', t('upload-resuming'));
   item.last = null;
   item.upload.start();
 }
@@ -101,11 +105,11 @@ function progressText(item, loaded, total) {
   } else {
     item.last = { at: now, loaded };
   }
-  const pct = `${Math.floor((loaded / total) * 100)}%`;
+  const pct = percent(Math.floor((loaded / total) * 100));
   if (!item.rate || item.rate <= 0) return pct;
   const left = (total - loaded) / item.rate;
-  const time = left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`;
-  return `${pct} · ${bytes(item.rate)}/s · ${time} left`;
+  const time = left < 60 ? t('upload-seconds-left', { count: Math.ceil(left) }) : t('upload-minutes-left', { count: Math.ceil(left / 60) });
+  return `${pct} · ${t('upload-rate', { size: bytes(item.rate) })} · ${time}`;
 }
 
 /** Starts `item` with tus, resuming an earlier upload of the same file if there is one. */
@@ -133,12 +137,12 @@ function send(item) {
       onShouldRetry: (err, _attempt, options) => {
         const status = err.originalResponse ? err.originalResponse.getStatus() : 0;
         if (status === 0 || status === 409 || status === 423 || status >= 500) {
-          if (item.state === 'sending') item.pct.textContent = 'Connection lost: retrying…';
+          if (item.state === 'sending') item.pct.textContent = t('upload-retrying');
           return true;
         }
         return false;
       },
-      onSuccess: () => (assetId ? get(`/assets/${assetId}`).then(resolve, reject) : reject(new Error('the server named no asset'))),
+      onSuccess: () => (assetId ? get(`/assets/${assetId}`).then(resolve, reject) : reject(new Error(t('upload-no-asset')))),
       onError: (err) => reject(new Error(tusMessage(err))),
     });
     item.upload = upload;
@@ -158,14 +162,14 @@ function pump() {
   while (running < PARALLEL && queue.length) {
     const item = queue.shift();
     running++;
-    show(item, 'sending', '0%');
+    show(item, 'sending', percent(0));
     item.toggle.hidden = false;
     send(item).then((asset) => {
-      show(item, 'done', 'Done');
+      show(item, 'done', t('done'));
       item.bar.value = 100;
       for (const fn of listeners) fn(asset);
     }).catch((e) => {
-      show(item, 'failed', 'Failed');
+      show(item, 'failed', t('upload-failed'));
       item.li.title = e.message;
       toast(`${item.file.name}: ${e.message}`, 'bad');
     }).finally(() => {
@@ -178,7 +182,7 @@ function pump() {
 }
 
 /** A hidden file input and the button that opens it. */
-export function uploadButton(label = 'Upload') {
+export function uploadButton(label = t('upload')) {
   const input = h('input', { type: 'file', multiple: true, class: 'sr-only', id: 'file-input', tabindex: '-1', 'aria-hidden': 'true',
     onchange: () => { if (input.files.length) upload([...input.files]); input.value = ''; } });
   const button = h('button', { class: 'btn primary', type: 'button', onclick: () => input.click() }, icon('upload'), label);
@@ -192,7 +196,7 @@ export function dropTarget(owner) {
   const hasFiles = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
   const show = () => {
     if (overlay) return;
-    overlay = h('div', { class: 'dropzone' }, h('div', { class: 'msg' }, icon('upload'), 'Drop files to upload'));
+    overlay = h('div', { class: 'dropzone' }, h('div', { class: 'msg' }, icon('upload'), t('upload-drop')));
     document.body.append(overlay);
   };
   const hide = () => { depth = 0; overlay?.remove(); overlay = null; };
