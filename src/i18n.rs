@@ -152,7 +152,11 @@ fn by_preference(header: &str) -> Vec<&str> {
             for param in pieces {
                 if let Some((name, value)) = param.split_once('=') {
                     if name.trim().eq_ignore_ascii_case("q") {
-                        q = value.trim().parse::<f32>().ok().filter(|q| (0.0..=1.0).contains(q))?;
+                        q = value
+                            .trim()
+                            .parse::<f32>()
+                            .ok()
+                            .filter(|q| (0.0..=1.0).contains(q))?;
                     }
                 }
             }

@@ -4,30 +4,31 @@
 
 mod common;
 
-use common::a11y::axe_source;
+use common::a11y::Stage;
 use common::browser::*;
-use common::TestServer;
 use serde_json::{json, Value};
 
 /// A server with two pictures shared without a password (`open`) and one behind a password
 /// (`locked`), Chromium, axe-core, and a fresh browser; None when a tool is missing.
 struct Scene {
-    _serial: std::sync::MutexGuard<'static, ()>,
-    driver: Driver,
-    axe: String,
-    server: TestServer,
+    stage: Stage,
     open: Value,
     locked: Value,
     asset: Value,
-    work: tempfile::TempDir,
+}
+
+/// The stage's server, axe-core and browsers, as `scene.server`, `scene.axe`, `scene.browser()`.
+impl std::ops::Deref for Scene {
+    type Target = Stage;
+    fn deref(&self) -> &Stage {
+        &self.stage
+    }
 }
 
 impl Scene {
     async fn new() -> Option<Scene> {
-        let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        let driver = Driver::start().await?;
-        let axe = axe_source()?;
-        let server = TestServer::start().await;
+        let stage = Stage::new().await?;
+        let server = &stage.server;
         let token = &server.admin_token;
         let asset = server
             .upload(
@@ -55,19 +56,11 @@ impl Scene {
             )
             .await;
         Some(Scene {
-            _serial: serial,
-            driver,
-            axe,
-            server,
+            stage,
             open,
             locked,
             asset,
-            work: tempfile::tempdir().unwrap(),
         })
-    }
-
-    async fn browser(&self) -> Browser {
-        self.driver.browser(self.work.path()).await
     }
 
     fn url(share: &Value) -> String {

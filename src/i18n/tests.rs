@@ -120,11 +120,23 @@ fn accept_language_weights_count_before_the_order() {
     let choose = |a| Lang::choose(None, Some(a)).code();
     assert_eq!(choose("de;q=0.1, fr;q=0.9"), "fr");
     assert_eq!(choose("ja;q=0.5, nl"), "nl", "no q is 1");
-    assert_eq!(choose("es;q=0.8, de;q=0.8"), "es", "equal weights keep the order");
+    assert_eq!(
+        choose("es;q=0.8, de;q=0.8"),
+        "es",
+        "equal weights keep the order"
+    );
     assert_eq!(choose("fr;q=0, de;q=0.2"), "de", "q=0 refuses a language");
     assert_eq!(choose("fr;q=0"), "en");
-    assert_eq!(choose("fr;q=2, de;q=0.3"), "de", "a weight above 1 is malformed");
-    assert_eq!(choose("fr;q=abc, nl;q=0.1"), "nl", "so is one that is no number");
+    assert_eq!(
+        choose("fr;q=2, de;q=0.3"),
+        "de",
+        "a weight above 1 is malformed"
+    );
+    assert_eq!(
+        choose("fr;q=abc, nl;q=0.1"),
+        "nl",
+        "so is one that is no number"
+    );
     assert_eq!(choose("*;q=0.9, de-CH;q=0.95"), "de");
     assert_eq!(
         by_preference("en-US;q=0.3, de-AT, fr;Q=0.5"),

@@ -169,6 +169,12 @@ impl TestServer {
         .await
     }
 
+    /// POSTs `body` to `path` as the admin, expecting 201; returns what was made.
+    pub async fn admin_create(&self, path: &str, body: Value) -> Value {
+        let response = self.admin(Method::POST, path).json(&body).send();
+        json_of(response.await.unwrap(), 201).await
+    }
+
     /// Creates a user with `role` and returns a token of theirs.
     pub async fn user(&self, email: &str, role: &str) -> String {
         let password = "user-password-1";

@@ -12,16 +12,7 @@ pub fn png() -> Vec<u8> {
 }
 
 pub async fn ask(server: &TestServer, body: Value) -> Value {
-    json_of(
-        server
-            .admin(Method::POST, "/api/v1/requests")
-            .json(&body)
-            .send()
-            .await
-            .unwrap(),
-        201,
-    )
-    .await
+    server.admin_create("/api/v1/requests", body).await
 }
 
 /// `/u/TOKEN` of a request's link.

@@ -42,11 +42,12 @@ function chooseLanguage(code) {
   location.reload();
 }
 
-/** The message `id` in the app's language, with its arguments. */
+/** The message `id` in the app's language, with its arguments. A missing or odd argument
+ *  shows as its name in braces rather than stopping the screen (Fluent collects, not throws). */
 export function t(id, args) {
   for (const bundle of bundles) {
     const message = bundle.getMessage(id);
-    if (message?.value) return bundle.formatPattern(message.value, args);
+    if (message?.value) return bundle.formatPattern(message.value, args, []);
   }
   return id;
 }
