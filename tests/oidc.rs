@@ -363,7 +363,8 @@ async fn the_sso_button_signs_in_in_the_browser() {
     browser.wait_for("#sign-out").await;
     let who = browser.text(".me .who").await;
     assert!(
-        who.contains("bob@example.com") && who.contains("editor"),
+        // The role in the app's words (English here), as on the users page.
+        who.contains("bob@example.com") && who.contains("Editor"),
         "{who}"
     );
     browser.quit().await;
