@@ -4,69 +4,9 @@
 
 mod common;
 
-use common::a11y::Stage;
 use common::browser::*;
-use serde_json::{json, Value};
-
-/// A server with two pictures shared without a password (`open`) and one behind a password
-/// (`locked`), Chromium, axe-core, and a fresh browser; None when a tool is missing.
-struct Scene {
-    stage: Stage,
-    open: Value,
-    locked: Value,
-    asset: Value,
-}
-
-/// The stage's server, axe-core and browsers, as `scene.server`, `scene.axe`, `scene.browser()`.
-impl std::ops::Deref for Scene {
-    type Target = Stage;
-    fn deref(&self) -> &Stage {
-        &self.stage
-    }
-}
-
-impl Scene {
-    async fn new() -> Option<Scene> {
-        let stage = Stage::new().await?;
-        let server = &stage.server;
-        let token = &server.admin_token;
-        let asset = server
-            .upload(
-                token,
-                "sunrise.png",
-                png(240, 160, [255, 183, 94], [237, 80, 120]),
-            )
-            .await;
-        let other = server
-            .upload(
-                token,
-                "lagoon.png",
-                png(160, 240, [64, 201, 198], [61, 91, 217]),
-            )
-            .await;
-        let open = server
-            .admin_share(
-                json!({"title": "Frühling 2027", "description": "Die finalen Bilder.",
-                "assetIds": [asset["id"], other["id"]], "maxUses": 20}),
-            )
-            .await;
-        let locked = server
-            .admin_share(
-                json!({"title": "Locked", "assetIds": [asset["id"]], "password": "open-sesame-42"}),
-            )
-            .await;
-        Some(Scene {
-            stage,
-            open,
-            locked,
-            asset,
-        })
-    }
-
-    fn url(share: &Value) -> String {
-        share["url"].as_str().unwrap().to_string()
-    }
-}
+use common::scene::Scene;
+use serde_json::json;
 
 async fn background_of(browser: &Browser) -> String {
     browser
@@ -365,86 +305,6 @@ async fn lightbox_menus_and_dialogs_work_with_the_keyboard_alone() {
         json!([]),
     )
     .await;
-    team.quit().await;
-}
-
-/// The team app's main screens, light and dark, with no serious or critical axe violation.
-#[tokio::test]
-async fn every_team_screen_passes_axe_in_both_themes() {
-    let Some(scene) = Scene::new().await else {
-        return;
-    };
-    let (server, axe, asset) = (&scene.server, &scene.axe, &scene.asset);
-    let share_id = scene.open["id"].as_str().unwrap();
-    let team = scene.browser().await;
-    for scheme in ["light", "dark"] {
-        team.prefer_color_scheme(scheme).await;
-        team.goto(&server.url("/")).await;
-        team.wait_for("#sign-in").await;
-        team.assert_accessible(axe, &format!("sign-in ({scheme})"))
-            .await;
-        sign_in(&team, server).await;
-        let screens = [
-            ("#/assets".to_string(), "#asset-grid .tile", "assets"),
-            (
-                format!("#/assets/{}", asset["id"].as_str().unwrap()),
-                "#asset-preview",
-                "asset",
-            ),
-            ("#/shares".to_string(), "#shares-table", "shares"),
-            (
-                format!("#/shares/{share_id}"),
-                "#share-assets",
-                "share page",
-            ),
-            (
-                format!("#/shares/{share_id}?tab=activity"),
-                ".view h1",
-                "share activity",
-            ),
-            (
-                format!("#/shares/{share_id}?tab=settings"),
-                "#share-settings",
-                "share settings",
-            ),
-            ("#/collections".to_string(), ".view h1", "collections"),
-            (
-                "#/admin/shares".to_string(),
-                ".view h1",
-                "admin: all shares",
-            ),
-            ("#/admin/users".to_string(), "#users", "admin: users"),
-            (
-                "#/admin/policy".to_string(),
-                "#policy-allow",
-                "admin: sharing policy",
-            ),
-            (
-                "#/admin/webhooks".to_string(),
-                ".view h1",
-                "admin: webhooks",
-            ),
-        ];
-        for (hash, ready, screen) in screens {
-            team.goto(&format!("{}/{hash}", server.base)).await;
-            team.wait_for(ready).await;
-            team.assert_accessible(axe, &format!("{screen} ({scheme})"))
-                .await;
-        }
-        team.goto(&format!("{}/#/assets", server.base)).await;
-        team.wait_for("#asset-grid .tile").await;
-        team.click("#select-visible").await;
-        team.click("#share-selection").await;
-        team.wait_for("#share-dialog #share-title").await;
-        if scheme == "dark" {
-            team.screenshot("24-share-dialog-dark").await;
-        }
-        team.assert_accessible(axe, &format!("share dialog ({scheme})"))
-            .await;
-        team.press(common::a11y::ESCAPE).await;
-        team.click("#sign-out").await;
-        team.wait_for("#sign-in").await;
-    }
     team.quit().await;
 }
 

@@ -112,34 +112,3 @@ pub const ENTER: &str = "\u{E007}";
 pub const ESCAPE: &str = "\u{E00C}";
 pub const ARROW_LEFT: &str = "\u{E012}";
 pub const ARROW_RIGHT: &str = "\u{E014}";
-
-/// What a browser test of SPEC §11 starts from: the browser tests' lock, Chromium, axe-core,
-/// a fresh server and a downloads folder; None when Chromium or axe-core is missing.
-pub struct Stage {
-    _serial: std::sync::MutexGuard<'static, ()>,
-    pub driver: super::browser::Driver,
-    pub axe: String,
-    pub server: super::TestServer,
-    pub work: tempfile::TempDir,
-}
-
-impl Stage {
-    pub async fn new() -> Option<Stage> {
-        let serial = super::browser::SERIAL
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        let driver = super::browser::Driver::start().await?;
-        let axe = axe_source()?;
-        Some(Stage {
-            _serial: serial,
-            driver,
-            axe,
-            server: super::TestServer::start().await,
-            work: tempfile::tempdir().unwrap(),
-        })
-    }
-
-    pub async fn browser(&self) -> Browser {
-        self.driver.browser(self.work.path()).await
-    }
-}

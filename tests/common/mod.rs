@@ -12,6 +12,7 @@ pub mod postgres;
 pub mod process;
 pub mod receiver;
 pub mod requests;
+pub mod scene;
 
 use handoff::config::Config;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
