@@ -172,3 +172,45 @@ fn plurals_follow_the_language() {
     assert_eq!(one(de), "noch 1 Aufruf");
     assert_eq!(many(de), "noch 3 Aufrufe");
 }
+
+/// Whether a script's string literal reads as an English sentence ("Save changes"): two
+/// words or more, the first capitalised, nothing but letters and sentence marks.
+fn english_sentence(literal: &str) -> bool {
+    literal.contains(' ')
+        && literal.starts_with(|c: char| c.is_ascii_uppercase())
+        && literal.split(' ').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || ".,:;!?…’'-".contains(c))
+        })
+}
+
+/// A sentence written straight into a team-app script would read English in every language:
+/// the words go through `t()` and the catalogues.
+#[test]
+fn team_app_scripts_leave_their_words_to_the_catalogues() {
+    assert!(english_sentence("Save changes") && english_sentence("Link copied."));
+    assert!(!english_sentence("ArrowDown") && !english_sentence("settings-title"));
+    let mut found = vec![];
+    for entry in std::fs::read_dir(locales().join("../js"))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") || code.starts_with('*') || code.starts_with("/*") {
+                continue;
+            }
+            // Every other piece between quotes is a literal (good enough for these scripts).
+            for literal in code.split(['\'', '`']).skip(1).step_by(2) {
+                if english_sentence(literal) {
+                    found.push(format!("web/js/{name}:{}: {literal}", number + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "words outside the catalogues: {found:#?}");
+}
