@@ -8,6 +8,7 @@ mod common;
 
 use common::browser::*;
 use common::scene::Scene;
+use reqwest::Method;
 use serde_json::json;
 
 /// The English sentences of web/locales/en/app.ftl (two words or more, no placeholders)
@@ -236,6 +237,34 @@ async fn every_team_screen_speaks_german_when_the_browser_does() {
         "{facts}"
     );
     team.screenshot("27-team-asset-de").await;
+
+    // German's longer words still fit a phone's screen.
+    let phone = json!({"width": 390, "height": 844});
+    team.cmd(Method::POST, "/window/rect", phone).await.unwrap();
+    let share = Scene::id(&scene.open);
+    for (hash, ready) in [
+        ("#/assets".to_string(), "#asset-grid .tile"),
+        ("#/shares".to_string(), "#shares-table"),
+        (format!("#/shares/{share}"), "#share-assets"),
+        (format!("#/shares/{share}?tab=settings"), "#share-settings"),
+        ("#/requests".to_string(), "#requests-table"),
+        ("#/admin/policy".to_string(), "#policy-allow"),
+    ] {
+        team.goto(&format!("{}/{hash}", scene.server.base)).await;
+        team.wait_for(ready).await;
+        // The page is no wider than the screen; when it is, name what sticks out.
+        let fits = "return document.documentElement.scrollWidth <= window.innerWidth";
+        let wide = "return [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 8).map((e) => `${e.tagName}.${e.className}: ${e.textContent.slice(0, 40)}`)";
+        if team.js(fits, json!([])).await != json!(true) {
+            panic!(
+                "{hash} is wider than a phone in German: {}",
+                team.js(wide, json!([])).await
+            );
+        }
+    }
+    team.screenshot("29-team-phone-de").await;
     team.quit().await;
 }
 
