@@ -34,7 +34,7 @@ for need in "${apt_needs[@]}"; do
   read -r program packages <<<"$need"
   command -v "$program" >/dev/null || missing+=($packages)
 done
-# A Japanese font, for the screenshot of the recipient page in Japanese (tests/ui_i18n.rs).
+# A Japanese font, for the screenshot of the recipient page in Japanese (tests/ui_i18n.rs, tests/ui_app_i18n.rs).
 fc-list :lang=ja 2>/dev/null | grep -q . || missing+=(fonts-ipafont-gothic)
 # tests/scale_out.rs: a throwaway PostgreSQL cluster (initdb, pg_ctl: Debian keeps them off PATH).
 if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -66,7 +66,7 @@ if [ ! -d tests/tus-client/node_modules/tus-js-client ]; then
   npm ci --prefix tests/tus-client --no-audit --no-fund --silent
 fi
 
-# axe-core, injected into headless Chromium by the accessibility checks (tests/ui_i18n.rs).
+# axe-core, injected into headless Chromium by the accessibility checks (tests/ui_i18n.rs, tests/ui_app_i18n.rs).
 if [ ! -f tests/axe/node_modules/axe-core/axe.min.js ]; then
   echo "test.sh: installing axe-core for the tests" >&2
   npm ci --prefix tests/axe --no-audit --no-fund --silent
