@@ -207,10 +207,7 @@ async fn every_team_screen_speaks_german_when_the_browser_does() {
         )
         .await;
     assert_eq!(created[0], created[1], "the date as German writes it");
-    assert_eq!(
-        team.text("#shares-table thead").await.contains("Erstellt"),
-        true
-    );
+    assert!(team.text("#shares-table thead").await.contains("Erstellt"));
 
     team.goto(&format!(
         "{}/#/assets/{}",
