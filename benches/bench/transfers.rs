@@ -61,7 +61,15 @@ pub async fn ingest(work: &Path, report: &mut Report) {
     if let Ok(memory) = tempfile::tempdir_in("/dev/shm") {
         let server = Server::start(memory.path(), true);
         let token = login(&server.base).await;
-        tus_ingest(&server, &token, &source, ", data on tmpfs", nginx_rate, report).await;
+        tus_ingest(
+            &server,
+            &token,
+            &source,
+            ", data on tmpfs",
+            nginx_rate,
+            report,
+        )
+        .await;
     }
     let _ = std::fs::remove_file(work.join("copy.bin"));
     let _ = std::fs::remove_file(work.join("copy2.bin"));
