@@ -1,6 +1,8 @@
 //! The pages of a PDF, on demand: page n at preview size is made the first time someone asks
 //! for it and kept as a derivative of the asset (`pages/N`, or `watermarked/pages/N` for shares
 //! that show the watermark), so a document of 10,000 pages costs only the pages looked at.
+//! At most [`Renders`] pages are made at once, however many are asked for: each is a
+//! pdftoppm process, and a reader paging fast (or many readers) must not take every core.
 
 use crate::assets::{release_blobs, Asset, Derivative};
 use crate::blobs::{Blobs, Fingerprint};
@@ -9,8 +11,26 @@ use crate::derivatives::{job_budget, limits, watermark_of, PREVIEW_MAX};
 use crate::error::{Error, Result};
 use crate::media::{self, MediaError, OutputFormat, Rendition};
 use crate::store::Store;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
 
 pub const MIME_TYPE: &str = "image/jpeg";
+
+/// How long a page request waits for a turn before it is told to come back.
+const WAIT: Duration = Duration::from_secs(10);
+/// What that answer asks the client to wait (Retry-After), in seconds.
+const RETRY_AFTER: u64 = 2;
+
+/// The turns to make pages: as many at once as the server has media workers.
+#[derive(Clone)]
+pub struct Renders(Arc<Semaphore>);
+
+impl Renders {
+    pub fn new(at_once: usize) -> Renders {
+        Renders(Arc::new(Semaphore::new(at_once.max(1))))
+    }
+}
 
 /// The derivative that keeps page `page`.
 pub fn key(page: u32, watermarked: bool) -> String {
@@ -41,17 +61,28 @@ pub fn check_page(asset: &Asset, page: u32) -> Result<()> {
     }
 }
 
-/// The file of page `page`, made now if it was never asked for.
+/// The file of page `page`, made now if it was never asked for — when a turn comes within
+/// [`WAIT`], else 503 with Retry-After.
 pub async fn page(
     store: &Store,
     blobs: &Blobs,
     config: &Config,
+    renders: &Renders,
     asset: &Asset,
     page: u32,
     watermarked: bool,
 ) -> Result<Fingerprint> {
     check_page(asset, page)?;
     let key = key(page, watermarked);
+    if let Some((_, fingerprint)) = asset.derivative(&key) {
+        return Ok(fingerprint);
+    }
+    let _turn = match tokio::time::timeout(WAIT, renders.0.acquire()).await {
+        Ok(Ok(turn)) => turn,
+        _ => return Err(Error::Busy(RETRY_AFTER)),
+    };
+    // Made by a request that had its turn first (a lightbox asks for a page more than once)?
+    let asset = crate::assets::get(store, asset.id).await?;
     if let Some((_, fingerprint)) = asset.derivative(&key) {
         return Ok(fingerprint);
     }
@@ -71,7 +102,7 @@ pub async fn page(
     })
     .await?;
     let bytes = rendered.map_err(not_rendered)?;
-    keep(store, blobs, asset, key, bytes).await
+    keep(store, blobs, &asset, key, bytes).await
 }
 
 /// A page that cannot be made: the server's fault when its tool is missing, else the file's.
