@@ -13,7 +13,7 @@ use crate::media::{self, MediaError, OutputFormat, Rendition};
 use crate::store::Store;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 pub const MIME_TYPE: &str = "image/jpeg";
 
@@ -24,11 +24,25 @@ const RETRY_AFTER: u64 = 2;
 
 /// The turns to make pages: as many at once as the server has media workers.
 #[derive(Clone)]
-pub struct Renders(Arc<Semaphore>);
+pub struct Renders {
+    turns: Arc<Semaphore>,
+    wait: Duration,
+}
 
 impl Renders {
     pub fn new(at_once: usize) -> Renders {
-        Renders(Arc::new(Semaphore::new(at_once.max(1))))
+        Renders {
+            turns: Arc::new(Semaphore::new(at_once.max(1))),
+            wait: WAIT,
+        }
+    }
+
+    /// A turn to make a page, held until dropped; 503 with Retry-After when none comes in time.
+    async fn turn(&self) -> Result<SemaphorePermit<'_>> {
+        match tokio::time::timeout(self.wait, self.turns.acquire()).await {
+            Ok(Ok(turn)) => Ok(turn),
+            _ => Err(Error::Busy(RETRY_AFTER)),
+        }
     }
 }
 
@@ -77,10 +91,7 @@ pub async fn page(
     if let Some((_, fingerprint)) = asset.derivative(&key) {
         return Ok(fingerprint);
     }
-    let _turn = match tokio::time::timeout(WAIT, renders.0.acquire()).await {
-        Ok(Ok(turn)) => turn,
-        _ => return Err(Error::Busy(RETRY_AFTER)),
-    };
+    let _turn = renders.turn().await?;
     // Made by a request that had its turn first (a lightbox asks for a page more than once)?
     let asset = crate::assets::get(store, asset.id).await?;
     if let Some((_, fingerprint)) = asset.derivative(&key) {
@@ -181,6 +192,23 @@ mod tests {
         let mut text = pdf_with(Some("3"));
         text.mime_type = "text/plain".into();
         assert_eq!(check_page(&text, 1).unwrap_err().status(), 404);
+    }
+
+    #[tokio::test]
+    async fn pages_beyond_the_turns_wait_then_are_told_to_come_back() {
+        let renders = Renders {
+            wait: Duration::from_millis(20),
+            ..Renders::new(1)
+        };
+        let first = renders.turn().await.unwrap();
+        let refused = renders.turn().await.unwrap_err();
+        assert_eq!(refused, Error::Busy(RETRY_AFTER));
+        assert_eq!(refused.status(), 503);
+        drop(first);
+        assert!(
+            renders.turn().await.is_ok(),
+            "a turn comes once one is free"
+        );
     }
 
     #[test]

@@ -6,6 +6,10 @@ mod common;
 use common::*;
 use std::time::Duration;
 
+/// The tests here time ffmpeg jobs against short budgets: one at a time, so that one's
+/// ffmpeg does not slow the other's past its budget on a small machine.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Ten hours of black 64×48 frames, one a second, in MPEG-4 Part 2 in AVI: small and quick
 /// to make, and a format browsers cannot play, so it needs a proxy.
 fn ten_hour_video(dir: &std::path::Path) -> Vec<u8> {
@@ -33,6 +37,7 @@ async fn a_ten_hour_video_stops_at_its_budget_after_showing_its_progress() {
     if !require("ffmpeg", "apt-get install ffmpeg") {
         return;
     }
+    let _alone = ONE_AT_A_TIME.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let video = ten_hour_video(dir.path());
     let server = TestServer::start_with(|c| c.media.job_timeout_secs = 3).await;
@@ -81,6 +86,7 @@ async fn a_proxy_job_runs_on_the_configured_threads() {
     if !require("ffmpeg", "apt-get install ffmpeg") {
         return;
     }
+    let _alone = ONE_AT_A_TIME.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let video = ten_hour_video(dir.path());
     let server = TestServer::start_with(|c| {

@@ -84,7 +84,7 @@ pub async fn heic(work: &Path, report: &mut Report) {
                 heic.display(),
                 out.display()
             );
-            (best_of(|| drop(timed(&command))), "vipsthumbnail -s 500")
+            (best_of(|| _ = timed(&command)), "vipsthumbnail -s 500")
         }
         false => (decode_only, "heif-convert alone (no vipsthumbnail)"),
     };
@@ -142,7 +142,7 @@ pub async fn proxy(work: &Path, report: &mut Report) {
         clip.display(),
         out.display()
     );
-    let ffmpeg = best_of(|| drop(timed(&plain)));
+    let ffmpeg = best_of(|| _ = timed(&plain));
     report.line(format!(
         "| 10 s 4K H.264 → 1080p proxy ({threads} ffmpeg threads, nice 10) | {handoff:.1} s ({}) | plain ffmpeg {ffmpeg:.1} s | {:.2}× | |",
         match handoff < 10.0 {
