@@ -404,6 +404,9 @@ pub struct Media {
     pub job_timeout_secs: u64,
     /// The most lines of a video `proxy` (made for videos a browser cannot play).
     pub proxy_max_height: u32,
+    /// Threads one ffmpeg job may use; 0: all cores but one (at least one), so a 4K proxy
+    /// leaves a core to the server and the other jobs.
+    pub ffmpeg_threads: u32,
 }
 
 impl Default for Media {
@@ -416,6 +419,7 @@ impl Default for Media {
             show_gps: false,
             job_timeout_secs: 300,
             proxy_max_height: 1080,
+            ffmpeg_threads: 0,
         }
     }
 }

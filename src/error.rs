@@ -43,6 +43,8 @@ pub enum Error {
     Unavailable(String),
     /// 401 or 403: a sign-in refused for a reason the client must act on (SPEC §8).
     SignIn(SignInRefusal),
+    /// 503 with the seconds to wait: the server is at its limit of this work (PDF pages).
+    Busy(u64),
 }
 
 /// Why a sign-in (or a session) is refused, with the code the client acts on.
@@ -150,6 +152,7 @@ impl Error {
             Error::Internal(_) => 500,
             Error::Unavailable(_) => 503,
             Error::SignIn(refusal) => refusal.status(),
+            Error::Busy(_) => 503,
         }
     }
 
@@ -174,6 +177,7 @@ impl Error {
             Error::Internal(_) => "internal",
             Error::Unavailable(_) => "unavailable",
             Error::SignIn(refusal) => refusal.code(),
+            Error::Busy(_) => "busy",
         }
     }
 
@@ -219,6 +223,7 @@ impl fmt::Display for Error {
             // Details of internal failures go to the log, not to the client.
             Error::Internal(_) => f.write_str("internal error"),
             Error::SignIn(refusal) => f.write_str(refusal.message()),
+            Error::Busy(secs) => write!(f, "busy making other pages; try again in {secs} s"),
         }
     }
 }

@@ -53,6 +53,7 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    handoff::media::tune_allocator();
     let cli = Cli::parse();
     init_logging();
     let config = match Config::load(cli.config.as_deref()) {

@@ -1,6 +1,8 @@
 //! The pages of a PDF, on demand: page n at preview size is made the first time someone asks
 //! for it and kept as a derivative of the asset (`pages/N`, or `watermarked/pages/N` for shares
 //! that show the watermark), so a document of 10,000 pages costs only the pages looked at.
+//! At most [`Renders`] pages are made at once, however many are asked for: each is a
+//! pdftoppm process, and a reader paging fast (or many readers) must not take every core.
 
 use crate::assets::{release_blobs, Asset, Derivative};
 use crate::blobs::{Blobs, Fingerprint};
@@ -9,8 +11,40 @@ use crate::derivatives::{job_budget, limits, watermark_of, PREVIEW_MAX};
 use crate::error::{Error, Result};
 use crate::media::{self, MediaError, OutputFormat, Rendition};
 use crate::store::Store;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 pub const MIME_TYPE: &str = "image/jpeg";
+
+/// How long a page request waits for a turn before it is told to come back.
+const WAIT: Duration = Duration::from_secs(10);
+/// What that answer asks the client to wait (Retry-After), in seconds.
+const RETRY_AFTER: u64 = 2;
+
+/// The turns to make pages: as many at once as the server has media workers.
+#[derive(Clone)]
+pub struct Renders {
+    turns: Arc<Semaphore>,
+    wait: Duration,
+}
+
+impl Renders {
+    pub fn new(at_once: usize) -> Renders {
+        Renders {
+            turns: Arc::new(Semaphore::new(at_once.max(1))),
+            wait: WAIT,
+        }
+    }
+
+    /// A turn to make a page, held until dropped; 503 with Retry-After when none comes in time.
+    async fn turn(&self) -> Result<SemaphorePermit<'_>> {
+        match tokio::time::timeout(self.wait, self.turns.acquire()).await {
+            Ok(Ok(turn)) => Ok(turn),
+            _ => Err(Error::Busy(RETRY_AFTER)),
+        }
+    }
+}
 
 /// The derivative that keeps page `page`.
 pub fn key(page: u32, watermarked: bool) -> String {
@@ -41,17 +75,25 @@ pub fn check_page(asset: &Asset, page: u32) -> Result<()> {
     }
 }
 
-/// The file of page `page`, made now if it was never asked for.
+/// The file of page `page`, made now if it was never asked for — when a turn comes within
+/// [`WAIT`], else 503 with Retry-After.
 pub async fn page(
     store: &Store,
     blobs: &Blobs,
     config: &Config,
+    renders: &Renders,
     asset: &Asset,
     page: u32,
     watermarked: bool,
 ) -> Result<Fingerprint> {
     check_page(asset, page)?;
     let key = key(page, watermarked);
+    if let Some((_, fingerprint)) = asset.derivative(&key) {
+        return Ok(fingerprint);
+    }
+    let _turn = renders.turn().await?;
+    // Made by a request that had its turn first (a lightbox asks for a page more than once)?
+    let asset = crate::assets::get(store, asset.id).await?;
     if let Some((_, fingerprint)) = asset.derivative(&key) {
         return Ok(fingerprint);
     }
@@ -71,7 +113,7 @@ pub async fn page(
     })
     .await?;
     let bytes = rendered.map_err(not_rendered)?;
-    keep(store, blobs, asset, key, bytes).await
+    keep(store, blobs, &asset, key, bytes).await
 }
 
 /// A page that cannot be made: the server's fault when its tool is missing, else the file's.
@@ -150,6 +192,23 @@ mod tests {
         let mut text = pdf_with(Some("3"));
         text.mime_type = "text/plain".into();
         assert_eq!(check_page(&text, 1).unwrap_err().status(), 404);
+    }
+
+    #[tokio::test]
+    async fn pages_beyond_the_turns_wait_then_are_told_to_come_back() {
+        let renders = Renders {
+            wait: Duration::from_millis(20),
+            ..Renders::new(1)
+        };
+        let first = renders.turn().await.unwrap();
+        let refused = renders.turn().await.unwrap_err();
+        assert_eq!(refused, Error::Busy(RETRY_AFTER));
+        assert_eq!(refused.status(), 503);
+        drop(first);
+        assert!(
+            renders.turn().await.is_ok(),
+            "a turn comes once one is free"
+        );
     }
 
     #[test]

@@ -3,29 +3,10 @@
 
 mod common;
 
-use common::derivatives::{image_at, landing_page, settled, shows_a_mark, uploaded};
+use common::derivatives::{ffmpeg_made, image_at, landing_page, settled, shows_a_mark, uploaded};
 use common::*;
 use reqwest::Method;
 use serde_json::{json, Value};
-
-/// Makes a file with ffmpeg from its test sources: `inputs` are lavfi sources, `codec` the
-/// arguments that encode them.
-fn ffmpeg_made(dir: &std::path::Path, name: &str, inputs: &[&str], codec: &[&str]) -> Vec<u8> {
-    let path = dir.join(name);
-    let mut command = std::process::Command::new("ffmpeg");
-    command.args(["-v", "error", "-y"]);
-    for input in inputs {
-        command.args(["-f", "lavfi", "-i", input]);
-    }
-    let made = command
-        .args(["-t", "2"])
-        .args(codec)
-        .arg(&path)
-        .status()
-        .unwrap();
-    assert!(made.success(), "ffmpeg makes {name}");
-    std::fs::read(&path).unwrap()
-}
 
 /// What ffprobe says of a file's first stream of `kind` (`v` or `a`): codec, pixel format, height.
 fn stream_of(bytes: &[u8], kind: &str) -> Value {

@@ -6,6 +6,7 @@ mod common;
 use common::derivatives::{
     dimensions, image_at, landing_page, mostly, settled, shows_a_mark, uploaded,
 };
+use common::pdf::pdf;
 use common::*;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -14,58 +15,6 @@ use std::time::Duration;
 const RED: [u8; 3] = [255, 0, 0];
 const GREEN: [u8; 3] = [0, 255, 0];
 const BLUE: [u8; 3] = [0, 0, 255];
-
-/// A PDF of `pages` pages of 400×300 pt, each filled with one colour of `colours` in turn,
-/// written by hand: objects, then the cross-reference table with their offsets.
-fn pdf(pages: usize, colours: &[[u8; 3]]) -> Vec<u8> {
-    let mut objects = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-            (0..pages)
-                .map(|i| format!("{} 0 R", 3 + colours.len() + i))
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-    ];
-    for [r, g, b] in colours {
-        let draw = format!(
-            "{} {} {} rg 0 0 400 300 re f",
-            f32::from(*r) / 255.0,
-            f32::from(*g) / 255.0,
-            f32::from(*b) / 255.0
-        );
-        objects.push(format!(
-            "<< /Length {} >>\nstream\n{draw}\nendstream",
-            draw.len()
-        ));
-    }
-    for page in 0..pages {
-        objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 300] /Contents {} 0 R >>",
-            3 + page % colours.len()
-        ));
-    }
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .bytes(),
-    );
-    out
-}
 
 fn page_keys(asset: &Value) -> Vec<String> {
     asset["derivatives"]
@@ -424,4 +373,6 @@ async fn heic_and_avif_photos_get_thumbnails_and_their_size() {
             .contains("heif-convert"),
         "{thumbnail}"
     );
+    let health = client().get(server.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200, "the server goes on");
 }

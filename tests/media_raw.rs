@@ -110,16 +110,18 @@ async fn a_cut_off_raw_file_fails_with_a_reason() {
     }
     let server = TestServer::start().await;
     let whole = dng(640, 480, None);
-    let id = &uploaded(&server, "cut.nef", whole[..whole.len() / 2].to_vec()).await;
-    let asset = settled(&server, id).await;
-    let thumbnail = &asset["derivatives"]["thumbnail"];
-    assert_eq!(thumbnail["state"], "failed", "{asset}");
-    assert!(
-        thumbnail["reason"].as_str().unwrap().contains("dcraw_emu"),
-        "{thumbnail}"
-    );
-    let health = client().get(server.url("/healthz")).send().await.unwrap();
-    assert_eq!(health.status(), 200, "the server goes on");
+    for name in ["cut.dng", "cut.nef"] {
+        let id = &uploaded(&server, name, whole[..whole.len() / 2].to_vec()).await;
+        let asset = settled(&server, id).await;
+        let thumbnail = &asset["derivatives"]["thumbnail"];
+        assert_eq!(thumbnail["state"], "failed", "{name}: {asset}");
+        assert!(
+            thumbnail["reason"].as_str().unwrap().contains("dcraw_emu"),
+            "{name}: {thumbnail}"
+        );
+        let health = client().get(server.url("/healthz")).send().await.unwrap();
+        assert_eq!(health.status(), 200, "the server goes on");
+    }
 }
 
 /// An admin installs LibRaw after RAW files came in: at the next start they are made.

@@ -1,5 +1,6 @@
 //! handoff's benchmarks, run by hand: `cargo bench --bench bench -- [NAME…]`, where each NAME
-//! is a scenario (ingest, download, bundles, visits, memory) or `all` (also the default).
+//! is a scenario (ingest, download, bundles, visits, memory, heic, proxy) or `all` (also the
+//! default).
 //!
 //! Each scenario measures the release server (a separate process, so its peak memory is its
 //! own) with `curl` and `wrk` as clients, next to a baseline in the same run: `cp`/`cat` of
@@ -10,6 +11,7 @@
 mod baselines;
 mod handoff;
 mod measure;
+mod media;
 mod transfers;
 mod tus;
 mod visits;
@@ -22,7 +24,7 @@ use std::pin::Pin;
 type Scenario = for<'a> fn(&'a Path, &'a mut Report) -> Pin<Box<dyn Future<Output = ()> + 'a>>;
 
 /// Every scenario by name, in the order they run.
-const SCENARIOS: [(&str, Scenario); 5] = [
+const SCENARIOS: [(&str, Scenario); 7] = [
     ("ingest", |w, r| Box::pin(transfers::ingest(w, r))),
     ("download", |w, r| {
         Box::pin(transfers::download_single(w, r))
@@ -30,6 +32,8 @@ const SCENARIOS: [(&str, Scenario); 5] = [
     ("bundles", |w, r| Box::pin(transfers::bundles(w, r))),
     ("visits", |w, r| Box::pin(visits::visits(w, r))),
     ("memory", |w, r| Box::pin(transfers::memory(w, r))),
+    ("heic", |w, r| Box::pin(media::heic(w, r))),
+    ("proxy", |w, r| Box::pin(media::proxy(w, r))),
 ];
 
 /// The scenarios the arguments name (cargo adds flags such as `--bench`; they are not names).

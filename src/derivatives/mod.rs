@@ -218,6 +218,8 @@ pub struct Workers {
     watermark: bool,
     /// The external programs that are not installed, for the health check's detail.
     pub missing: Arc<Vec<Tool>>,
+    /// Turns to make PDF pages on demand, as many as there are workers.
+    pub pages: crate::pages::Renders,
 }
 
 impl Workers {
@@ -256,12 +258,17 @@ pub fn start(
         ffmpeg: installed("ffmpeg"),
     };
     let (wake, listener) = background::pair();
+    let threads = match config.media.workers {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+        n => n,
+    };
     let workers = Workers {
         wake,
         plans: Arc::new(plans.clone()),
         av,
         watermark: watermark_of(config).is_some(),
         missing: Arc::new(missing),
+        pages: crate::pages::Renders::new(threads),
     };
     store.write_now(|tx| {
         let queued: Vec<Uuid> = tx
@@ -281,10 +288,6 @@ pub fn start(
         }
         Ok(())
     })?;
-    let threads = match config.media.workers {
-        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
-        n => n,
-    };
     let context = Arc::new(Context {
         store,
         blobs,
@@ -295,12 +298,23 @@ pub fn start(
             av,
             budget: job_budget(config),
             proxy_max_height: config.media.proxy_max_height,
+            ffmpeg_threads: ffmpeg_threads(config.media.ffmpeg_threads),
             watermark: watermark_of(config).map(Arc::new),
         },
         webhooks,
     });
     tokio::spawn(run(context, listener, threads));
     Ok(workers)
+}
+
+/// The threads of one ffmpeg job: as configured, or all cores but one (at least one).
+pub fn ffmpeg_threads(configured: u32) -> u32 {
+    match configured {
+        0 => std::thread::available_parallelism()
+            .map_or(1, |n| n.get() as u32 - 1)
+            .max(1),
+        n => n,
+    }
 }
 
 /// An external program some media needs, and what goes without it.

@@ -21,6 +21,8 @@ pub(super) struct Settings {
     /// How long one external program may run on one file.
     pub budget: Duration,
     pub proxy_max_height: u32,
+    /// Threads each ffmpeg job may use.
+    pub ffmpeg_threads: u32,
     /// Burned into the `watermarked/proxy` of videos, for shares that show the watermark.
     pub watermark: Option<Arc<Watermark>>,
 }
@@ -116,23 +118,41 @@ fn render_image(source: &Path, renditions: &[Rendition], limits: &Limits, show_g
     }
 }
 
-/// A HEIC or AVIF photo, decoded upright to a picture that then goes as any image.
+/// A HEIC or AVIF photo, decoded upright to a picture that then goes as any image, turned by
+/// the HEIC's EXIF orientation where the file has no transform box (see `media::heif`).
 fn render_heif(
     source: &Path,
     picture: &Path,
     renditions: &[Rendition],
     settings: &Settings,
 ) -> Made {
-    match media::heif::decode(source, picture, settings.budget) {
-        Ok(()) => {
-            let mut made = render_image(picture, renditions, &settings.limits, false);
-            if let Ok(attributes) = &mut made.attributes {
-                attributes.insert("format".into(), "heif".into());
-            }
-            made
-        }
+    let made = media::heif::decode(source, picture, settings.budget)
+        .and_then(|()| media::heif::exif(source, settings.show_gps));
+    match made {
+        Ok(exif) => Made::images(
+            heif_attributes(picture, exif.attributes, exif.turn).map_err(|e| e.to_string()),
+            as_text(media::render_many_turned(
+                picture,
+                renditions,
+                &settings.limits,
+                exif.turn,
+            )),
+        ),
         Err(e) => Made::images(Err(e.to_string()), failed(renditions, &e)),
     }
+}
+
+/// The HEIC's EXIF attributes with the size it is shown at.
+fn heif_attributes(
+    picture: &Path,
+    mut attributes: BTreeMap<String, String>,
+    turn: image::metadata::Orientation,
+) -> Result<BTreeMap<String, String>, MediaError> {
+    let (width, height) = media::turned_size(picture, turn)?;
+    attributes.insert("width".into(), width.to_string());
+    attributes.insert("height".into(), height.to_string());
+    attributes.insert("format".into(), "heif".into());
+    Ok(attributes)
 }
 
 /// A camera RAW, through a picture of it (its embedded JPEG or the developed raw data) made in
@@ -251,14 +271,17 @@ fn make_proxy(
     settings: &Settings,
     progress: Progress,
 ) -> ProxyFile {
-    let max_height = settings.proxy_max_height;
+    let shape = media::video::ProxyLimits {
+        max_height: settings.proxy_max_height,
+        threads: settings.ffmpeg_threads,
+    };
     let duration = info.attributes.get("duration").and_then(|d| d.parse().ok());
     let mut report = |percent| progress(key, percent);
     let progress = (duration, &mut report as &mut (dyn FnMut(u8) + Send));
     media::video::make_proxy(
         source,
         proxy,
-        max_height,
+        shape,
         overlay,
         out,
         settings.budget,

@@ -35,7 +35,7 @@ pub fn error_response(error: &Error) -> Response {
     let mut response = json_with(status_of(error), &body);
     let headers = response.headers_mut();
     match error {
-        Error::TooManyAttempts(secs) => {
+        Error::TooManyAttempts(secs) | Error::Busy(secs) => {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(*secs));
         }
         Error::RangeNotSatisfiable(len) => {

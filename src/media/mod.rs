@@ -195,7 +195,20 @@ pub fn render_many(
     limits: &Limits,
 ) -> Vec<Result<Vec<u8>, MediaError>> {
     render_from(renditions, limits, |largest_max| {
-        load_source(path.as_ref(), limits, largest_max)
+        load_source(path.as_ref(), limits, largest_max, None)
+    })
+}
+
+/// [`render_many`] of a picture decoded from another file (a HEIC's PNG), turned as `turn`
+/// says instead of as the picture's own EXIF does.
+pub fn render_many_turned(
+    path: impl AsRef<Path>,
+    renditions: &[Rendition],
+    limits: &Limits,
+    turn: Orientation,
+) -> Vec<Result<Vec<u8>, MediaError>> {
+    render_from(renditions, limits, |largest_max| {
+        load_source(path.as_ref(), limits, largest_max, Some(turn))
     })
 }
 
@@ -245,12 +258,15 @@ fn load_source(
     path: &Path,
     limits: &Limits,
     largest_max: u32,
+    turn: Option<Orientation>,
 ) -> Result<(decode::Decoded, Orientation), MediaError> {
     let bytes = decode::read_file(path, limits)?;
     let format = decode::sniff(&bytes)?;
-    let exif = metadata::read_exif(&mut Cursor::new(&bytes));
+    let turn = turn.unwrap_or_else(|| {
+        metadata::orientation(metadata::read_exif(&mut Cursor::new(&bytes)).as_ref())
+    });
     let decoded = decode::decode(&bytes, format, limits, largest_max)?;
-    Ok((decoded, metadata::orientation(exif.as_ref())))
+    Ok((decoded, turn))
 }
 
 /// Indices of `renditions`, largest box first, so each one can be resized
@@ -299,6 +315,31 @@ pub fn watermark_overlay(
     encode::encode(&canvas, OutputFormat::Png, 100)
 }
 
+/// Sets glibc's allocator up for a server that now and then holds large buffers (decoded
+/// images, argon2's memory-hard hashing, upload chunks) and idles in between. By default glibc
+/// raises its mmap threshold after the first large free (up to 32 MiB) and from then on keeps
+/// such buffers in its heaps, one heap per thread that allocated: after a batch of photos the
+/// server kept what it no longer used. A fixed threshold has every buffer of 256 KiB or more
+/// mapped on its own and unmapped when freed, and two arenas keep the small rest together so
+/// [`return_freed_memory`] finds it. Call first thing in `main`, before threads start.
+pub fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        use std::os::raw::c_int;
+        unsafe extern "C" {
+            fn mallopt(param: c_int, value: c_int) -> c_int;
+        }
+        // glibc's <malloc.h> numbers.
+        const M_MMAP_THRESHOLD: c_int = -3;
+        const M_ARENA_MAX: c_int = -8;
+        // SAFETY: mallopt only sets glibc's allocator parameters; it takes no pointers.
+        unsafe {
+            mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+            mallopt(M_ARENA_MAX, 2);
+        }
+    }
+}
+
 /// Gives memory freed by finished jobs back to the system. glibc keeps large freed buffers in
 /// its heap (its mmap threshold rises after the first large free), so after a batch of big
 /// images the server would otherwise hold hundreds of MiB it no longer uses.
@@ -313,6 +354,12 @@ pub fn return_freed_memory() {
             malloc_trim(0);
         }
     }
+}
+
+/// The size of the picture at `path` once turned by `turn`, from its header.
+pub fn turned_size(path: &Path, turn: Orientation) -> Result<(u32, u32), MediaError> {
+    let stored = error::catch_panics(|| Ok(image::image_dimensions(path)?))?;
+    Ok(displayed_size(stored, turn))
 }
 
 fn displayed_size((width, height): (u32, u32), orientation: Orientation) -> (u32, u32) {

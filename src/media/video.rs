@@ -150,25 +150,46 @@ pub fn waveform(path: &Path, out: &Path, budget: Duration) -> Result<(), MediaEr
     Ok(())
 }
 
+/// How large a proxy may be and how many threads its ffmpeg may use (its decoder, filters and
+/// encoder each).
+#[derive(Debug, Clone, Copy)]
+pub struct ProxyLimits {
+    pub max_height: u32,
+    pub threads: u32,
+}
+
 /// Writes the browser-playable `proxy` of a file at `out`: video at most `max_height` lines,
 /// with the PNG `overlay` (of the proxy's size, see [`proxy_size`]) laid over every frame;
 /// the percent done goes to `progress` as it changes.
 pub fn make_proxy(
     path: &Path,
     proxy: Proxy,
-    max_height: u32,
+    ProxyLimits {
+        max_height,
+        threads,
+    }: ProxyLimits,
     overlay: Option<&Path>,
     out: &Path,
     budget: Duration,
     progress: Progress,
 ) -> Result<(), MediaError> {
+    let threads = threads.max(1).to_string();
     let mut command = Command::new("ffmpeg");
     command
-        .args(["-v", "error", "-nostats", "-progress", "pipe:1", "-y", "-i"])
+        .args(["-v", "error", "-nostats", "-progress", "pipe:1", "-y"])
+        .args([
+            "-filter_threads",
+            &threads,
+            "-filter_complex_threads",
+            &threads,
+        ])
+        .args(["-threads", &threads, "-i"])
         .arg(path);
     if let Some(overlay) = overlay {
         command.arg("-i").arg(overlay);
     }
+    // After the inputs, -threads is the encoders' (x264 would take 1.5 threads per core).
+    command.args(["-threads", &threads]);
     match proxy {
         Proxy::Video => command
             .args([

@@ -75,3 +75,22 @@ pub async fn landing_page(server: &TestServer, link: &str, cookie: &str) -> Stri
     }
     request.send().await.unwrap().text().await.unwrap()
 }
+
+/// Makes a file with ffmpeg from its test sources: `inputs` are lavfi sources, `codec` the
+/// arguments that encode them.
+pub fn ffmpeg_made(dir: &std::path::Path, name: &str, inputs: &[&str], codec: &[&str]) -> Vec<u8> {
+    let path = dir.join(name);
+    let mut command = std::process::Command::new("ffmpeg");
+    command.args(["-v", "error", "-y"]);
+    for input in inputs {
+        command.args(["-f", "lavfi", "-i", input]);
+    }
+    let made = command
+        .args(["-t", "2"])
+        .args(codec)
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "ffmpeg makes {name}");
+    std::fs::read(&path).unwrap()
+}

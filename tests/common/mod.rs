@@ -8,6 +8,7 @@ pub mod dam;
 pub mod derivatives;
 pub mod dng;
 pub mod mail;
+pub mod pdf;
 pub mod postgres;
 pub mod process;
 pub mod receiver;

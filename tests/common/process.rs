@@ -121,3 +121,30 @@ pub async fn settled_derivatives(base: &str, token: &str, id: &str) -> Value {
     }
     panic!("derivatives of {id} never settled");
 }
+
+/// The processes of `program` now running whose arguments mention `mentioning` (a server's
+/// data folder, so other tests' processes do not count), with their arguments.
+pub fn running(program: &str, mentioning: &Path) -> Vec<(u32, Vec<String>)> {
+    let mentioning = mentioning.to_string_lossy();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| {
+            let pid: u32 = entry.ok()?.file_name().to_str()?.parse().ok()?;
+            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+            let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+            let args: Vec<String> = raw
+                .split(|b| *b == 0)
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect();
+            let ours = args.iter().any(|a| a.contains(mentioning.as_ref()));
+            (comm.trim() == program && ours).then_some((pid, args))
+        })
+        .collect()
+}
+
+/// The threads of process `pid` (0 once it has ended).
+pub fn threads_of(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |tasks| tasks.count())
+}

@@ -442,7 +442,7 @@ pub async fn preset(
 /// A page of a PDF (1-based) at preview size, made the first time it is asked for.
 #[utoipa::path(get, path = "/api/v1/assets/{id}/pages/{page}", tag = "assets",
     params(("id" = Uuid, Path, description = "the asset's id"), ("page" = u32, Path, description = "the page, from 1")),
-    responses(FileAnswers, (status = 404, response = ErrorAnswer)))]
+    responses(FileAnswers, (status = 404, response = ErrorAnswer), (status = 503, response = ErrorAnswer)))]
 pub async fn page(
     id: Uuid,
     page: u32,
@@ -456,6 +456,7 @@ pub async fn page(
         &state.store,
         &state.blobs,
         &state.config,
+        &state.workers.pages,
         &asset,
         page,
         false,

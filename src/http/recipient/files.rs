@@ -151,7 +151,9 @@ async fn page_file(
     page: u32,
 ) -> Result<variants::VariantFile> {
     let (store, blobs, config) = (&state.store, &state.blobs, &state.config);
-    let fingerprint = pages::page(store, blobs, config, asset, page, share.watermark).await?;
+    let renders = &state.workers.pages;
+    let fingerprint =
+        pages::page(store, blobs, config, renders, asset, page, share.watermark).await?;
     Ok(variants::VariantFile {
         fingerprint,
         mime_type: pages::MIME_TYPE.into(),
