@@ -546,7 +546,9 @@ pub async fn get_collection(store: &Store, viewer: &User, id: Uuid) -> Result<Co
     let scope = Scope::of(viewer);
     store
         .read(move |tx| {
-            let collection = tx.get::<Collection>(id)?.ok_or(Error::NotFound("collection"))?;
+            let collection = tx
+                .get::<Collection>(id)?
+                .ok_or(Error::NotFound("collection"))?;
             crate::domains::as_seen(collection, &scope, |id| tx.get(id))
         })
         .await

@@ -66,9 +66,7 @@ impl Scope {
         match (self, asked) {
             (scope, None) => Ok(scope),
             (Scope::All, Some(id)) => Ok(Scope::Only(vec![id])),
-            (Scope::Only(domains), Some(id)) if domains.contains(&id) => {
-                Ok(Scope::Only(vec![id]))
-            }
+            (Scope::Only(domains), Some(id)) if domains.contains(&id) => Ok(Scope::Only(vec![id])),
             (Scope::Only(_), Some(_)) => Err(Error::NotFound("domain")),
         }
     }
@@ -178,7 +176,9 @@ pub fn check_membership(tx: &WriteTx, ids: Vec<Uuid>) -> Result<Vec<Uuid>> {
 fn check_name(name: &str) -> Result<String> {
     let name: String = name.trim().chars().filter(|c| !c.is_control()).collect();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(Error::invalid("a domain needs a name of 1 to 200 characters"));
+        return Err(Error::invalid(
+            "a domain needs a name of 1 to 200 characters",
+        ));
     }
     Ok(name)
 }
@@ -211,10 +211,14 @@ pub async fn list(store: &Store, user: &User) -> Result<Vec<Counted>> {
             Ok(domains
                 .into_iter()
                 .map(|domain| Counted {
-                    assets: assets.iter().filter(|a| a.domain_id == Some(domain.id)).count()
-                        as u64,
-                    members: users.iter().filter(|u| u.domains.contains(&domain.id)).count()
-                        as u64,
+                    assets: assets
+                        .iter()
+                        .filter(|a| a.domain_id == Some(domain.id))
+                        .count() as u64,
+                    members: users
+                        .iter()
+                        .filter(|u| u.domains.contains(&domain.id))
+                        .count() as u64,
                     domain,
                 })
                 .collect())
@@ -304,7 +308,12 @@ pub async fn delete(store: &Store, user: &User, id: Uuid) -> Result<()> {
 
 /// Moves assets into domain `id` (admins); answers how many moved. Unknown assets are 422,
 /// and nothing moves.
-pub async fn move_assets(store: &Store, user: &User, id: Uuid, asset_ids: Vec<Uuid>) -> Result<u64> {
+pub async fn move_assets(
+    store: &Store,
+    user: &User,
+    id: Uuid,
+    asset_ids: Vec<Uuid>,
+) -> Result<u64> {
     user.require(Permission::Admin)?;
     store
         .write(move |tx| {
@@ -334,23 +343,66 @@ mod tests {
         let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
         let member = Scope::Only(vec![a]);
         assert_eq!(member.clone().within(None).unwrap(), member);
-        assert_eq!(member.clone().within(Some(a)).unwrap(), Scope::Only(vec![a]));
+        assert_eq!(
+            member.clone().within(Some(a)).unwrap(),
+            Scope::Only(vec![a])
+        );
         assert_eq!(member.within(Some(b)).unwrap_err().status(), 404);
         assert_eq!(Scope::All.within(Some(b)).unwrap(), Scope::Only(vec![b]));
         assert_eq!(Scope::All.within(None).unwrap(), Scope::All);
     }
 
     #[test]
+    fn first_start_puts_every_older_asset_and_user_in_the_default_domain() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.redb")).unwrap();
+        let (old_asset, old_user): (Asset, User) = (
+            serde_json::from_value(asset_json()).unwrap(),
+            serde_json::from_value(serde_json::json!({
+                "id": Uuid::now_v7(), "email": "old@example.com", "display_name": "Old",
+                "password_hash": "", "role": "editor", "created_at": "2026-01-01T00:00:00Z",
+                "status": "active"
+            }))
+            .unwrap(),
+        );
+        let ids = (old_asset.id, old_user.id);
+        store
+            .write_now(|tx| {
+                tx.put(&old_asset)?;
+                tx.put(&old_user)
+            })
+            .unwrap();
+        settle(&store).unwrap();
+        settle(&store).unwrap();
+        let (domains, asset, user) = store
+            .read_now(|tx| {
+                Ok((
+                    tx.all::<Domain>(|_| true)?,
+                    tx.get::<Asset>(ids.0)?.unwrap(),
+                    tx.get::<User>(ids.1)?.unwrap(),
+                ))
+            })
+            .unwrap();
+        assert_eq!(domains.len(), 1, "made once");
+        assert_eq!(domains[0].name, DEFAULT_NAME);
+        assert_eq!(asset.domain_id, Some(domains[0].id));
+        assert_eq!(user.domains, [domains[0].id]);
+    }
+
+    fn asset_json() -> serde_json::Value {
+        serde_json::json!({
+            "id": Uuid::now_v7(), "owner_id": Uuid::nil(), "name": "a.jpg", "size": 1,
+            "sha256": "x", "crc32": 0, "mime_type": "image/jpeg", "kind": "image",
+            "created_at": "2026-01-01T00:00:00Z", "status": "available",
+            "expires_at": null, "attributes": {}, "derivatives": {}
+        })
+    }
+
+    #[test]
     fn a_member_sees_the_assets_of_their_domains_only() {
         let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
         let asset = |domain: Option<Uuid>| -> Asset {
-            let mut asset: Asset = serde_json::from_value(serde_json::json!({
-                "id": Uuid::nil(), "owner_id": Uuid::nil(), "name": "a.jpg", "size": 1,
-                "sha256": "x", "crc32": 0, "mime_type": "image/jpeg", "kind": "image",
-                "created_at": "2026-01-01T00:00:00Z", "status": "available",
-                "expires_at": null, "attributes": {}, "derivatives": {}
-            }))
-            .unwrap();
+            let mut asset: Asset = serde_json::from_value(asset_json()).unwrap();
             asset.domain_id = domain;
             asset
         };

@@ -13,13 +13,13 @@ use crate::accounts::{self, Permission, User, UserStatus};
 use crate::assets::Asset;
 use crate::auth;
 use crate::domains::Scope;
-use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::store::{Index, Page, WriteTx};
 use crate::webhooks;
 use chrono::Utc;
 use serde_json::json;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]

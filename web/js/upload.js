@@ -4,6 +4,7 @@
 // (tus-js-client keeps fingerprints in localStorage), speed and time left.
 import { h, icon, bytes, clear, toast } from './dom.js';
 import { get, session } from './api.js';
+import { currentDomain } from './domains.js';
 
 /** Chunks stay under the 100 MB body cap that many proxies have. */
 const CHUNK = 64 * 1024 * 1024;
@@ -116,7 +117,7 @@ function send(item) {
       endpoint: '/api/v1/uploads',
       chunkSize: CHUNK,
       retryDelays: RETRY_DELAYS,
-      metadata: { filename: item.file.name, filetype: item.file.type || 'application/octet-stream' },
+      metadata: { filename: item.file.name, filetype: item.file.type || 'application/octet-stream', ...(currentDomain() ? { domain: currentDomain() } : {}) },
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
       onBeforeRequest: (req) => {
