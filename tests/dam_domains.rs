@@ -67,6 +67,28 @@ struct TwoDomains {
     b: String,
 }
 
+/// A collection (the admin's) of Alpha and Beta.
+async fn both_in_a_collection(t: &TwoDomains) -> Value {
+    let both = json!({"name": "Both", "assetIds": [t.a, t.b]});
+    let path = "/api/v1/collections";
+    let made = send_json(&t.server, &t.server.admin_token, Method::POST, path, &both).await;
+    json_of(made, 201).await
+}
+
+/// A raw upload of `name` as `token` into `domain`.
+async fn upload_to(
+    server: &TestServer,
+    token: &str,
+    name: &str,
+    domain: &str,
+) -> reqwest::Response {
+    let path = format!("/api/v1/assets?name={name}&domain={domain}");
+    let request = server
+        .req(token, Method::POST, &path)
+        .body(name.to_string());
+    request.send().await.unwrap()
+}
+
 async fn two_domains() -> TwoDomains {
     let server = TestServer::start().await;
     let default = id(&server
@@ -146,18 +168,8 @@ async fn a_member_cannot_list_get_search_or_share_the_assets_of_another_domain()
         .await,
         404
     );
-    let into_b = format!("/api/v1/assets?name=x.txt&domain={}", t.brand_b);
-    expect_error(
-        server
-            .req(alice, Method::POST, &into_b)
-            .body("x")
-            .send()
-            .await
-            .unwrap(),
-        404,
-        "not_found",
-    )
-    .await;
+    let refused = upload_to(server, alice, "x.txt", &t.brand_b).await;
+    expect_error(refused, 404, "not_found").await;
 
     // A saved search finds only what its runner sees.
     let search = json!({"name": "everything", "kind": "document"});
@@ -171,19 +183,7 @@ async fn a_member_cannot_list_get_search_or_share_the_assets_of_another_domain()
         .await;
     assert_eq!(names_of(&found), ["alpha.txt"]);
     // Collections show a member only their domains' assets.
-    let both = json!({"name": "Both", "assetIds": [t.a, t.b]});
-    let collection = json_of(
-        send_json(
-            server,
-            &server.admin_token,
-            Method::POST,
-            "/api/v1/collections",
-            &both,
-        )
-        .await,
-        201,
-    )
-    .await;
+    let collection = both_in_a_collection(&t).await;
     let seen = server
         .get_json(alice, &format!("/api/v1/collections/{}", id(&collection)))
         .await;
@@ -273,19 +273,7 @@ async fn a_member_cannot_list_get_search_or_share_the_assets_of_another_domain()
 async fn a_collection_share_shows_what_its_creator_sees_at_each_request() {
     let t = two_domains().await;
     let server = &t.server;
-    let both = json!({"name": "Both", "assetIds": [t.a, t.b]});
-    let collection = json_of(
-        send_json(
-            server,
-            &server.admin_token,
-            Method::POST,
-            "/api/v1/collections",
-            &both,
-        )
-        .await,
-        201,
-    )
-    .await;
+    let collection = both_in_a_collection(&t).await;
     let body = json!({"title": "Collection", "collectionId": id(&collection)});
     let share = json_of(
         send_json(server, &t.alice, Method::POST, "/api/v1/shares", &body).await,
@@ -377,14 +365,8 @@ async fn moving_an_asset_changes_who_sees_it() {
         .get_json(&t.bob, &format!("/api/v1/assets?domain={}", t.brand_b))
         .await;
     assert_eq!(names_of(&narrowed), Vec::<&str>::new());
-    let upload = format!("/api/v1/assets?name=gamma.txt&domain={}", t.default);
     let gamma = json_of(
-        server
-            .req(&t.bob, Method::POST, &upload)
-            .body("gamma")
-            .send()
-            .await
-            .unwrap(),
+        upload_to(server, &t.bob, "gamma.txt", &t.default).await,
         201,
     )
     .await;
@@ -517,17 +499,7 @@ async fn the_domain_switcher_shows_with_a_second_domain_and_filters_the_asset_li
     assert_eq!(page.count("#domain-switcher").await, 0);
 
     let brand_b = new_domain(&server, "Brand B").await;
-    let into_b = format!("/api/v1/assets?name=beta.txt&domain={brand_b}");
-    json_of(
-        server
-            .req(&admin, Method::POST, &into_b)
-            .body("beta")
-            .send()
-            .await
-            .unwrap(),
-        201,
-    )
-    .await;
+    json_of(upload_to(&server, &admin, "beta.txt", &brand_b).await, 201).await;
     page.goto(&server.url("/#/assets")).await;
     page.js("location.reload()", json!([])).await;
     page.wait_for("#domain-switcher").await;

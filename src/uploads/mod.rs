@@ -392,6 +392,7 @@ mod tests {
             expires_at: now + Duration::hours(24),
             asset_id: None,
             outside: None,
+            domain: None,
         };
         assert!(!expired(&upload, now));
         assert!(expired(&upload, now + Duration::hours(24)));
