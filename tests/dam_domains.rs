@@ -476,6 +476,7 @@ fn uuid_like() -> &'static str {
 }
 
 #[tokio::test]
+#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
 async fn the_domain_switcher_shows_with_a_second_domain_and_filters_the_asset_list() {
     use common::browser::{self, Driver, SERIAL};
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());

@@ -53,7 +53,7 @@ pub struct Upload {
 /// Who sends an upload's bytes: a team member, or an outsider through a request link.
 #[derive(Clone)]
 pub enum Uploader {
-    Member(User),
+    Member(Box<User>),
     Outsider(Box<Outsider>),
 }
 
