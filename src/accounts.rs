@@ -89,6 +89,10 @@ pub struct User {
     /// can do only what both allow. Never stored: the role is read afresh on every request.
     #[serde(skip)]
     pub scope: Option<Vec<Permission>>,
+    /// The domains this member belongs to, the first one where their uploads go by default
+    /// (SPEC §10); never empty once stored (`insert_user` gives the first domain).
+    #[serde(default)]
+    pub domains: Vec<Uuid>,
 }
 
 impl Record for User {
@@ -204,6 +208,8 @@ pub struct NewUser {
     pub password: String,
     pub role: Role,
     pub display_name: Option<String>,
+    /// The domains the member joins; none: the first domain.
+    pub domains: Vec<Uuid>,
 }
 
 pub async fn create_user(store: &Store, new: NewUser) -> Result<User> {
@@ -224,11 +230,21 @@ pub async fn create_user(store: &Store, new: NewUser) -> Result<User> {
         totp: None,
         oidc_subject: None,
         scope: None,
+        domains: Vec::new(),
     };
-    store.write(move |tx| insert_user(tx, user)).await
+    let domains = new.domains;
+    store
+        .write(move |tx| {
+            let mut user = user;
+            if !domains.is_empty() {
+                user.domains = crate::domains::check_membership(tx, domains)?;
+            }
+            insert_user(tx, user)
+        })
+        .await
 }
 
-pub fn insert_user(tx: &WriteTx, user: User) -> Result<User> {
+pub fn insert_user(tx: &WriteTx, mut user: User) -> Result<User> {
     if tx.lookup::<Uuid>(Index::UserEmails, &user.email)?.is_some() {
         return Err(Error::Conflict(format!(
             "a user with email {} exists",
@@ -236,6 +252,9 @@ pub fn insert_user(tx: &WriteTx, user: User) -> Result<User> {
         )));
     }
     tx.link(Index::UserEmails, &user.email, &user.id)?;
+    if user.domains.is_empty() {
+        user.domains = vec![crate::domains::first(tx)?];
+    }
     tx.put(&user)?;
     Ok(user)
 }
@@ -392,6 +411,8 @@ pub struct UserChanges {
     pub role: Option<Role>,
     pub password: Option<String>,
     pub email: Option<String>,
+    /// The domains the member belongs to from now on (SPEC §10).
+    pub domains: Option<Vec<Uuid>>,
 }
 
 pub async fn update_user(store: &Store, id: Uuid, changes: UserChanges) -> Result<User> {
@@ -422,6 +443,9 @@ pub async fn update_user(store: &Store, id: Uuid, changes: UserChanges) -> Resul
             }
             if let Some(role) = changes.role {
                 user.role = role;
+            }
+            if let Some(domains) = changes.domains {
+                user.domains = crate::domains::check_membership(tx, domains)?;
             }
             if let Some(hash) = password_hash {
                 user.password_hash = hash;
@@ -490,6 +514,7 @@ pub fn bootstrap_admin(
         totp: None,
         oidc_subject: None,
         scope: None,
+        domains: Vec::new(),
     };
     store.write_now(|tx| insert_user(tx, user))?;
     Ok(generated)

@@ -123,6 +123,7 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<String> 
                 password: password.clone(),
                 role: Role::parse(&role)?,
                 display_name: name,
+                domains: Vec::new(),
             };
             let user = accounts::create_user(&state.store, new).await?;
             Ok(match generated {
@@ -165,6 +166,7 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<String> 
                 role: None,
                 password: Some(password.clone()),
                 email: None,
+                domains: None,
             };
             accounts::update_user(&state.store, user.id, changes).await?;
             Ok(match generated {
@@ -179,6 +181,7 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<String> 
                 role: Some(Role::parse(&role)?),
                 password: None,
                 email: None,
+                domains: None,
             };
             let user = accounts::update_user(&state.store, user.id, changes).await?;
             Ok(format!("{} is now {:?}", user.email, user.role))

@@ -2,6 +2,7 @@
 
 use crate::accounts::{Permission, User};
 use crate::blobs::{Blobs, Fingerprint, Received};
+use crate::domains::Scope;
 use crate::error::{Error, Result};
 use crate::names;
 use crate::store::{Page, Record, Store, Table, WriteTx};
@@ -114,6 +115,9 @@ pub struct Asset {
     pub expires_at: Option<DateTime<Utc>>,
     pub attributes: BTreeMap<String, String>,
     pub derivatives: BTreeMap<String, Derivative>,
+    /// The domain it belongs to (SPEC §10); set on every asset once `domains::settle` has run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_id: Option<Uuid>,
 }
 
 impl Record for Asset {
@@ -214,11 +218,14 @@ pub fn mime_for(name: &str, declared: Option<&str>) -> String {
     }
 }
 
-/// Records a received file as a new asset of `owner`.
+/// Records a received file as a new asset of `owner`, in `domain` (one of the owner's) or the
+/// owner's first domain.
+#[allow(clippy::too_many_arguments)] // each is one thing an upload brings
 pub async fn create(
     store: &Store,
     blobs: &Blobs,
     owner: &User,
+    domain: Option<Uuid>,
     raw_name: &str,
     declared_type: Option<&str>,
     received: Received,
@@ -246,31 +253,37 @@ pub async fn create(
         expires_at: None,
         attributes: BTreeMap::new(),
         derivatives,
+        domain_id: None,
     };
-    let saved = asset.clone();
+    let owner = owner.clone();
     store
         .write(move |tx| {
-            tx.add_blob_ref(&saved.sha256, 1)?;
+            let mut asset = asset;
+            asset.domain_id = Some(crate::domains::home(tx, &owner, domain)?);
+            tx.add_blob_ref(&asset.sha256, 1)?;
             if needs_job {
-                crate::derivatives::enqueue(tx, saved.id)?;
+                crate::derivatives::enqueue(tx, asset.id)?;
             }
-            tx.put(&saved)
+            tx.put(&asset)?;
+            Ok(asset)
         })
-        .await?;
-    Ok(asset)
+        .await
 }
 
-pub async fn get(store: &Store, id: Uuid) -> Result<Asset> {
+/// The asset `id` as `viewer` may see it: one outside the viewer's domains is not found.
+pub async fn get(store: &Store, viewer: &User, id: Uuid) -> Result<Asset> {
+    let scope = Scope::of(viewer);
     store
         .read(move |tx| tx.get::<Asset>(id))
         .await?
+        .filter(|asset| scope.sees(asset))
         .ok_or(Error::NotFound("asset"))
 }
 
 /// An asset the team may download `variant` of: unavailable and expired assets cannot be
 /// downloaded (410), though their thumbnail and preview still show in the library.
-pub async fn downloadable(store: &Store, id: Uuid, variant: &str) -> Result<Asset> {
-    let asset = get(store, id).await?;
+pub async fn downloadable(store: &Store, viewer: &User, id: Uuid, variant: &str) -> Result<Asset> {
+    let asset = get(store, viewer, id).await?;
     let just_a_view = matches!(variant, "thumbnail" | "preview");
     if !just_a_view && !asset.is_servable(Utc::now()) {
         return Err(Error::Gone(crate::error::GoneReason::AssetUnavailable));
@@ -340,9 +353,10 @@ impl Matcher {
     }
 }
 
-#[derive(Default)]
 pub struct Query {
     pub filter: Filter,
+    /// The domains listed: the asker's, or one of them (`?domain=`).
+    pub scope: Scope,
     pub before: Option<Uuid>,
     pub limit: usize,
 }
@@ -355,7 +369,10 @@ pub async fn list(store: &Store, query: Query) -> Result<Page<Asset>> {
                     .ok_or(Error::NotFound("collection"))?;
             }
             let matcher = query.filter.matcher(|id| tx.get(id))?;
-            tx.page::<Asset>(query.before, query.limit, |a| matcher.matches(a))
+            let scope = query.scope;
+            tx.page::<Asset>(query.before, query.limit, |a| {
+                scope.sees(a) && matcher.matches(a)
+            })
         })
         .await
 }
@@ -376,6 +393,9 @@ pub struct Changes {
 }
 
 pub fn may_modify(user: &User, asset: &Asset) -> Result<()> {
+    if !Scope::of(user).sees(asset) {
+        return Err(Error::NotFound("asset"));
+    }
     user.require(Permission::AssetsWrite)?;
     if asset.owner_id == user.id || user.is_admin() {
         Ok(())
@@ -485,6 +505,7 @@ pub async fn create_collection(
     asset_ids: Vec<Uuid>,
 ) -> Result<Collection> {
     user.require(Permission::AssetsWrite)?;
+    let scope = Scope::of(user);
     let collection = Collection {
         id: Uuid::now_v7(),
         owner_id: user.id,
@@ -495,16 +516,22 @@ pub async fn create_collection(
     store
         .write(move |tx| {
             let mut collection = collection;
-            add_members(tx, &mut collection, &asset_ids)?;
+            add_members(tx, &scope, &mut collection, &asset_ids)?;
             tx.put(&collection)?;
             Ok(collection)
         })
         .await
 }
 
-fn add_members(tx: &WriteTx, collection: &mut Collection, asset_ids: &[Uuid]) -> Result<()> {
+/// Adds assets `scope` sees to a collection; others do not exist for the one adding them.
+fn add_members(
+    tx: &WriteTx,
+    scope: &Scope,
+    collection: &mut Collection,
+    asset_ids: &[Uuid],
+) -> Result<()> {
     for id in asset_ids {
-        if tx.get::<Asset>(*id)?.is_none() {
+        if !tx.get::<Asset>(*id)?.is_some_and(|a| scope.sees(&a)) {
             return Err(Error::invalid(format!("asset {id} does not exist")));
         }
         if !collection.asset_ids.contains(id) {
@@ -514,15 +541,30 @@ fn add_members(tx: &WriteTx, collection: &mut Collection, asset_ids: &[Uuid]) ->
     Ok(())
 }
 
-pub async fn get_collection(store: &Store, id: Uuid) -> Result<Collection> {
+/// A collection as `viewer` sees it (`domains::as_seen`).
+pub async fn get_collection(store: &Store, viewer: &User, id: Uuid) -> Result<Collection> {
+    let scope = Scope::of(viewer);
     store
-        .read(move |tx| tx.get::<Collection>(id))
-        .await?
-        .ok_or(Error::NotFound("collection"))
+        .read(move |tx| {
+            let collection = tx
+                .get::<Collection>(id)?
+                .ok_or(Error::NotFound("collection"))?;
+            crate::domains::as_seen(collection, &scope, |id| tx.get(id))
+        })
+        .await
 }
 
-pub async fn list_collections(store: &Store) -> Result<Vec<Collection>> {
-    store.read(|tx| tx.all::<Collection>(|_| true)).await
+/// Every collection, as `viewer` sees it.
+pub async fn list_collections(store: &Store, viewer: &User) -> Result<Vec<Collection>> {
+    let scope = Scope::of(viewer);
+    store
+        .read(move |tx| {
+            let all = tx.all::<Collection>(|_| true)?;
+            (all.into_iter())
+                .map(|c| crate::domains::as_seen(c, &scope, |id| tx.get(id)))
+                .collect()
+        })
+        .await
 }
 
 /// Changes a collection with `change`, checking the caller may.
@@ -533,6 +575,7 @@ pub async fn edit_collection(
     change: impl FnOnce(&WriteTx, &mut Collection) -> Result<()> + Send + 'static,
 ) -> Result<Collection> {
     user.require(Permission::AssetsWrite)?;
+    let scope = Scope::of(user);
     store
         .write(move |tx| {
             let mut collection = tx
@@ -540,7 +583,7 @@ pub async fn edit_collection(
                 .ok_or(Error::NotFound("collection"))?;
             change(tx, &mut collection)?;
             tx.put(&collection)?;
-            Ok(collection)
+            crate::domains::as_seen(collection, &scope, |id| tx.get(id))
         })
         .await
 }
@@ -565,7 +608,11 @@ pub async fn add_to_collection(
     id: Uuid,
     asset_ids: Vec<Uuid>,
 ) -> Result<Collection> {
-    edit_collection(store, user, id, move |tx, c| add_members(tx, c, &asset_ids)).await
+    let scope = Scope::of(user);
+    edit_collection(store, user, id, move |tx, c| {
+        add_members(tx, &scope, c, &asset_ids)
+    })
+    .await
 }
 
 pub async fn remove_from_collection(

@@ -57,7 +57,7 @@ pub async fn create(
     received: Received,
 ) -> Result<Attachment> {
     user.require(Permission::AssetsWrite)?;
-    let asset = crate::assets::get(store, asset_id).await?;
+    let asset = crate::assets::get(store, user, asset_id).await?;
     may_modify(user, &asset)?;
     let name = clean_file_name(raw_name);
     let mime_type = mime_for(&name, declared_type);

@@ -13,6 +13,7 @@ pub mod bundle;
 pub mod config;
 pub mod contact_sheet;
 pub mod derivatives;
+pub mod domains;
 pub mod error;
 pub mod history;
 pub mod http;
@@ -84,6 +85,7 @@ fn open_here(config: Config) -> Result<(AppState, Option<String>), String> {
     } else {
         None
     };
+    domains::settle(&store).map_err(|e| format!("domains: {e}"))?;
     let generated = accounts::bootstrap_admin(
         &store,
         &config.admin.email,

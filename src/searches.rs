@@ -4,6 +4,7 @@
 
 use crate::accounts::{Permission, User};
 use crate::assets::{Asset, Filter};
+use crate::domains::Scope;
 use crate::error::{Error, Result};
 use crate::store::{ReadTx, Record, Store, Table};
 use chrono::{DateTime, Utc};
@@ -48,10 +49,10 @@ fn check_filter(filter: Filter) -> Result<Filter> {
     Ok(filter)
 }
 
-/// The assets a search finds now, newest first.
-pub fn run(tx: &ReadTx, search: &SavedSearch) -> Result<Vec<Asset>> {
+/// The assets a search finds now among those `scope` sees, newest first.
+pub fn run(tx: &ReadTx, search: &SavedSearch, scope: &Scope) -> Result<Vec<Asset>> {
     let matcher = search.filter.matcher(|id| tx.get(id))?;
-    let mut found = tx.all::<Asset>(|a| matcher.matches(a))?;
+    let mut found = tx.all::<Asset>(|a| scope.sees(a) && matcher.matches(a))?;
     found.reverse();
     Ok(found)
 }
@@ -92,10 +93,11 @@ pub async fn list(store: &Store, user: &User) -> Result<Vec<SavedSearch>> {
     Ok(all)
 }
 
-/// The assets the search finds now.
+/// The assets the search finds now, of those the user sees.
 pub async fn assets(store: &Store, user: &User, id: Uuid) -> Result<Vec<Asset>> {
     let search = get(store, user, id).await?;
-    store.read(move |tx| run(tx, &search)).await
+    let scope = Scope::of(user);
+    store.read(move |tx| run(tx, &search, &scope)).await
 }
 
 /// Renames a search or changes what it asks for; only its owner or an admin.

@@ -23,6 +23,8 @@ pub struct UserView {
     pub permissions: Vec<&'static str>,
     pub status: UserStatus,
     pub created_at: DateTime<Utc>,
+    /// The ids of the domains the member belongs to.
+    pub domains: Vec<Uuid>,
 }
 
 impl From<&User> for UserView {
@@ -35,6 +37,7 @@ impl From<&User> for UserView {
             permissions: user.permissions().iter().map(|p| p.name()).collect(),
             status: user.status,
             created_at: user.created_at,
+            domains: user.domains.clone(),
         }
     }
 }
@@ -77,6 +80,8 @@ pub struct AssetView {
     pub attributes: BTreeMap<String, String>,
     pub created_at: DateTime<Utc>,
     pub derivatives: BTreeMap<String, Derivative>,
+    /// The id of the domain the asset belongs to.
+    pub domain: Option<Uuid>,
 }
 
 impl From<&Asset> for AssetView {
@@ -94,6 +99,7 @@ impl From<&Asset> for AssetView {
             attributes: asset.attributes.clone(),
             created_at: asset.created_at,
             derivatives: asset.derivatives.clone(),
+            domain: asset.domain_id,
         }
     }
 }

@@ -80,6 +80,7 @@ fn first_sign_in(tx: &WriteTx, identity: Identity) -> Result<User> {
             totp: None,
             oidc_subject: Some(identity.subject),
             scope: None,
+            domains: Vec::new(),
         },
     )
 }

@@ -355,6 +355,7 @@ pub async fn receive_whole(
         &state.store,
         &state.blobs,
         &outsider.creator,
+        None,
         name,
         declared,
         received,

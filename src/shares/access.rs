@@ -228,6 +228,7 @@ pub(crate) mod tests {
             expires_at: None,
             attributes: Default::default(),
             derivatives: Default::default(),
+            domain_id: None,
         }
     }
 

@@ -4,7 +4,9 @@
 
 use super::service::Skipped;
 use super::{Content, Share};
+use crate::accounts::User;
 use crate::assets::{Asset, Collection};
+use crate::domains::Scope;
 use crate::error::{Error, Result};
 use crate::searches::{self, SavedSearch};
 use crate::store::{ReadTx, WriteTx};
@@ -63,7 +65,7 @@ pub fn resolve(
             .ok_or_else(|| Error::invalid("searchId names no saved search"))?;
         return Ok((Content::Search(id), Vec::new()));
     }
-    let (kept, skipped) = shareable(tx, &ask.asset_ids.unwrap_or_default(), now)?;
+    let (kept, skipped) = shareable(tx, owner, &ask.asset_ids.unwrap_or_default(), now)?;
     let Some(name) = ask.new_collection else {
         return Ok((Content::Assets(kept), skipped));
     };
@@ -78,12 +80,15 @@ pub fn resolve(
     Ok((Content::Collection(collection.id), skipped))
 }
 
-/// Splits asked assets into those that can be shared and those left out, with the reason.
+/// Splits assets asked of a share of `owner` into those that can be shared and those left
+/// out, with the reason: assets outside the owner's domains are `not_visible`.
 pub(super) fn shareable(
     tx: &WriteTx,
+    owner: Uuid,
     ids: &[Uuid],
     now: DateTime<Utc>,
 ) -> Result<(Vec<Uuid>, Vec<Skipped>)> {
+    let scope = Scope::of_stored(tx.get::<User>(owner)?);
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
     for id in ids {
@@ -91,6 +96,10 @@ pub(super) fn shareable(
             None => skipped.push(Skipped {
                 asset_id: *id,
                 reason: "not_found",
+            }),
+            Some(asset) if !scope.sees(&asset) => skipped.push(Skipped {
+                asset_id: *id,
+                reason: "not_visible",
             }),
             Some(asset) => match asset.unshareable_reason(now) {
                 Some(reason) => skipped.push(Skipped {
@@ -106,8 +115,8 @@ pub(super) fn shareable(
 }
 
 /// The assets a share holds now, in order (a collection share follows its collection, a
-/// search share its search).
-pub fn assets_of(tx: &ReadTx, share: &Share) -> Result<Vec<Asset>> {
+/// search share its search): those its creator sees now (`creator`: their scope).
+pub fn assets_of(tx: &ReadTx, share: &Share, creator: &Scope) -> Result<Vec<Asset>> {
     let ids = match &share.content {
         Content::Assets(ids) => ids.clone(),
         Content::Collection(id) => tx
@@ -116,14 +125,14 @@ pub fn assets_of(tx: &ReadTx, share: &Share) -> Result<Vec<Asset>> {
             .unwrap_or_default(),
         Content::Search(id) => {
             return match tx.get::<SavedSearch>(*id)? {
-                Some(search) => searches::run(tx, &search),
+                Some(search) => searches::run(tx, &search, creator),
                 None => Ok(Vec::new()),
             }
         }
     };
     let mut assets = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(asset) = tx.get::<Asset>(id)? {
+        if let Some(asset) = tx.get::<Asset>(id)?.filter(|a| creator.sees(a)) {
             assets.push(asset);
         }
     }

@@ -11,6 +11,7 @@ use super::{counters, Link, Recipient, Share, ShareCounters};
 use crate::accounts::{User, UserStatus};
 use crate::assets::Asset;
 use crate::auth::{self, Signer};
+use crate::domains::Scope;
 use crate::error::{Error, Result};
 use crate::limits::AttemptLimiter;
 use crate::metrics::Metrics;
@@ -360,10 +361,12 @@ fn read_link(tx: &crate::store::ReadTx, token: String) -> Result<Opened> {
         .get::<Share>(link.share_id)?
         .ok_or(Error::NotFound("link"))?;
     share.counters = counters::read(tx, share.id)?;
-    let creator_active = tx
-        .get::<User>(share.owner_id)?
+    let creator = tx.get::<User>(share.owner_id)?;
+    let creator_active = creator
+        .as_ref()
         .is_some_and(|u| u.status == UserStatus::Active);
-    let assets = assets_of(tx, &share)?;
+    // What the creator sees now: an asset moved out of their domains leaves the link.
+    let assets = assets_of(tx, &share, &Scope::of_stored(creator))?;
     let mut history = Vec::new();
     if share.download_options.attribute_history {
         for asset in &assets {

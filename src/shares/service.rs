@@ -12,12 +12,14 @@ use super::{
 use crate::accounts::{self, Permission, User, UserStatus};
 use crate::assets::Asset;
 use crate::auth;
+use crate::domains::Scope;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::store::{Index, Page, WriteTx};
 use crate::webhooks;
 use chrono::Utc;
 use serde_json::json;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]
@@ -381,7 +383,7 @@ pub async fn update(
             let mut share = managed(tx, &user, id)?;
             let mut skipped = Vec::new();
             if let Some(ids) = patch.asset_ids {
-                let (kept, left_out) = shareable(tx, &ids, now)?;
+                let (kept, left_out) = shareable(tx, share.owner_id, &ids, now)?;
                 share.content = Content::Assets(kept);
                 skipped = left_out;
             }
@@ -442,8 +444,9 @@ pub async fn add_assets(
         .store
         .write(move |tx| {
             let mut share = managed(tx, &user, id)?;
+            let owner = share.owner_id;
             let current = listed_assets(&mut share)?;
-            let (kept, skipped) = shareable(tx, &asset_ids, now)?;
+            let (kept, skipped) = shareable(tx, owner, &asset_ids, now)?;
             for asset in kept {
                 if !current.contains(&asset) {
                     current.push(asset);
@@ -526,21 +529,34 @@ pub async fn delete_member(state: &AppState, id: Uuid, transfer_to: Option<Uuid>
         .await
 }
 
-/// The shares the user may see that hold `asset_id`.
+/// The shares the user may see that hold `asset_id` (an asset the user sees): those whose
+/// links show it now, the asset within their creator's domains.
 pub async fn shares_of_asset(state: &AppState, user: &User, asset_id: Uuid) -> Result<Vec<Share>> {
     user.require(Permission::SharesRead)?;
     let (user_id, admin) = (user.id, user.is_admin());
+    let scope = Scope::of(user);
     state
         .store
         .read(move |tx| {
-            let asset = tx.get::<Asset>(asset_id)?.ok_or(Error::NotFound("asset"))?;
+            let asset = (tx.get::<Asset>(asset_id)?)
+                .filter(|a| scope.sees(a))
+                .ok_or(Error::NotFound("asset"))?;
             let candidates = match admin {
                 true => tx.all::<Share>(|_| true)?,
                 false => tx.owned::<Share>(user_id, |_| true)?,
             };
+            let mut creators: HashMap<Uuid, bool> = HashMap::new();
             let mut found = Vec::new();
             for share in candidates {
-                if super::content::holds(tx, &share, &asset)? {
+                let creator_sees = match creators.get(&share.owner_id) {
+                    Some(sees) => *sees,
+                    None => {
+                        let owner = tx.get::<User>(share.owner_id)?;
+                        let sees = Scope::of_stored(owner).sees(&asset);
+                        *creators.entry(share.owner_id).or_insert(sees)
+                    }
+                };
+                if creator_sees && super::content::holds(tx, &share, &asset)? {
                     found.push(share);
                 }
             }

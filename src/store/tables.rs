@@ -44,10 +44,12 @@ pub enum Table {
     Attachments,
     /// Upload requests (SPEC §6): links through which outsiders send files in.
     Requests,
+    /// Domains (SPEC §10): the organisational units assets belong to and users are members of.
+    Domains,
 }
 
 impl Table {
-    const ALL: [Table; 15] = [
+    const ALL: [Table; 16] = [
         Table::Users,
         Table::Tokens,
         Table::Assets,
@@ -63,6 +65,7 @@ impl Table {
         Table::Searches,
         Table::Attachments,
         Table::Requests,
+        Table::Domains,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -82,6 +85,7 @@ impl Table {
             Table::Searches => "saved_searches",
             Table::Attachments => "attachments",
             Table::Requests => "requests",
+            Table::Domains => "domains",
         })
     }
 

@@ -45,12 +45,15 @@ pub struct Upload {
     /// Set for an outsider's upload through an upload request.
     #[serde(default)]
     pub outside: Option<FromOutside>,
+    /// The domain a member's upload goes to (`domain` metadata); none: their first.
+    #[serde(default)]
+    pub domain: Option<Uuid>,
 }
 
 /// Who sends an upload's bytes: a team member, or an outsider through a request link.
 #[derive(Clone)]
 pub enum Uploader {
-    Member(User),
+    Member(Box<User>),
     Outsider(Box<Outsider>),
 }
 
@@ -129,8 +132,17 @@ pub async fn create(state: &AppState, who: &Uploader, new: New) -> Result<(Uploa
         .map(|c| Uuid::parse_str(c).map_err(|_| Error::invalid("collection is not an id")))
         .transpose()?;
     if let Some(id) = collection {
-        assets::get_collection(&state.store, id).await?;
+        assets::get_collection(&state.store, user, id).await?;
     }
+    // Outsiders' files go to the request creator's first domain, whatever they say.
+    let domain = match who {
+        Uploader::Member(_) => metadata
+            .get("domain")
+            .map(|d| Uuid::parse_str(d).map_err(|_| Error::invalid("domain is not an id")))
+            .transpose()?,
+        Uploader::Outsider(_) => None,
+    };
+    crate::domains::check_home(&state.store, user, domain).await?;
     let length = match &new.concat {
         Concat::Final(parts) => finished_parts(state, who, parts).await?,
         _ => new.length.ok_or_else(|| {
@@ -161,6 +173,7 @@ pub async fn create(state: &AppState, who: &Uploader, new: New) -> Result<(Uploa
             Uploader::Outsider(outsider) => Some(outsider.from_outside(&metadata)),
             Uploader::Member(_) => None,
         },
+        domain,
     };
     if let Concat::Final(parts) = upload.concat.clone() {
         let running = state.blobs.concat_parts(upload.id, &parts).await?;
@@ -292,6 +305,7 @@ async fn finish(
         &state.store,
         &state.blobs,
         who.owner(),
+        upload.domain,
         &upload.filename,
         upload.filetype.as_deref(),
         received,
@@ -378,6 +392,7 @@ mod tests {
             expires_at: now + Duration::hours(24),
             asset_id: None,
             outside: None,
+            domain: None,
         };
         assert!(!expired(&upload, now));
         assert!(expired(&upload, now + Duration::hours(24)));

@@ -11,6 +11,7 @@ import { t, loadLanguage, languageMenu } from './i18n.js';
 import { accountView, enrolmentOnly } from './account.js';
 import { searchesView } from './searches.js';
 import { requestsView, requestView } from './requests.js';
+import { domainsView, domainSwitcher, loadDomains } from './domains.js';
 
 const root = document.getElementById('app');
 export const state = { brand: 'handoff', collections: [], sso: null, passwordLogin: true };
@@ -30,6 +31,7 @@ const routes = [
   [/^\/admin\/webhooks$/, webhooksView],
   [/^\/account$/, accountView],
   [/^\/searches$/, searchesView],
+  [/^\/admin\/domains$/, domainsView],
 ];
 
 export function go(path) {
@@ -117,11 +119,12 @@ function buildShell() {
       navLink('/admin/shares', 'shield', t('nav-all-shares')),
       navLink('/admin/users', 'users', t('nav-users')),
       navLink('/admin/policy', 'settings', t('nav-policy')),
-      navLink('/admin/webhooks', 'code', t('nav-webhooks'))),
+      navLink('/admin/webhooks', 'code', t('nav-webhooks')),
+      navLink('/admin/domains', 'folder', t('nav-domains'))),
   ] : [];
   const sidebar = h('aside', { class: 'sidebar' },
     h('a', { class: 'brand', href: '#/assets' }, h('span', { class: 'logo' }, icon('send')), h('span', { id: 'brand-name' }, state.brand)),
-    nav, admin, languageMenu(),
+    domainSwitcher(route), nav, admin, languageMenu(),
     h('div', { class: 'me' },
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(me)),
       h('span', { class: 'who' },
@@ -205,9 +208,10 @@ function showSignIn(message) {
   if (state.passwordLogin) email.focus();
 }
 
-function start() {
+async function start() {
   shell = null;
   if (!location.hash || location.hash === '#' || location.hash === '#/') history.replaceState(null, '', '#/assets');
+  await loadDomains();
   route();
 }
 

@@ -7,6 +7,7 @@ import { openShareDialog } from './share-dialog.js';
 import { go } from './app.js';
 import { historyPanel } from './history.js';
 import { attachmentsPanel } from './attachments.js';
+import { domainPicker } from './domains.js';
 
 function preview(asset) {
   const box = h('div', { class: 'preview-box', id: 'asset-preview' });
@@ -125,5 +126,5 @@ export async function assetView(ctx, root) {
 
   root.append(h('div', { class: 'page-body' }, h('div', { class: 'detail' },
     h('div', null, preview(asset), attributes, historyPanel(asset.id)),
-    h('div', null, details, attachmentsPanel(asset.id, writable), sharing, danger))));
+    h('div', null, details, domainPicker(asset), attachmentsPanel(asset.id, writable), sharing, danger))));
 }

@@ -7,6 +7,7 @@ import { state, setQuery, go, refreshCollections } from './app.js';
 import { t } from './i18n.js';
 import { saveSearchButton } from './searches.js';
 import { requestButton } from './requests.js';
+import { currentDomain } from './domains.js';
 
 /** The thumbnail of an asset, or its kind's icon while there is none. */
 export function assetThumb(asset, big) {
@@ -170,7 +171,7 @@ export async function assetsView(ctx, root) {
   }
 
   async function load(append) {
-    const q = query({ q: filters.q, kind: filters.kind, collection: filters.collection, cursor: append ? next : null, limit: 60 });
+    const q = query({ q: filters.q, kind: filters.kind, collection: filters.collection, domain: currentDomain(), cursor: append ? next : null, limit: 60 });
     const page = await get(`/assets${q}`);
     items = append ? items.concat(page.items) : page.items;
     if (!append) { for (const id of [...selected]) if (!items.some((a) => a.id === id)) selected.delete(id); }

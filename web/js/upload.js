@@ -5,6 +5,7 @@
 import { h, icon, bytes, clear, toast } from './dom.js';
 import { get, session } from './api.js';
 import { t, lang } from './i18n.js';
+import { currentDomain } from './domains.js';
 
 /** Chunks stay under the 100 MB body cap that many proxies have. */
 const CHUNK = 64 * 1024 * 1024;
@@ -120,7 +121,7 @@ function send(item) {
       endpoint: '/api/v1/uploads',
       chunkSize: CHUNK,
       retryDelays: RETRY_DELAYS,
-      metadata: { filename: item.file.name, filetype: item.file.type || 'application/octet-stream' },
+      metadata: { filename: item.file.name, filetype: item.file.type || 'application/octet-stream', ...(currentDomain() ? { domain: currentDomain() } : {}) },
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
       onBeforeRequest: (req) => {

@@ -229,6 +229,9 @@ pub struct NewUserBody {
     password: String,
     role: Role,
     display_name: Option<String>,
+    /// The domains the member joins (ids); none: the first domain.
+    #[serde(default)]
+    domains: Vec<Uuid>,
 }
 
 fn admin(who: Result<Principal>) -> Result<Principal> {
@@ -263,6 +266,7 @@ pub async fn create_user(
         password: body.password,
         role: body.role,
         display_name: body.display_name,
+        domains: body.domains,
     };
     let user = accounts::create_user(&state.store, new).await?;
     Ok(reply::created(&UserView::from(&user)))
@@ -291,6 +295,8 @@ pub struct UserPatch {
     role: Option<Role>,
     #[schema(min_length = 8, max_length = 1024)]
     password: Option<String>,
+    /// The domains the member belongs to from now on (ids, one or more).
+    domains: Option<Vec<Uuid>>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path, description = "the user's id")),
@@ -309,6 +315,7 @@ pub async fn update_user(
         role: body.role,
         password: body.password,
         email: body.email,
+        domains: body.domains,
     };
     let user = accounts::update_user(&state.store, id, changes).await?;
     Ok(reply::json(&UserView::from(&user)))

@@ -24,6 +24,8 @@ use warp::reply::Response;
 pub struct UploadQuery {
     /// The file name, for a raw body upload (`curl -T FILE URL?name=FILE`).
     name: Option<String>,
+    /// The domain the files go to (one the uploader belongs to); default: their first.
+    domain: Option<String>,
 }
 
 /// One uploaded file answers its asset; several answer `{"assets": […]}`.
@@ -64,6 +66,9 @@ where
 {
     let (who, query) = (who?, query?);
     who.user.require(Permission::AssetsWrite)?;
+    // Checked before the bytes come in; checked again when the asset is recorded.
+    let domain = optional_id(query.domain.as_deref(), "domain")?;
+    crate::domains::check_home(&state.store, &who.user, domain).await?;
     let files = receive_files(&state, query, &client, body).await?;
     let mut created = Vec::new();
     for (name, declared, received) in files {
@@ -71,6 +76,7 @@ where
             &state.store,
             &state.blobs,
             &who.user,
+            domain,
             &name,
             declared.as_deref(),
             received,
@@ -235,6 +241,8 @@ pub struct ListQuery {
     cursor: Option<String>,
     #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
+    /// A domain's id: its assets only (one of the asker's domains; admins: any).
+    domain: Option<String>,
 }
 
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
@@ -264,9 +272,12 @@ pub async fn list(
     state: AppState,
     who: Result<Principal>,
 ) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
     let query = query?;
+    let domain = optional_id(query.domain.as_deref(), "domain")?;
     let query = Query {
+        scope: crate::domains::Scope::of(&who.user).within(domain)?,
         filter: assets::Filter {
             text: query.q,
             kind: query
@@ -291,9 +302,10 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = Uuid, Path, description = "the asset's id")),
     responses((status = 200, body = AssetView)))]
 pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
     Ok(reply::json(&AssetView::from(
-        &assets::get(&state.store, id).await?,
+        &assets::get(&state.store, &who.user, id).await?,
     )))
 }
 
@@ -306,6 +318,9 @@ pub struct AssetPatch {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, format = DateTime)]
     expires_at: Option<Option<DateTime<Utc>>>,
+    /// Moves the asset to this domain (admins).
+    #[serde(alias = "domainId")]
+    domain: Option<Uuid>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = Uuid, Path, description = "the asset's id")),
@@ -317,13 +332,21 @@ pub async fn update(
     body: Result<AssetPatch>,
 ) -> Result<Response> {
     let (who, body) = (who?, body?);
+    if let Some(domain) = body.domain {
+        // Refused before anything changes: only admins move assets, to a domain that exists.
+        crate::domains::get(&state.store, &who.user, domain).await?;
+    }
     let changes = Changes {
         name: body.name,
         attributes: body.attributes,
         status: body.status,
         expires_at: body.expires_at,
     };
-    let asset = assets::update(&state.store, &who.user, id, changes).await?;
+    let mut asset = assets::update(&state.store, &who.user, id, changes).await?;
+    if let Some(domain) = body.domain {
+        crate::domains::move_assets(&state.store, &who.user, domain, vec![id]).await?;
+        asset.domain_id = Some(domain);
+    }
     Ok(reply::json(&AssetView::from(&asset)))
 }
 
@@ -360,8 +383,9 @@ pub async fn original(
     who: Result<Principal>,
     client: Client,
 ) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
-    let asset = assets::downloadable(&state.store, id, "original").await?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
+    let asset = assets::downloadable(&state.store, &who.user, id, "original").await?;
     // Never inline: an uploaded HTML or SVG file must not run in our origin.
     let disposition = content_disposition(true, &asset.name);
     send(
@@ -450,8 +474,9 @@ pub async fn page(
     who: Result<Principal>,
     client: Client,
 ) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
-    let asset = assets::get(&state.store, id).await?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
+    let asset = assets::get(&state.store, &who.user, id).await?;
     let fingerprint = crate::pages::page(
         &state.store,
         &state.blobs,
@@ -481,8 +506,9 @@ async fn send_derivative(
     who: Result<Principal>,
     client: &Client,
 ) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
-    let asset = assets::downloadable(&state.store, id, key).await?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
+    let asset = assets::downloadable(&state.store, &who.user, id, key).await?;
     // The asset's `derivatives` tell why one is missing: pending, failed (with the reason) or not applicable.
     let (derivative, fingerprint) = asset
         .derivative(key)
@@ -553,8 +579,9 @@ pub struct AssetIds {
 
 #[utoipa::path(get, path = "/api/v1/collections", tag = "collections", responses((status = 200, body = Listing<CollectionView>)))]
 pub async fn list_collections(state: AppState, who: Result<Principal>) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
-    let collections = assets::list_collections(&state.store).await?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
+    let collections = assets::list_collections(&state.store, &who.user).await?;
     Ok(reply::json(&Listing::<CollectionView>::of(
         &collections,
         None,
@@ -577,9 +604,10 @@ pub async fn create_collection(
 #[utoipa::path(get, path = "/api/v1/collections/{id}", tag = "collections", params(("id" = Uuid, Path, description = "the collection's id")),
     responses((status = 200, body = CollectionView)))]
 pub async fn get_collection(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
     Ok(reply::json(&CollectionView::from(
-        &assets::get_collection(&state.store, id).await?,
+        &assets::get_collection(&state.store, &who.user, id).await?,
     )))
 }
 

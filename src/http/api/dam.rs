@@ -24,8 +24,9 @@ use warp::reply::Response;
 #[utoipa::path(get, path = "/api/v1/assets/{id}/history", tag = "assets", params(("id" = Uuid, Path, description = "the asset's id")),
     responses((status = 200, body = Listing<Change>)))]
 pub async fn asset_history(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
-    crate::assets::get(&state.store, id).await?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
+    crate::assets::get(&state.store, &who.user, id).await?;
     let changes = history::newest_first(&state.store, id).await?;
     Ok(reply::json(&Listing {
         items: changes,
@@ -214,7 +215,7 @@ where
     B: Buf + Send + 'static,
 {
     let (who, query) = (who?, query?);
-    let asset = crate::assets::get(&state.store, id).await?;
+    let asset = crate::assets::get(&state.store, &who.user, id).await?;
     crate::assets::may_modify(&who.user, &asset)?;
     let files = receive_files(&state, query, &client, body).await?;
     let mut made = Vec::new();
@@ -240,7 +241,9 @@ pub async fn list_attachments(
     state: AppState,
     who: Result<Principal>,
 ) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
+    crate::assets::get(&state.store, &who.user, id).await?;
     let all = attachments::of_asset(&state.store, id).await?;
     Ok(reply::json(&Listing::<AttachmentView>::of(&all, None)))
 }
@@ -256,8 +259,9 @@ pub async fn attachment_file(
     who: Result<Principal>,
     client: Client,
 ) -> Result<Response> {
-    who?.user.require(Permission::AssetsRead)?;
-    let asset = crate::assets::get(&state.store, id).await?;
+    let who = who?;
+    who.user.require(Permission::AssetsRead)?;
+    let asset = crate::assets::get(&state.store, &who.user, id).await?;
     let file = attachments::get(&state.store, id, attachment).await?;
     let disposition = content_disposition(true, &file.name);
     let fingerprint = file.fingerprint();

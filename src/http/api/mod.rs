@@ -3,6 +3,7 @@
 pub mod account;
 pub mod assets;
 pub mod dam;
+pub mod domains;
 pub mod openapi;
 pub mod requests;
 pub mod shares;
@@ -147,6 +148,13 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "requests" / Uuid), methods::patch(), s(), auth(), json(limit) => requests::update),
         endpoint!(warp::path!("api" / "v1" / "requests" / Uuid), methods::delete(), s(), auth() => requests::delete),
         endpoint!(warp::path!("api" / "v1" / "requests" / Uuid / "events"), methods::get(), query(), s(), auth() => requests::events),
+        endpoint!(warp::path!("api" / "v1" / "domains"), methods::get(), s(), auth() => domains::list),
+        endpoint!(warp::path!("api" / "v1" / "domains"), methods::post(), s(), auth(), json(limit) => domains::create),
+        endpoint!(warp::path!("api" / "v1" / "domains" / Uuid), methods::get(), s(), auth() => domains::get),
+        endpoint!(warp::path!("api" / "v1" / "domains" / Uuid), methods::patch(), s(), auth(), json(limit) => domains::rename),
+        endpoint!(warp::path!("api" / "v1" / "domains" / Uuid), methods::delete(), s(), auth() => domains::delete),
+        endpoint!(warp::path!("api" / "v1" / "domains" / Uuid / "assets"), methods::post(), s(), auth(), json(limit) => domains::move_assets),
+        endpoint!(warp::path!("api" / "v1" / "me" / "domains"), methods::get(), s(), auth() => domains::mine),
         warp::path!("api" / "v1" / "openapi.json")
             .and(methods::get())
             .map(openapi::document)

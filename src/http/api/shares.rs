@@ -457,7 +457,7 @@ pub async fn quick_share(
 ) -> Result<Response> {
     let (who, body) = (who?, body?);
     // The asset named in the path must exist; the others may be skipped with a reason.
-    crate::assets::get(&state.store, asset_id).await?;
+    crate::assets::get(&state.store, &who.user, asset_id).await?;
     let mut asset_ids = body.shared_contents.unwrap_or_default();
     if !asset_ids.contains(&asset_id) {
         asset_ids.insert(0, asset_id);

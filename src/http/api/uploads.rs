@@ -49,7 +49,7 @@ pub fn check_version(headers: &HeaderMap) -> Result<()> {
 fn member(who: Result<Principal>, client: &Client) -> Result<Uploader> {
     let who = who?;
     check_version(&client.headers)?;
-    Ok(Uploader::Member(who.user))
+    Ok(Uploader::Member(Box::new(who.user)))
 }
 
 fn is_offset_stream(headers: &HeaderMap) -> bool {
@@ -276,7 +276,7 @@ pub struct UploadView {
     params(("id" = Uuid, Path, description = "the upload")),
     responses((status = 200, body = UploadView), (status = 404, response = ErrorAnswer)))]
 pub async fn get(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
-    let upload = uploads::status(&state, &Uploader::Member(who?.user), id).await?;
+    let upload = uploads::status(&state, &Uploader::Member(Box::new(who?.user)), id).await?;
     Ok(reply::json(&UploadView {
         id: upload.id,
         filename: upload.filename,

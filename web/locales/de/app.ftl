@@ -699,3 +699,24 @@ unreachable = Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.
 ## The share dialog
 share-language = Sprache der E-Mails an Empfänger
 share-language-hint = Die Seiten der Empfänger folgen der Sprache ihres eigenen Browsers.
+
+## Domains: the switcher, the admin page and the asset's domain panel
+nav-domains = Domänen
+domain = Domäne
+domain-all = Alle meine Domänen
+domain-moved = Verschoben nach { $name }
+domains-intro = Jede Datei gehört zu genau einer Domäne; Mitglieder sehen und teilen die Dateien ihrer Domänen. Admins sehen alles.
+domain-new = Neue Domäne
+domain-rename = Domäne umbenennen
+domain-members = Mitglieder
+domain-move-hint = Eine Datei verschieben Sie auf ihrer Seite (Bereich „Domäne“).
+domain-member-of = { $email } in { $domain }
+domain-member-count = { $email }: { $count ->
+    [one] { $count } Domäne
+   *[other] { $count } Domänen
+}
+n-members = { $count ->
+    [one] { $count } Mitglied
+   *[other] { $count } Mitglieder
+}
+domain-delete-hint = Nur eine leere Domäne kann gelöscht werden: Verschieben Sie zuerst ihre Dateien und geben Sie ihren Mitgliedern eine andere Domäne.

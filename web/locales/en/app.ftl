@@ -699,3 +699,24 @@ unreachable = The server cannot be reached. Check your connection.
 ## The share dialog
 share-language = Language of the emails to recipients
 share-language-hint = Recipients' pages follow their own browser's language.
+
+## Domains: the switcher, the admin page and the asset's domain panel
+nav-domains = Domains
+domain = Domain
+domain-all = All my domains
+domain-moved = Moved to { $name }
+domains-intro = Each asset belongs to one domain; members see and share the assets of their domains. Admins see all.
+domain-new = New domain
+domain-rename = Rename domain
+domain-members = Members
+domain-move-hint = Move an asset from its page (Domain panel).
+domain-member-of = { $email } in { $domain }
+domain-member-count = { $email }: { $count ->
+    [one] { $count } domain
+   *[other] { $count } domains
+}
+n-members = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+domain-delete-hint = Only an empty domain can go: move its assets, and give its members another domain, first.

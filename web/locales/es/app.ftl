@@ -702,3 +702,24 @@ unreachable = No se puede conectar con el servidor. Compruebe su conexión.
 ## The share dialog
 share-language = Idioma de los correos a los destinatarios
 share-language-hint = Las páginas de los destinatarios siguen el idioma de su propio navegador.
+
+## Domains: the switcher, the admin page and the asset's domain panel
+nav-domains = Dominios
+domain = Dominio
+domain-all = Todos mis dominios
+domain-moved = Movido a { $name }
+domains-intro = Cada archivo pertenece a un solo dominio; los miembros ven y comparten los archivos de sus dominios. Los administradores lo ven todo.
+domain-new = Nuevo dominio
+domain-rename = Cambiar nombre del dominio
+domain-members = Miembros
+domain-move-hint = Mueva un archivo desde su página (panel Dominio).
+domain-member-of = { $email } en { $domain }
+domain-member-count = { $email }: { $count ->
+    [one] { $count } dominio
+   *[other] { $count } dominios
+}
+n-members = { $count ->
+    [one] { $count } miembro
+   *[other] { $count } miembros
+}
+domain-delete-hint = Solo se puede eliminar un dominio vacío: primero mueva sus archivos y asigne otro dominio a sus miembros.

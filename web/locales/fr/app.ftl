@@ -702,3 +702,24 @@ unreachable = Le serveur est injoignable. Vérifiez votre connexion.
 ## The share dialog
 share-language = Langue des e-mails aux destinataires
 share-language-hint = Les pages des destinataires suivent la langue de leur propre navigateur.
+
+## Domains: the switcher, the admin page and the asset's domain panel
+nav-domains = Domaines
+domain = Domaine
+domain-all = Tous mes domaines
+domain-moved = Déplacé vers { $name }
+domains-intro = Chaque fichier appartient à un seul domaine ; les membres voient et partagent les fichiers de leurs domaines. Les administrateurs voient tout.
+domain-new = Nouveau domaine
+domain-rename = Renommer le domaine
+domain-members = Membres
+domain-move-hint = Déplacez un fichier depuis sa page (panneau Domaine).
+domain-member-of = { $email } dans { $domain }
+domain-member-count = { $email } : { $count ->
+    [one] { $count } domaine
+   *[other] { $count } domaines
+}
+n-members = { $count ->
+    [one] { $count } membre
+   *[other] { $count } membres
+}
+domain-delete-hint = Seul un domaine vide peut être supprimé : déplacez d’abord ses fichiers et donnez un autre domaine à ses membres.

@@ -615,3 +615,18 @@ unreachable = サーバーに接続できません。接続を確認してくだ
 ## The share dialog
 share-language = 受信者へのメールの言語
 share-language-hint = 受信者のページは、受信者自身のブラウザーの言語で表示されます。
+
+## Domains: the switcher, the admin page and the asset's domain panel
+nav-domains = ドメイン
+domain = ドメイン
+domain-all = 自分のすべてのドメイン
+domain-moved = { $name } に移動しました
+domains-intro = 各ファイルは 1 つのドメインに属します。メンバーは自分のドメインのファイルを表示・共有できます。管理者はすべてを表示できます。
+domain-new = 新しいドメイン
+domain-rename = ドメイン名を変更
+domain-members = メンバー
+domain-move-hint = ファイルはそのページ（「ドメイン」欄）から移動します。
+domain-member-of = { $domain } の { $email }
+domain-member-count = { $email }: ドメイン { $count } 件
+n-members = メンバー { $count } 人
+domain-delete-hint = 削除できるのは空のドメインだけです。先にファイルを移動し、メンバーに別のドメインを割り当ててください。

@@ -699,3 +699,24 @@ unreachable = De server is niet bereikbaar. Controleer uw verbinding.
 ## The share dialog
 share-language = Taal van de e-mails aan ontvangers
 share-language-hint = De pagina's van ontvangers volgen de taal van hun eigen browser.
+
+## Domains: the switcher, the admin page and the asset's domain panel
+nav-domains = Domeinen
+domain = Domein
+domain-all = Al mijn domeinen
+domain-moved = Verplaatst naar { $name }
+domains-intro = Elk bestand hoort bij één domein; leden zien en delen de bestanden van hun domeinen. Beheerders zien alles.
+domain-new = Nieuw domein
+domain-rename = Naam van domein wijzigen
+domain-members = Leden
+domain-move-hint = Verplaats een bestand vanaf de pagina ervan (paneel Domein).
+domain-member-of = { $email } in { $domain }
+domain-member-count = { $email }: { $count ->
+    [one] { $count } domein
+   *[other] { $count } domeinen
+}
+n-members = { $count ->
+    [one] { $count } lid
+   *[other] { $count } leden
+}
+domain-delete-hint = Alleen een leeg domein kan worden verwijderd: verplaats eerst de bestanden en geef de leden een ander domein.
