@@ -504,7 +504,8 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
             .write(move |tx| tx.remove::<Job>(id).map(|_| ()))
             .await;
     };
-    let source = context.blobs.path(&asset.sha256);
+    // A copy on this node's disk when the original is in a bucket: the tools read files.
+    let source = context.blobs.local(&asset.sha256).await?;
     let renditions: Vec<Rendition> = context.plans.iter().map(|p| p.rendition.clone()).collect();
     let settings = context.settings.clone();
     let kind = Source::of(asset.kind, &asset.mime_type);
@@ -516,7 +517,7 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
     let store = context.store.clone();
     let made = crate::store::blocking(move || {
         let progress = |key, percent| progress::show(&store, asset_id, key, percent);
-        let made = render::make(kind, &source, &scratch, &renditions, &settings, &progress);
+        let made = render::make(kind, source.path(), &scratch, &renditions, &settings, &progress);
         let _ = std::fs::remove_file(&scratch.picture);
         Ok((made, scratch))
     })
