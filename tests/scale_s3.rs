@@ -282,3 +282,63 @@ async fn migrate_moves_an_installation_into_the_bucket_and_back() {
     assert_eq!(kept_files(&third).len(), 3);
     drop(disk);
 }
+
+const MIB: u64 = 1024 * 1024;
+
+/// A 300 MiB upload into the bucket and its download, on the real binary: the server's peak
+/// memory grows by a few parts (8 MiB each), not by the file.
+#[tokio::test]
+async fn memory_stays_flat_while_a_large_file_goes_into_the_bucket_and_out() {
+    use common::process::*;
+    use futures_util::StreamExt;
+    use sha2::Digest;
+    let Some(garage) = Garage::start(&["large"]) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), &garage.storage_toml("large"));
+    let server = start(&["serve", "--config", config.to_str().unwrap()], dir.path(), &[]);
+    let token = login(&server.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    let pid = server.child.id();
+    let before = status_bytes(pid, "VmRSS");
+    reset_peak(pid);
+    const PIECES: u64 = 300;
+    let piece = noise(MIB as usize, 9);
+    let mut sent = sha2::Sha256::new();
+    for _ in 0..PIECES {
+        sent.update(&piece);
+    }
+    let body = futures_util::stream::iter(0..PIECES)
+        .map(move |_| Ok::<_, std::io::Error>(bytes::Bytes::from(piece.clone())));
+    let response = client()
+        .post(format!("{}/api/v1/assets", server.base))
+        .bearer_auth(&token)
+        .query(&[("name", "large.bin")])
+        .body(reqwest::Body::wrap_stream(body))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let asset: Value = response.json().await.unwrap();
+    assert_eq!(asset["size"], PIECES * MIB);
+    let id = asset["id"].as_str().unwrap();
+    let download = client()
+        .get(format!("{}/api/v1/assets/{id}/original", server.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let mut received = sha2::Sha256::new();
+    let mut stream = download.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        received.update(chunk.unwrap());
+    }
+    assert_eq!(received.finalize(), sent.finalize());
+    let growth = status_bytes(pid, "VmHWM").saturating_sub(before);
+    assert!(
+        growth <= 64 * MIB,
+        "peak RSS grew by {} MiB for a {PIECES} MiB file",
+        growth / MIB
+    );
+    println!("peak RSS growth for {PIECES} MiB in and out of the bucket: {} MiB", growth / MIB);
+}

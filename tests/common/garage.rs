@@ -154,6 +154,16 @@ api_bind_addr = "127.0.0.1:{admin}"
             path_style: true,
         }
     }
+
+    /// The same as a handoff.toml section, as the README shows it.
+    pub fn storage_toml(&self, bucket: &str) -> String {
+        let s = self.storage(bucket);
+        format!(
+            "[storage]\nbackend = \"s3\"\nendpoint = \"{}\"\nregion = \"{}\"\nbucket = \"{}\"\n\
+             access_key = \"{}\"\nsecret_key = \"{}\"\npath_style = true\n",
+            s.endpoint, s.region, s.bucket, s.access_key, s.secret_key
+        )
+    }
 }
 
 impl Drop for Garage {

@@ -121,3 +121,19 @@ pub async fn settled_derivatives(base: &str, token: &str, id: &str) -> Value {
     }
     panic!("derivatives of {id} never settled");
 }
+
+/// A field of /proc/PID/status (VmRSS, VmHWM) in bytes.
+pub fn status_bytes(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with(&format!("{field}:")))
+        .unwrap_or_else(|| panic!("{field} in /proc/{pid}/status"));
+    let kib: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kib * 1024
+}
+
+/// Sets the process's peak RSS (VmHWM) back to its current RSS.
+pub fn reset_peak(pid: u32) {
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5").unwrap();
+}
