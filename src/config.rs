@@ -404,6 +404,9 @@ pub struct Media {
     pub job_timeout_secs: u64,
     /// The most lines of a video `proxy` (made for videos a browser cannot play).
     pub proxy_max_height: u32,
+    /// Seconds a node holds a derivative job it took without renewing its lease (it renews
+    /// while it works); a node that died loses its jobs to the others after this long.
+    pub job_lease_secs: u64,
 }
 
 impl Default for Media {
@@ -416,6 +419,7 @@ impl Default for Media {
             show_gps: false,
             job_timeout_secs: 300,
             proxy_max_height: 1080,
+            job_lease_secs: 60,
         }
     }
 }
