@@ -4,12 +4,12 @@
 //! stream into a temp object, copied to its hash's name once known. Files nothing refers to
 //! (a crash between rename and commit) are swept by gc.
 
+use crate::config::Storage;
 use crate::error::{Error, Result};
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
 use sha2::{Digest, Sha256};
 use std::io::Write;
-use crate::config::Storage;
 use std::path::{Path, PathBuf};
 use tokio::sync::{mpsc, Mutex, MutexGuard};
 
@@ -19,8 +19,8 @@ mod s3;
 mod s3_parts;
 pub use parts::{Appended, Checksum, Running, CHECKSUM_ALGORITHMS};
 pub use read::{Local, Located};
-pub use s3::Object;
 use s3::Bucket;
+pub use s3::Object;
 
 /// A stored blob, as listed.
 #[derive(Debug, Clone, PartialEq)]
@@ -240,7 +240,8 @@ impl Blobs {
             }
             Temp::Part(bucket, id) => {
                 let pieces = bucket.pieces(id, fingerprint.size).await?;
-                let joined = (bucket.join_pieces(pieces, &Bucket::blob_key(&fingerprint.sha256))).await;
+                let joined =
+                    (bucket.join_pieces(pieces, &Bucket::blob_key(&fingerprint.sha256))).await;
                 bucket.remove_part(id).await?;
                 return joined.map(|()| fingerprint);
             }

@@ -67,7 +67,8 @@ fn is_empty(sums: &[TableSum]) -> bool {
 
 /// Copies every file and reads each copy back, checking it against its SHA-256 name.
 fn copy_files(source: &Config, target: &Config) -> Result<(u64, u64)> {
-    let from = Blobs::open_with(&source.server.data_dir, &source.storage).map_err(Error::invalid)?;
+    let from =
+        Blobs::open_with(&source.server.data_dir, &source.storage).map_err(Error::invalid)?;
     let to = Blobs::open_with(&target.server.data_dir, &target.storage).map_err(Error::invalid)?;
     // The object storage client needs a runtime; migrate runs where there is none.
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -78,9 +79,13 @@ fn copy_files(source: &Config, target: &Config) -> Result<(u64, u64)> {
         let (mut files, mut bytes) = (0, 0);
         for blob in from.list().await? {
             if !same {
-                let received = (to.receive(from.stream(&blob.sha256, 0..blob.size), u64::MAX)).await?;
+                let received =
+                    (to.receive(from.stream(&blob.sha256, 0..blob.size), u64::MAX)).await?;
                 if received.fingerprint.sha256 != blob.sha256 {
-                    return Err(Error::internal(format!("file {} reads back differently", blob.sha256)));
+                    return Err(Error::internal(format!(
+                        "file {} reads back differently",
+                        blob.sha256
+                    )));
                 }
                 to.settle(received).await?;
             }
@@ -115,7 +120,10 @@ async fn verify(blobs: &Blobs, blob: &crate::blobs::Listed) -> Result<u64> {
         len += chunk.len() as u64;
     }
     if hex::encode(sha.finalize()) != blob.sha256 || len != blob.size {
-        return Err(Error::internal(format!("the copy of file {} differs", blob.sha256)));
+        return Err(Error::internal(format!(
+            "the copy of file {} differs",
+            blob.sha256
+        )));
     }
     Ok(len)
 }

@@ -34,9 +34,16 @@ async fn jobs_of_a_node_killed_mid_work_are_finished_by_another() {
     };
     let url = postgres.database("jobs");
     let a_dir = tempfile::tempdir().unwrap();
-    let extra = format!("[database]\nurl = \"{url}\"\n{}{LEASE}", garage.storage_toml("jobs"));
+    let extra = format!(
+        "[database]\nurl = \"{url}\"\n{}{LEASE}",
+        garage.storage_toml("jobs")
+    );
     let config = write_config(a_dir.path(), &extra);
-    let mut a = start(&["serve", "--config", config.to_str().unwrap()], a_dir.path(), &[]);
+    let mut a = start(
+        &["serve", "--config", config.to_str().unwrap()],
+        a_dir.path(),
+        &[],
+    );
     let token = login(&a.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let mut ids = Vec::new();
     for seed in 0..4 {
@@ -56,7 +63,9 @@ async fn jobs_of_a_node_killed_mid_work_are_finished_by_another() {
     let b = TestServer::start_in(b_dir, b_config).await;
     let mut left_by_a = 0;
     for id in &ids {
-        let before = b.get_json(&b.admin_token, &format!("/api/v1/assets/{id}")).await;
+        let before = b
+            .get_json(&b.admin_token, &format!("/api/v1/assets/{id}"))
+            .await;
         left_by_a += usize::from(before["derivatives"]["preview"]["state"] == "pending");
     }
     assert!(left_by_a > 0, "A finished everything before it was killed");
@@ -66,7 +75,10 @@ async fn jobs_of_a_node_killed_mid_work_are_finished_by_another() {
             assert_eq!(asset["derivatives"][key]["state"], "ready", "{asset}");
         }
         let preview = b
-            .admin(reqwest::Method::GET, &format!("/api/v1/assets/{id}/preview"))
+            .admin(
+                reqwest::Method::GET,
+                &format!("/api/v1/assets/{id}/preview"),
+            )
             .send()
             .await
             .unwrap();

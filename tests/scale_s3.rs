@@ -19,7 +19,12 @@ fn engines(bucket: &str) -> Option<(Postgres, Garage)> {
     Some((postgres, garage))
 }
 
-fn node_config(dir: &std::path::Path, url: &str, garage: &Garage, bucket: &str) -> handoff::config::Config {
+fn node_config(
+    dir: &std::path::Path,
+    url: &str,
+    garage: &Garage,
+    bucket: &str,
+) -> handoff::config::Config {
     let mut config = test_config(dir);
     config.database.url = url.to_string();
     config.storage = garage.storage(bucket);
@@ -76,7 +81,10 @@ async fn files_received_on_one_node_are_served_by_the_other_from_the_bucket() {
     assert_eq!(whole.bytes().await.unwrap().to_vec(), bytes);
     let part = get(&b, &original, &[("range", "bytes=9000000-9999999")]).await;
     assert_eq!(part.status(), 206);
-    assert_eq!(part.headers()["content-range"], "bytes 9000000-9999999/20971520");
+    assert_eq!(
+        part.headers()["content-range"],
+        "bytes 9000000-9999999/20971520"
+    );
     assert_eq!(part.bytes().await.unwrap(), bytes[9_000_000..10_000_000]);
 
     // A picture's previews are made by whichever node takes the job, and served by both.
@@ -130,7 +138,10 @@ async fn a_resumable_upload_begun_on_one_node_is_finished_on_the_other() {
     assert_eq!(patch(&a, 1_000_000, 2_000_000).await.unwrap().status(), 409);
     let last = patch(&a, 2_000_000, 3_000_000).await.unwrap();
     assert_eq!(last.status(), 204);
-    let asset_id = last.headers()["handoff-asset-id"].to_str().unwrap().to_string();
+    let asset_id = last.headers()["handoff-asset-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
     let original = get(&b, &format!("/api/v1/assets/{asset_id}/original"), &[]).await;
     assert_eq!(original.bytes().await.unwrap().to_vec(), bytes);
     assert_eq!(kept_files(&a), Vec::<std::path::PathBuf>::new());
@@ -242,14 +253,22 @@ async fn migrate_moves_an_installation_into_the_bucket_and_back() {
     let mut files = Vec::new();
     for (i, len) in [1_500_000usize, 10, 9_000_000].into_iter().enumerate() {
         let bytes = noise(len, 40 + i as u64);
-        let asset = first.upload(&first.admin_token, &format!("m{i}.bin"), bytes.clone()).await;
+        let asset = first
+            .upload(&first.admin_token, &format!("m{i}.bin"), bytes.clone())
+            .await;
         files.push((asset, bytes));
     }
     let ids: Vec<Value> = files.iter().map(|(a, _)| a["id"].clone()).collect();
     let share = first
-        .admin_share(json!({"title": "Moved", "assetIds": ids, "downloadOptions": {"original": true}}))
+        .admin_share(
+            json!({"title": "Moved", "assetIds": ids, "downloadOptions": {"original": true}}),
+        )
         .await;
-    let page = client().get(first.url(&link_path(&share))).send().await.unwrap();
+    let page = client()
+        .get(first.url(&link_path(&share)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
     check_served(&first, &share, &files, 1).await;
     let source = test_config(&first.data_dir());
@@ -264,7 +283,11 @@ async fn migrate_moves_an_installation_into_the_bucket_and_back() {
     assert!(copied.records > 5, "{copied}");
     let second = TestServer::start_in(s3_dir, in_bucket.clone()).await;
     check_served(&second, &share, &files, 1).await;
-    let page = client().get(second.url(&link_path(&share))).send().await.unwrap();
+    let page = client()
+        .get(second.url(&link_path(&share)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
     assert_eq!(kept_files(&second), Vec::<std::path::PathBuf>::new());
     let s3_dir = stopped(second).await;
@@ -276,7 +299,10 @@ async fn migrate_moves_an_installation_into_the_bucket_and_back() {
     from_bucket.server.data_dir = s3_dir.path().to_path_buf();
     let returned = migrate(&from_bucket, &back).await.unwrap();
     assert_eq!((returned.files, returned.bytes), (3, total), "{returned}");
-    assert!(returned.records > copied.records, "{returned} after {copied}");
+    assert!(
+        returned.records > copied.records,
+        "{returned} after {copied}"
+    );
     let third = TestServer::start_in(back_dir, back).await;
     check_served(&third, &share, &files, 2).await;
     assert_eq!(kept_files(&third).len(), 3);
@@ -297,7 +323,11 @@ async fn memory_stays_flat_while_a_large_file_goes_into_the_bucket_and_out() {
     };
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path(), &garage.storage_toml("large"));
-    let server = start(&["serve", "--config", config.to_str().unwrap()], dir.path(), &[]);
+    let server = start(
+        &["serve", "--config", config.to_str().unwrap()],
+        dir.path(),
+        &[],
+    );
     let token = login(&server.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let pid = server.child.id();
     let before = status_bytes(pid, "VmRSS");
@@ -340,5 +370,8 @@ async fn memory_stays_flat_while_a_large_file_goes_into_the_bucket_and_out() {
         "peak RSS grew by {} MiB for a {PIECES} MiB file",
         growth / MIB
     );
-    println!("peak RSS growth for {PIECES} MiB in and out of the bucket: {} MiB", growth / MIB);
+    println!(
+        "peak RSS growth for {PIECES} MiB in and out of the bucket: {} MiB",
+        growth / MIB
+    );
 }

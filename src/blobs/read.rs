@@ -77,7 +77,10 @@ impl Blobs {
     /// The blob as a file on this node, for tools that read files.
     pub async fn local(&self, sha256: &str) -> Result<Local> {
         if let Located::File(path) = self.locate(sha256) {
-            return Ok(Local { path, copied: false });
+            return Ok(Local {
+                path,
+                copied: false,
+            });
         }
         let local = Local {
             path: self.temp_path("blob"),
@@ -143,4 +146,3 @@ pub(super) fn in_background(work: impl std::future::Future<Output = ()> + Send +
         runtime.spawn(work);
     }
 }
-

@@ -166,8 +166,8 @@ impl Bucket {
     /// Every object under `prefix`, in key order.
     pub async fn list(&self, prefix: &str) -> Result<Vec<ObjectMeta>> {
         let prefix = Key::from(prefix);
-        let mut found: Vec<ObjectMeta> = (self.store.list(Some(&prefix)).try_collect().await)
-            .map_err(storage_error)?;
+        let mut found: Vec<ObjectMeta> =
+            (self.store.list(Some(&prefix)).try_collect().await).map_err(storage_error)?;
         found.sort_by(|a, b| a.location.cmp(&b.location));
         Ok(found)
     }

@@ -87,7 +87,10 @@ impl Bucket {
         let target = Self::piece_key(id, 0);
         let (tx, rx) = tokio::sync::mpsc::channel(4);
         let bytes = self.read_pieces(pieces);
-        let (fed, uploaded) = tokio::join!(forward(bytes, tx), self.upload(&target, rx, Running::default(), None));
+        let (fed, uploaded) = tokio::join!(
+            forward(bytes, tx),
+            self.upload(&target, rx, Running::default(), None)
+        );
         match fed.and(uploaded) {
             Ok(running) => Ok(running),
             Err(e) => {
@@ -161,10 +164,16 @@ mod tests {
     #[test]
     fn pieces_are_read_from_zero_each_where_the_last_ended() {
         let all = found(&[(0, 10), (10, 5), (15, 7)]);
-        assert_eq!(starts(&chain(all.clone(), 22).unwrap()), [(0, 10), (10, 5), (15, 7)]);
+        assert_eq!(
+            starts(&chain(all.clone(), 22).unwrap()),
+            [(0, 10), (10, 5), (15, 7)]
+        );
         // Only what was acknowledged counts: a longer unacknowledged tail is cut off.
         assert_eq!(starts(&chain(all.clone(), 12).unwrap()), [(0, 10), (10, 2)]);
-        assert_eq!(starts(&chain(all, u64::MAX).unwrap()), [(0, 10), (10, 5), (15, 7)]);
+        assert_eq!(
+            starts(&chain(all, u64::MAX).unwrap()),
+            [(0, 10), (10, 5), (15, 7)]
+        );
         // A piece that does not start where the last ended is no part of the upload.
         let stray = found(&[(0, 10), (12, 5), (10, 2)]);
         assert_eq!(starts(&chain(stray, 12).unwrap()), [(0, 10), (10, 2)]);
@@ -174,6 +183,9 @@ mod tests {
     #[test]
     fn a_missing_acknowledged_piece_is_an_error_not_a_short_file() {
         assert_eq!(chain(found(&[(0, 10)]), 20).unwrap_err().status(), 500);
-        assert_eq!(chain(found(&[(0, 10), (15, 5)]), 20).unwrap_err().status(), 500);
+        assert_eq!(
+            chain(found(&[(0, 10), (15, 5)]), 20).unwrap_err().status(),
+            500
+        );
     }
 }

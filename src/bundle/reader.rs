@@ -61,7 +61,8 @@ impl RangeReader {
             }
             Source::Object(object) => {
                 let object = object.clone();
-                self.read_object(index, &object, entry.size, offset, len).await
+                self.read_object(index, &object, entry.size, offset, len)
+                    .await
             }
         }
     }

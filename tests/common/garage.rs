@@ -84,7 +84,9 @@ api_bind_addr = "127.0.0.1:{admin}"
         let node = self.node_id();
         self.cli(&["layout", "assign", "-z", "dc1", "-c", "1G", &node]);
         self.cli(&["layout", "apply", "--version", "1"]);
-        self.cli(&["key", "import", "--yes", "-n", "handoff", ACCESS_KEY, SECRET_KEY]);
+        self.cli(&[
+            "key", "import", "--yes", "-n", "handoff", ACCESS_KEY, SECRET_KEY,
+        ]);
         for bucket in buckets {
             self.cli(&["bucket", "create", bucket]);
             self.cli(&[
