@@ -78,6 +78,14 @@ if [ ! -d tests/oidc-provider/node_modules/oidc-provider ]; then
   npm ci --prefix tests/oidc-provider --no-audit --no-fund --silent
 fi
 
+# Garage, a real S3-compatible store (tests/scale_s3.rs), built once into ~/.cargo/bin. Pinned;
+# LTO off and opt-level 1 make the one-time build much shorter, and the tests need no speed.
+if ! command -v garage >/dev/null; then
+  echo "test.sh: building garage 2.5.0 for the tests (once; it takes a while)" >&2
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    cargo install garage --version 2.5.0 --locked --no-default-features --features bundled-libs,lmdb
+fi
+
 # Under this switch a test that would skip for a missing component fails, naming its install step.
 export HANDOFF_TEST_STRICT=1
 exec cargo test "$@"

@@ -28,7 +28,7 @@ pub async fn backup(state: &AppState, dest: &Path) -> Result<String> {
     for hash in &hashes {
         let target = dest.join("blobs").join(&hash[..2]).join(hash);
         tokio::fs::create_dir_all(target.parent().expect("blob folder")).await?;
-        bytes += tokio::fs::copy(state.blobs.path(hash), &target).await?;
+        bytes += state.blobs.save_as(hash, &target).await?;
     }
     Ok(format!(
         "backed up the database and {} files ({bytes} bytes) to {}",
@@ -90,25 +90,23 @@ fn walk(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
 /// commit, or by an interrupted derivative job). Returns the files and bytes removed.
 pub async fn collect_garbage(state: &AppState) -> Result<(usize, u64)> {
     let _guard = state.blobs.lock().await;
-    let on_disk = state.blobs.list()?;
-    let referenced = state
+    let stored = state.blobs.list().await?;
+    let unreferenced = state
         .store
         .read(move |tx| {
             let mut unreferenced = Vec::new();
-            for hash in on_disk {
-                if tx.blob_refs(&hash)? == 0 {
-                    unreferenced.push(hash);
+            for blob in stored.into_iter().filter(|b| !b.settling) {
+                if tx.blob_refs(&blob.sha256)? == 0 {
+                    unreferenced.push(blob);
                 }
             }
             Ok(unreferenced)
         })
         .await?;
     let mut bytes = 0;
-    for hash in &referenced {
-        bytes += std::fs::metadata(state.blobs.path(hash))
-            .map(|m| m.len())
-            .unwrap_or(0);
-        state.blobs.remove(hash).await?;
+    for blob in &unreferenced {
+        bytes += blob.size;
+        state.blobs.remove(&blob.sha256).await?;
     }
-    Ok((referenced.len(), bytes))
+    Ok((unreferenced.len(), bytes))
 }

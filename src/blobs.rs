@@ -1,7 +1,10 @@
-//! Asset files on disk, content-addressed by SHA-256. Bytes stream into a temp file while
-//! size, SHA-256 and CRC-32 are computed, then fsync and rename: a file under `blobs/` is
-//! always whole. Files nothing refers to (a crash between rename and commit) are swept by gc.
+//! Asset files, content-addressed by SHA-256, on disk or in an S3-compatible bucket (SPEC §9;
+//! see `s3`). On disk, bytes stream into a temp file while size, SHA-256 and CRC-32 are
+//! computed, then fsync and rename: a file under `blobs/` is always whole. In a bucket they
+//! stream into a temp object, copied to its hash's name once known. Files nothing refers to
+//! (a crash between rename and commit) are swept by gc.
 
+use crate::config::Storage;
 use crate::error::{Error, Result};
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
@@ -11,7 +14,23 @@ use std::path::{Path, PathBuf};
 use tokio::sync::{mpsc, Mutex, MutexGuard};
 
 mod parts;
+mod read;
+mod s3;
+mod s3_parts;
 pub use parts::{Appended, Checksum, Running, CHECKSUM_ALGORITHMS};
+pub use read::{Local, Located};
+use s3::Bucket;
+pub use s3::Object;
+
+/// A stored blob, as listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub sha256: String,
+    pub size: u64,
+    /// Written in a bucket in the last minutes: another node may be about to commit its
+    /// reference to it, so gc leaves it alone.
+    pub settling: bool,
+}
 
 /// What ingest learned about a file.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,24 +44,56 @@ pub struct Fingerprint {
 /// unsettled (the request failed further on), it removes its file: nothing half-kept.
 pub struct Received {
     pub fingerprint: Fingerprint,
-    temp: PathBuf,
+    temp: Temp,
+}
+
+/// Where a received file waits to be settled.
+enum Temp {
+    Settled,
+    File(PathBuf),
+    Object(Bucket, object_store::path::Path),
+    /// The pieces of a finished resumable upload (see `s3_parts`).
+    Part(Bucket, uuid::Uuid),
 }
 
 impl Received {
     /// The first `len` bytes of the file (fewer when it is shorter), to tell its type by.
     pub async fn head(&self, len: usize) -> Result<Vec<u8>> {
         use tokio::io::AsyncReadExt;
-        let mut head = Vec::with_capacity(len);
-        let file = tokio::fs::File::open(&self.temp).await?;
-        file.take(len as u64).read_to_end(&mut head).await?;
-        Ok(head)
+        let len = (len as u64).min(self.fingerprint.size);
+        match &self.temp {
+            Temp::File(path) => {
+                let mut head = Vec::with_capacity(len as usize);
+                let file = tokio::fs::File::open(path).await?;
+                file.take(len).read_to_end(&mut head).await?;
+                Ok(head)
+            }
+            Temp::Object(bucket, key) => {
+                read::collect(bucket.get(key, Some(0..len)).await?.1, len).await
+            }
+            Temp::Part(bucket, id) => {
+                let pieces = bucket.pieces(*id, len).await?;
+                read::collect(bucket.read_pieces(pieces), len).await
+            }
+            Temp::Settled => Err(Error::internal("the file was settled already")),
+        }
     }
 }
 
 impl Drop for Received {
     fn drop(&mut self) {
-        if !self.temp.as_os_str().is_empty() {
-            let _ = std::fs::remove_file(&self.temp);
+        match std::mem::replace(&mut self.temp, Temp::Settled) {
+            Temp::Settled => {}
+            Temp::File(path) => {
+                let _ = std::fs::remove_file(path);
+            }
+            // Removed in the background: a drop cannot wait (gc sweeps what this misses).
+            Temp::Object(bucket, key) => read::in_background(async move {
+                let _ = bucket.delete(&key).await;
+            }),
+            Temp::Part(bucket, id) => read::in_background(async move {
+                let _ = bucket.remove_part(id).await;
+            }),
         }
     }
 }
@@ -52,6 +103,9 @@ pub struct Blobs {
     tmp: PathBuf,
     /// Resumable uploads in progress (see `parts`).
     parts: PathBuf,
+    /// With `[storage] backend = "s3"`: the bucket that holds every file and resumable
+    /// upload; the data folder then only keeps scratch files of the tools.
+    bucket: Option<Bucket>,
     /// Held while a file is settled and its reference committed, or unreferenced and removed,
     /// so that a deletion never removes a file that a parallel upload just came to share.
     refs: Mutex<()>,
@@ -80,16 +134,23 @@ impl Blobs {
             blobs,
             tmp,
             parts,
+            bucket: None,
             refs: Mutex::new(()),
         })
     }
 
-    pub fn path(&self, sha256: &str) -> PathBuf {
-        self.blobs.join(&sha256[..2]).join(sha256)
+    /// The byte store the configuration names: the data folder, or its S3 bucket.
+    pub fn open_with(data_dir: &Path, storage: &Storage) -> std::result::Result<Blobs, String> {
+        let mut blobs = Blobs::open(data_dir)
+            .map_err(|e| format!("data folder {}: {e}", data_dir.display()))?;
+        if storage.backend == "s3" {
+            blobs.bucket = Some(Bucket::open(storage)?);
+        }
+        Ok(blobs)
     }
 
-    pub fn exists(&self, sha256: &str) -> bool {
-        sha256.len() > 2 && self.path(sha256).is_file()
+    fn path(&self, sha256: &str) -> PathBuf {
+        self.blobs.join(&sha256[..2]).join(sha256)
     }
 
     /// A fresh path in the temp folder, for tools that write files (swept on start).
@@ -102,7 +163,7 @@ impl Blobs {
         self.refs.lock().await
     }
 
-    /// The bytes free for writing in the data folder.
+    /// The bytes free for writing in the data folder (with a bucket: for scratch files).
     pub fn free_bytes(&self) -> std::io::Result<u64> {
         let stats = rustix::fs::statvfs(&self.blobs)?;
         Ok(stats.f_bavail.saturating_mul(stats.f_frsize))
@@ -110,7 +171,11 @@ impl Blobs {
 
     /// 507 before a byte of an upload is written, when the data folder has less than
     /// `reserve` bytes free or would have after the `announced` length.
+    /// A bucket has no such limit that we could know of: files do not go to the folder.
     pub fn ensure_room(&self, reserve: u64, announced: Option<u64>) -> Result<()> {
+        if self.bucket.is_some() {
+            return Ok(());
+        }
         check_room(self.free_bytes()?, reserve, announced)
     }
 
@@ -122,6 +187,9 @@ impl Blobs {
         B: bytes::Buf,
         E: std::fmt::Display,
     {
+        if let Some(bucket) = &self.bucket {
+            return receive_object(bucket, body, max_bytes).await;
+        }
         let temp = self.tmp.join(format!("{}.part", uuid::Uuid::new_v4()));
         let (tx, rx) = mpsc::channel::<Bytes>(QUEUE_CHUNKS);
         let writer_path = temp.clone();
@@ -129,7 +197,10 @@ impl Blobs {
         let fed = feed(body, tx, max_bytes).await;
         let written = writer.await.map_err(Error::internal);
         match (fed, written) {
-            (Ok(()), Ok(Ok(fingerprint))) => Ok(Received { fingerprint, temp }),
+            (Ok(()), Ok(Ok(fingerprint))) => Ok(Received {
+                fingerprint,
+                temp: Temp::File(temp),
+            }),
             (fed, written) => {
                 let _ = tokio::fs::remove_file(&temp).await;
                 fed?;
@@ -155,9 +226,27 @@ impl Blobs {
 
     /// Moves a received file into place. Call with the lock held, then commit the reference.
     pub async fn settle(&self, mut received: Received) -> Result<Fingerprint> {
-        let target = self.path(&received.fingerprint.sha256);
-        let temp = std::mem::take(&mut received.temp);
         let fingerprint = received.fingerprint.clone();
+        let target = self.path(&fingerprint.sha256);
+        let temp = match std::mem::replace(&mut received.temp, Temp::Settled) {
+            Temp::File(path) => path,
+            Temp::Object(bucket, key) => {
+                // Copied even when the hash is there already: the fresh copy's time keeps gc
+                // on another node from removing it before this node commits its reference.
+                let blob = Bucket::blob_key(&fingerprint.sha256);
+                let copied = bucket.copy(&key, &blob).await;
+                bucket.delete(&key).await?;
+                return copied.map(|()| fingerprint);
+            }
+            Temp::Part(bucket, id) => {
+                let pieces = bucket.pieces(id, fingerprint.size).await?;
+                let joined =
+                    (bucket.join_pieces(pieces, &Bucket::blob_key(&fingerprint.sha256))).await;
+                bucket.remove_part(id).await?;
+                return joined.map(|()| fingerprint);
+            }
+            Temp::Settled => return Err(Error::internal("the file was settled already")),
+        };
         crate::store::blocking(move || {
             let dir = target.parent().expect("blob paths have a folder");
             std::fs::create_dir_all(dir)?;
@@ -174,24 +263,68 @@ impl Blobs {
 
     /// Removes a file nothing refers to any more. Call with the lock held, after the commit.
     pub async fn remove(&self, sha256: &str) -> Result<()> {
+        if let Some(bucket) = &self.bucket {
+            return bucket.remove_blob(sha256).await;
+        }
         match tokio::fs::remove_file(self.path(sha256)).await {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
             _ => Ok(()),
         }
     }
 
-    /// Every blob on disk, for gc and backup.
-    pub fn list(&self) -> std::io::Result<Vec<String>> {
-        let mut hashes = Vec::new();
+    /// Every blob, for gc and migrate.
+    pub async fn list(&self) -> Result<Vec<Listed>> {
+        if let Some(bucket) = &self.bucket {
+            return bucket.list_blobs().await;
+        }
+        Ok(self.list_files()?)
+    }
+
+    fn list_files(&self) -> std::io::Result<Vec<Listed>> {
+        let mut found = Vec::new();
         for dir in std::fs::read_dir(&self.blobs)? {
             let dir = dir?;
             if dir.file_type()?.is_dir() {
                 for file in std::fs::read_dir(dir.path())? {
-                    hashes.push(file?.file_name().to_string_lossy().into_owned());
+                    let file = file?;
+                    found.push(Listed {
+                        sha256: file.file_name().to_string_lossy().into_owned(),
+                        size: file.metadata()?.len(),
+                        settling: false,
+                    });
                 }
             }
         }
-        Ok(hashes)
+        Ok(found)
+    }
+}
+
+/// `receive` into a temp object of the bucket.
+async fn receive_object<S, B, E>(bucket: &Bucket, body: S, max_bytes: u64) -> Result<Received>
+where
+    S: Stream<Item = std::result::Result<B, E>> + Send,
+    B: bytes::Buf,
+    E: std::fmt::Display,
+{
+    let key = Bucket::temp_key();
+    let (tx, rx) = mpsc::channel::<Bytes>(QUEUE_CHUNKS);
+    let writer = {
+        let (bucket, key) = (bucket.clone(), key.clone());
+        tokio::spawn(async move { bucket.upload(&key, rx, Running::default(), None).await })
+    };
+    let fed = feed(body, tx, max_bytes).await;
+    let written = writer.await.map_err(Error::internal);
+    match (fed, written) {
+        (Ok(()), Ok(Ok(running))) => Ok(Received {
+            fingerprint: running.finish(),
+            temp: Temp::Object(bucket.clone(), key),
+        }),
+        (fed, written) => {
+            bucket.delete(&key).await?;
+            fed?;
+            written??;
+            unreachable!("one of the two failed")
+        }
     }
 }
 

@@ -407,6 +407,9 @@ pub struct Media {
     /// Threads one ffmpeg job may use; 0: all cores but one (at least one), so a 4K proxy
     /// leaves a core to the server and the other jobs.
     pub ffmpeg_threads: u32,
+    /// Seconds a node holds a derivative job it took without renewing its lease (it renews
+    /// while it works); a node that died loses its jobs to the others after this long.
+    pub job_lease_secs: u64,
 }
 
 impl Default for Media {
@@ -420,6 +423,7 @@ impl Default for Media {
             job_timeout_secs: 300,
             proxy_max_height: 1080,
             ffmpeg_threads: 0,
+            job_lease_secs: 60,
         }
     }
 }

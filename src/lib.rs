@@ -77,8 +77,7 @@ fn open_here(config: Config) -> Result<(AppState, Option<String>), String> {
     std::fs::create_dir_all(&data_dir)
         .map_err(|e| format!("data folder {}: {e}", data_dir.display()))?;
     let store = open_store(&config)?;
-    let blobs = blobs::Blobs::open(&data_dir)
-        .map_err(|e| format!("data folder {}: {e}", data_dir.display()))?;
+    let blobs = blobs::Blobs::open_with(&data_dir, &config.storage)?;
     let key = server_key(&store).map_err(|e| e.to_string())?;
     let tls = if config.tls.enabled {
         Some(server::tls_config(&config)?)

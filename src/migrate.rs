@@ -1,6 +1,6 @@
 //! `handoff migrate --config SOURCE --to TARGET` (SPEC §9): copies a stopped installation's
 //! records and files into another configuration's backends (redb ↔ PostgreSQL, disk ↔ disk
-//! elsewhere), whose store must be empty, then checks every record and every file.
+//! elsewhere, disk ↔ S3), whose store must be empty, then checks every record and every file.
 
 use crate::blobs::Blobs;
 use crate::config::Config;
@@ -67,27 +67,65 @@ fn is_empty(sums: &[TableSum]) -> bool {
 
 /// Copies every file and reads each copy back, checking it against its SHA-256 name.
 fn copy_files(source: &Config, target: &Config) -> Result<(u64, u64)> {
-    let from = Blobs::open(&source.server.data_dir)?;
-    let to = Blobs::open(&target.server.data_dir)?;
-    // One data folder for both (only the database moves): the files stay, and are checked.
-    let same = source.server.data_dir.canonicalize()? == target.server.data_dir.canonicalize()?;
-    let (mut files, mut bytes) = (0, 0);
-    for hash in from.list()? {
-        let destination = to.path(&hash);
-        if same {
-            bytes += std::fs::metadata(&destination)?.len();
-        } else {
-            std::fs::create_dir_all(destination.parent().expect("blob paths have a folder"))?;
-            bytes += std::fs::copy(from.path(&hash), &destination)?;
+    let from =
+        Blobs::open_with(&source.server.data_dir, &source.storage).map_err(Error::invalid)?;
+    let to = Blobs::open_with(&target.server.data_dir, &target.storage).map_err(Error::invalid)?;
+    // The object storage client needs a runtime; migrate runs where there is none.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let same = same_place(source, target)?;
+        let (mut files, mut bytes) = (0, 0);
+        for blob in from.list().await? {
+            if !same {
+                let received =
+                    (to.receive(from.stream(&blob.sha256, 0..blob.size), u64::MAX)).await?;
+                if received.fingerprint.sha256 != blob.sha256 {
+                    return Err(Error::internal(format!(
+                        "file {} reads back differently",
+                        blob.sha256
+                    )));
+                }
+                to.settle(received).await?;
+            }
+            bytes += verify(&to, &blob).await?;
+            files += 1;
         }
-        let mut sha = Sha256::new();
-        std::io::copy(&mut std::fs::File::open(&destination)?, &mut sha)?;
-        if hex::encode(sha.finalize()) != hash {
-            return Err(Error::internal(format!("the copy of file {hash} differs")));
+        Ok((files, bytes))
+    })
+}
+
+/// Whether both configurations keep their files in the same place (only the database
+/// moves): then the files stay where they are, and are checked.
+fn same_place(source: &Config, target: &Config) -> Result<bool> {
+    let (a, b) = (&source.storage, &target.storage);
+    Ok(match (a.backend.as_str(), b.backend.as_str()) {
+        ("s3", "s3") => (&a.endpoint, &a.bucket) == (&b.endpoint, &b.bucket),
+        ("disk", "disk") => {
+            source.server.data_dir.canonicalize()? == target.server.data_dir.canonicalize()?
         }
-        files += 1;
+        _ => false,
+    })
+}
+
+/// Reads a stored copy back whole; its length when it hashes to its name.
+async fn verify(blobs: &Blobs, blob: &crate::blobs::Listed) -> Result<u64> {
+    use futures_util::StreamExt;
+    let mut stream = std::pin::pin!(blobs.stream(&blob.sha256, 0..blob.size));
+    let (mut sha, mut len) = (Sha256::new(), 0u64);
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        sha.update(&chunk);
+        len += chunk.len() as u64;
     }
-    Ok((files, bytes))
+    if hex::encode(sha.finalize()) != blob.sha256 || len != blob.size {
+        return Err(Error::internal(format!(
+            "the copy of file {} differs",
+            blob.sha256
+        )));
+    }
+    Ok(len)
 }
 
 #[cfg(test)]

@@ -103,10 +103,10 @@ pub async fn page(
         quality: 85,
         watermark: watermarked.then(|| watermark_of(config)).flatten(),
     };
-    let (source, scratch) = (blobs.path(&asset.sha256), blobs.temp_path("png"));
+    let (source, scratch) = (blobs.local(&asset.sha256).await?, blobs.temp_path("png"));
     let (limits, budget) = (limits(config), job_budget(config));
     let rendered = crate::store::blocking(move || {
-        let made = media::pdf::render_page(&source, page, PREVIEW_MAX, &scratch, budget)
+        let made = media::pdf::render_page(source.path(), page, PREVIEW_MAX, &scratch, budget)
             .and_then(|()| media::render(&scratch, &rendition, &limits));
         let _ = std::fs::remove_file(&scratch);
         Ok(made)

@@ -3,10 +3,12 @@
 //! An offset is acknowledged only after its bytes are fsynced; bytes past it (a crash in the
 //! middle of a write) are cut off before the next append.
 
-use super::{feed, Blobs, Fingerprint, Received, BATCH_BYTES};
+use super::s3::Bucket;
+use super::s3_parts::read_error;
+use super::{feed, Blobs, Fingerprint, Received, Temp, BATCH_BYTES};
 use crate::error::{Error, Result};
 use bytes::Bytes;
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use std::fs::{File, OpenOptions};
@@ -27,13 +29,13 @@ pub struct Running {
 }
 
 impl Running {
-    fn update(&mut self, bytes: &[u8]) {
+    pub(super) fn update(&mut self, bytes: &[u8]) {
         self.sha.update(bytes);
         self.crc.update(bytes);
         self.len += bytes.len() as u64;
     }
 
-    fn finish(self) -> Fingerprint {
+    pub(super) fn finish(self) -> Fingerprint {
         Fingerprint {
             sha256: hex::encode(self.sha.finalize()),
             size: self.len,
@@ -74,7 +76,7 @@ impl Checksum {
         }
     }
 
-    fn hasher(&self) -> Box<dyn sha2::digest::DynDigest + Send> {
+    pub(super) fn hasher(&self) -> Box<dyn sha2::digest::DynDigest + Send> {
         match self {
             Checksum::Sha1(_) => Box::new(Sha1::new()),
             Checksum::Md5(_) => Box::new(md5::Md5::new()),
@@ -82,7 +84,7 @@ impl Checksum {
         }
     }
 
-    fn expected(&self) -> &[u8] {
+    pub(super) fn expected(&self) -> &[u8] {
         match self {
             Checksum::Sha1(d) | Checksum::Md5(d) | Checksum::Sha256(d) => d,
         }
@@ -103,6 +105,9 @@ impl Blobs {
 
     /// Makes the empty file of a new part, durably.
     pub async fn create_part(&self, id: Uuid) -> Result<()> {
+        if self.bucket.is_some() {
+            return Ok(()); // pieces come with the appends
+        }
         let (path, dir) = (self.part_path(id), self.parts.clone());
         crate::store::blocking(move || {
             File::create(&path)?.sync_all()?;
@@ -114,6 +119,14 @@ impl Blobs {
 
     /// The fingerprint of a part's first `len` bytes, read again (after a restart).
     pub async fn running_of_part(&self, id: Uuid, len: u64) -> Result<Running> {
+        if let Some(bucket) = &self.bucket {
+            let mut bytes = bucket.read_pieces(bucket.pieces(id, len).await?);
+            let mut running = Running::default();
+            while let Some(chunk) = bytes.next().await {
+                running.update(&chunk.map_err(read_error)?);
+            }
+            return Ok(running);
+        }
         let path = self.part_path(id);
         crate::store::blocking(move || {
             let mut running = Running::default();
@@ -150,6 +163,9 @@ impl Blobs {
         B: bytes::Buf,
         E: std::fmt::Display,
     {
+        if let Some(bucket) = &self.bucket {
+            return append_piece(bucket, id, running, body, max_bytes, checksum).await;
+        }
         let (path, offset) = (self.part_path(id), running.len);
         // Resumable uploads often come several at once (parallel parts): a shorter queue keeps
         // the memory of each small; one batch in flight is enough to keep the disk busy.
@@ -180,6 +196,13 @@ impl Blobs {
 
     /// Makes a part of the given parts, one after another.
     pub async fn concat_parts(&self, id: Uuid, sources: &[Uuid]) -> Result<Running> {
+        if let Some(bucket) = &self.bucket {
+            let mut pieces = Vec::new();
+            for source in sources {
+                pieces.extend(bucket.pieces(*source, u64::MAX).await?);
+            }
+            return bucket.concat_pieces(pieces, id).await;
+        }
         let target = self.part_path(id);
         let sources: Vec<PathBuf> = sources.iter().map(|s| self.part_path(*s)).collect();
         crate::store::blocking(move || {
@@ -208,12 +231,19 @@ impl Blobs {
     pub fn finished_part(&self, id: Uuid, running: Running) -> Received {
         Received {
             fingerprint: running.finish(),
-            temp: self.part_path(id),
+            temp: match &self.bucket {
+                Some(bucket) => Temp::Part(bucket.clone(), id),
+                None => Temp::File(self.part_path(id)),
+            },
         }
     }
 
     /// The first `len` bytes of a part (fewer when it is shorter), to tell its type by.
     pub async fn part_head(&self, id: Uuid, len: usize) -> Result<Vec<u8>> {
+        if let Some(bucket) = &self.bucket {
+            let pieces = bucket.pieces(id, u64::MAX).await?;
+            return super::read::collect(bucket.read_pieces(pieces), len as u64).await;
+        }
         let path = self.part_path(id);
         crate::store::blocking(move || {
             let mut head = Vec::with_capacity(len);
@@ -224,9 +254,52 @@ impl Blobs {
     }
 
     pub async fn remove_part(&self, id: Uuid) -> Result<()> {
+        if let Some(bucket) = &self.bucket {
+            return bucket.remove_part(id).await;
+        }
         match tokio::fs::remove_file(self.part_path(id)).await {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
             _ => Ok(()),
+        }
+    }
+}
+
+/// `append_part` into the bucket: the body becomes the piece at the acknowledged offset.
+async fn append_piece<S, B, E>(
+    bucket: &Bucket,
+    id: Uuid,
+    running: Running,
+    body: S,
+    max_bytes: u64,
+    checksum: Option<Checksum>,
+) -> Result<Appended>
+where
+    S: Stream<Item = std::result::Result<B, E>> + Send,
+    B: bytes::Buf,
+    E: std::fmt::Display,
+{
+    let key = Bucket::piece_key(id, running.len);
+    let (tx, rx) = mpsc::channel::<Bytes>(PART_QUEUE_CHUNKS);
+    let whole_only = checksum.is_some();
+    let writer = {
+        let (bucket, key) = (bucket.clone(), key.clone());
+        tokio::spawn(async move { bucket.upload(&key, rx, running, checksum).await })
+    };
+    let fed = feed(body, tx, max_bytes).await;
+    let written = writer.await.map_err(Error::internal)?;
+    match (fed, written) {
+        (Ok(()), Ok(running)) => Ok(Appended {
+            running,
+            interrupted: None,
+        }),
+        (Err(e @ Error::BadRequest(_)), Ok(running)) if !whole_only => Ok(Appended {
+            running,
+            interrupted: Some(e),
+        }),
+        (fed, written) => {
+            bucket.delete(&key).await?;
+            fed?;
+            written.map(|_| unreachable!("a failed append kept its bytes"))
         }
     }
 }

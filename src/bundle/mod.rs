@@ -92,6 +92,17 @@ pub enum Source {
     File(PathBuf),
     /// Bytes held in memory (e.g. a generated `attributes.csv`).
     Memory(Bytes),
+    /// An object in an S3-compatible bucket, read with ranged GETs.
+    Object(crate::blobs::Object),
+}
+
+impl From<crate::blobs::Located> for Source {
+    fn from(located: crate::blobs::Located) -> Source {
+        match located {
+            crate::blobs::Located::File(path) => Source::File(path),
+            crate::blobs::Located::Object(object) => Source::Object(object),
+        }
+    }
 }
 
 /// A piece of the archive as produced by [`Layout::segments`].

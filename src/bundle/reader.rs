@@ -1,6 +1,7 @@
 //! Serving any byte range of a laid-out archive, reading files only when polled.
 
 use super::*;
+use futures_util::StreamExt;
 
 /// Streams `range` of the archive (clipped to `0..len()`).
 ///
@@ -19,6 +20,7 @@ pub fn stream(
         position: range.start,
         end: range.end,
         open_file: None,
+        open_object: None,
     };
     try_unfold(reader, |mut reader| async move {
         Ok(reader.next_chunk().await?.map(|chunk| (chunk, reader)))
@@ -31,6 +33,8 @@ struct RangeReader {
     end: u64,
     /// Kept between chunks so a file is opened and checked once per range, not per chunk.
     open_file: Option<OpenFile>,
+    /// The same for an object: one ranged GET per entry and range, read as it comes.
+    open_object: Option<OpenObject>,
 }
 
 impl RangeReader {
@@ -55,7 +59,47 @@ impl RangeReader {
                 let len = len.min(READ_CHUNK_SIZE) as usize;
                 self.read_file(index, path, entry.size, offset, len).await
             }
+            Source::Object(object) => {
+                let object = object.clone();
+                self.read_object(index, &object, entry.size, offset, len)
+                    .await
+            }
         }
+    }
+
+    /// The next bytes of the object's data from `offset`, at most `len` (up to where this
+    /// range of the archive leaves the entry): the GET asks for all of them at once.
+    async fn read_object(
+        &mut self,
+        index: usize,
+        object: &crate::blobs::Object,
+        size: u64,
+        offset: u64,
+        len: u64,
+    ) -> io::Result<Bytes> {
+        let mut open = match self.open_object.take() {
+            Some(open) if open.entry == index && open.position == offset => open,
+            _ => OpenObject {
+                entry: index,
+                position: offset,
+                end: offset + len,
+                bytes: object.open(offset..offset + len, size).await?,
+            },
+        };
+        let chunk = loop {
+            match open.bytes.next().await {
+                Some(Ok(chunk)) if chunk.is_empty() => continue,
+                Some(chunk) => break chunk?,
+                None => break Bytes::new(),
+            }
+        };
+        if chunk.is_empty() || open.position + chunk.len() as u64 > open.end {
+            let message = format!("object {object:?} answered the wrong bytes at {offset}");
+            return Err(io::Error::new(io::ErrorKind::InvalidData, message));
+        }
+        open.position += chunk.len() as u64;
+        self.open_object = Some(open);
+        Ok(chunk)
     }
 
     async fn read_file(
@@ -87,6 +131,13 @@ fn memory_slice(bytes: &Bytes, size: u64, offset: u64, len: u64) -> io::Result<B
         ));
     }
     Ok(bytes.slice(offset as usize..(offset + len) as usize))
+}
+
+struct OpenObject {
+    entry: usize,
+    position: u64,
+    end: u64,
+    bytes: futures_util::stream::BoxStream<'static, io::Result<Bytes>>,
 }
 
 struct OpenFile {

@@ -18,14 +18,14 @@ impl Config {
         let storage = &self.storage;
         match storage.backend.as_str() {
             "disk" => Ok(()),
-            // The keys are checked so a configuration can be prepared, but the files would
-            // still go to data_dir: refused rather than silently not in the bucket.
             "s3" => match required_s3_key_missing(storage) {
                 Some(key) => Err(fail(key, "is needed with storage.backend = \"s3\"")),
-                None => Err(fail(
-                    "storage.backend",
-                    "\"s3\" is not available in this version yet (issue #16): use \"disk\"",
-                )),
+                None if !storage.endpoint.starts_with("http://")
+                    && !storage.endpoint.starts_with("https://") =>
+                {
+                    Err(fail("storage.endpoint", "must start with http:// or https://"))
+                }
+                None => Ok(()),
             },
             _ => Err(fail("storage.backend", "must be \"disk\" or \"s3\"")),
         }
@@ -71,6 +71,8 @@ mod tests {
             "storage.backend"
         );
         let s3 = "[storage]\nbackend = \"s3\"\nendpoint = \"http://x\"\nbucket = \"b\"\naccess_key = \"k\"\nsecret_key = \"s\"";
-        assert!(config(s3).unwrap_err().problem.contains("not available"));
+        assert_eq!(config(s3).unwrap().storage.bucket, "b");
+        let no_scheme = s3.replace("http://x", "x:3900");
+        assert_eq!(config(&no_scheme).unwrap_err().key, "storage.endpoint");
     }
 }

@@ -22,6 +22,9 @@ pub struct Job {
     pub id: Uuid,
     pub asset_id: Uuid,
     pub created_at: DateTime<Utc>,
+    /// The node working on it, until when (see `leases`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease: Option<leases::Lease>,
 }
 
 impl Record for Job {
@@ -41,6 +44,7 @@ pub struct Plan {
 pub const THUMBNAIL_MAX: u32 = 150;
 pub const PREVIEW_MAX: u32 = 500;
 
+mod leases;
 mod progress;
 mod remake;
 mod render;
@@ -205,6 +209,7 @@ pub fn enqueue(tx: &WriteTx, asset_id: Uuid) -> Result<()> {
         id: Uuid::now_v7(),
         asset_id,
         created_at: Utc::now(),
+        lease: None,
     })
 }
 
@@ -234,6 +239,7 @@ struct Context {
     plans: Vec<Plan>,
     settings: render::Settings,
     webhooks: crate::webhooks::Sender,
+    lease: Duration,
 }
 
 /// The derivative a browser plays when it cannot play the original.
@@ -302,6 +308,7 @@ pub fn start(
             watermark: watermark_of(config).map(Arc::new),
         },
         webhooks,
+        lease: Duration::from_secs(config.media.job_lease_secs.max(1)),
     });
     tokio::spawn(run(context, listener, threads));
     Ok(workers)
@@ -412,19 +419,19 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
     let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<Uuid>();
     // Whether freed memory was given back since the last job started.
     let mut trimmed = true;
+    // Who this node is in the jobs' leases: a new name each start (a crashed run's leases
+    // run out like any other dead node's).
+    let node = Uuid::new_v4();
     loop {
         while let Ok(finished) = done_rx.try_recv() {
             running.remove(&finished);
         }
-        let jobs = context
-            .store
-            .read(|tx| tx.all::<Job>(|_| true))
-            .await
-            .unwrap_or_default();
-        for job in jobs {
-            if running.contains(&job.id) {
-                continue;
-            }
+        let claims = leases::claim(&context, node, slots.available_permits(), &running).await;
+        let claims = claims.unwrap_or_else(|e| {
+            tracing::warn!("derivatives: claiming jobs: {e}");
+            leases::Claimed::default()
+        });
+        for job in claims.jobs {
             let Ok(permit) = slots.clone().try_acquire_owned() else {
                 break;
             };
@@ -432,7 +439,10 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
             trimmed = false;
             let (context, done) = (context.clone(), done_tx.clone());
             tokio::spawn(async move {
-                if let Err(e) = process(&context, &job).await {
+                let work = process(&context, &job);
+                let renewed = leases::keep(&context, job.id, node);
+                let outcome = tokio::select! { outcome = work => outcome, never = renewed => never };
+                if let Err(e) = outcome {
                     tracing::error!(asset = %job.asset_id, "derivatives: {e}");
                 }
                 drop(permit);
@@ -443,8 +453,10 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
             tokio::task::spawn_blocking(media::return_freed_memory);
             trimmed = true;
         }
+        // Jobs another node holds are looked at again when its lease runs out.
+        let again = claims.next_expiry.unwrap_or(Duration::from_secs(3600));
         tokio::select! {
-            alive = wake.wait(std::time::Duration::from_secs(3600)) => if !alive { return },
+            alive = wake.wait(again) => if !alive { return },
             Some(finished) = done_rx.recv() => { running.remove(&finished); },
         }
     }
@@ -518,7 +530,8 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
             .write(move |tx| tx.remove::<Job>(id).map(|_| ()))
             .await;
     };
-    let source = context.blobs.path(&asset.sha256);
+    // A copy on this node's disk when the original is in a bucket: the tools read files.
+    let source = context.blobs.local(&asset.sha256).await?;
     let renditions: Vec<Rendition> = context.plans.iter().map(|p| p.rendition.clone()).collect();
     let settings = context.settings.clone();
     let kind = Source::of(asset.kind, &asset.mime_type);
@@ -530,7 +543,7 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
     let store = context.store.clone();
     let made = crate::store::blocking(move || {
         let progress = |key, percent| progress::show(&store, asset_id, key, percent);
-        let made = render::make(kind, &source, &scratch, &renditions, &settings, &progress);
+        let made = render::make(kind, source.path(), &scratch, &renditions, &settings, &progress);
         let _ = std::fs::remove_file(&scratch.picture);
         Ok((made, scratch))
     })

@@ -4,7 +4,7 @@
 use crate::error::Error;
 use crate::http::views::{ErrorAnswer, ErrorDetail};
 use bytes::Bytes;
-use futures_util::{Stream, TryStreamExt};
+use futures_util::Stream;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
@@ -249,23 +249,6 @@ where
         );
     }
     Ok(response)
-}
-
-/// Streams `range` of a file, in large reads.
-pub fn file_stream(
-    path: std::path::PathBuf,
-    range: Range<u64>,
-) -> impl Stream<Item = std::io::Result<Bytes>> + Send + Sync + 'static {
-    use tokio::io::{AsyncReadExt, AsyncSeekExt};
-    let open = async move {
-        let mut file = tokio::fs::File::open(&path).await?;
-        file.seek(std::io::SeekFrom::Start(range.start)).await?;
-        Ok::<_, std::io::Error>(tokio_util::io::ReaderStream::with_capacity(
-            file.take(range.end - range.start),
-            256 * 1024,
-        ))
-    };
-    futures_util::stream::once(open).try_flatten()
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ pub fn plan(
         size: file.size,
         crc32: file.crc32,
         modified,
-        source: Source::File(blobs.path(&file.sha256)),
+        source: blobs.locate(&file.sha256).into(),
     };
     for (index, variant) in variants.iter().enumerate() {
         let folder = if variants.len() > 1 {

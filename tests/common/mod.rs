@@ -7,6 +7,7 @@ pub mod browser;
 pub mod dam;
 pub mod derivatives;
 pub mod dng;
+pub mod garage;
 pub mod mail;
 pub mod pdf;
 pub mod postgres;

@@ -547,9 +547,8 @@ pub fn send(
         cache_control,
         last_modified: Some(asset.created_at),
     };
-    let path = state.blobs.path(&fingerprint.sha256);
     reply::ranged(&client.method, &client.headers, &rep, |range| {
-        reply::file_stream(path, range)
+        state.blobs.stream(&fingerprint.sha256, range)
     })
 }
 

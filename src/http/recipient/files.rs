@@ -205,7 +205,6 @@ fn send_file(
         },
         last_modified: Some(asset.created_at),
     };
-    let path = state.blobs.path(&file.fingerprint.sha256);
     let recorder = recorder(
         state,
         opened,
@@ -215,7 +214,7 @@ fn send_file(
         Some(variant.name()),
     );
     let mut response = reply::ranged(&client.method, &client.headers, &rep, |range| {
-        counted(reply::file_stream(path, range), recorder())
+        counted(state.blobs.stream(&file.fingerprint.sha256, range), recorder())
     })?;
     if attachment {
         response.headers_mut().insert(

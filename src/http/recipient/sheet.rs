@@ -60,7 +60,7 @@ pub(super) async fn sheet_if_offered(state: &AppState, opened: &Opened) -> Resul
     let mut ready = Vec::with_capacity(cards.len());
     for (mut card, thumbnail) in cards {
         if let Some(hash) = thumbnail {
-            card.thumbnail = tokio::fs::read(state.blobs.path(&hash)).await.ok();
+            card.thumbnail = state.blobs.read(&hash).await.ok();
         }
         ready.push(card);
     }
