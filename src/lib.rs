@@ -146,7 +146,7 @@ pub async fn run(
         state.clone(),
         stopped(stop_rx.clone()),
     ));
-    tokio::spawn(requests::notice::run(
+    tokio::spawn(notify::batch::run(
         state.clone(),
         stopped(stop_rx.clone()),
     ));

@@ -231,7 +231,7 @@ struct Context {
     blobs: Arc<Blobs>,
     plans: Vec<Plan>,
     settings: render::Settings,
-    webhooks: crate::webhooks::Sender,
+    outbox: crate::notify::Outbox,
 }
 
 /// The derivative a browser plays when it cannot play the original.
@@ -246,7 +246,7 @@ pub fn start(
     store: Store,
     blobs: Arc<Blobs>,
     config: &Config,
-    webhooks: crate::webhooks::Sender,
+    outbox: crate::notify::Outbox,
 ) -> Result<Workers> {
     let plans = plans(config, watermark_of(config).as_ref());
     let missing = missing_tools();
@@ -297,7 +297,7 @@ pub fn start(
             proxy_max_height: config.media.proxy_max_height,
             watermark: watermark_of(config).map(Arc::new),
         },
-        webhooks,
+        outbox,
     });
     tokio::spawn(run(context, listener, threads));
     Ok(workers)
@@ -590,7 +590,7 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
             release_blobs(tx, &old)
         })
         .await?;
-    context.webhooks.wake();
+    context.outbox.wake();
     for hash in orphaned {
         context.blobs.remove(&hash).await?;
     }

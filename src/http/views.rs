@@ -23,6 +23,8 @@ pub struct UserView {
     pub permissions: Vec<&'static str>,
     pub status: UserStatus,
     pub created_at: DateTime<Utc>,
+    /// The language chosen for the app (`PATCH /me`); null: none chosen (English emails).
+    pub language: Option<String>,
 }
 
 impl From<&User> for UserView {
@@ -35,6 +37,7 @@ impl From<&User> for UserView {
             permissions: user.permissions().iter().map(|p| p.name()).collect(),
             status: user.status,
             created_at: user.created_at,
+            language: user.language.clone(),
         }
     }
 }

@@ -8,6 +8,7 @@ mod postgres;
 mod raw;
 mod redb;
 mod tables;
+mod outbox_migration;
 
 use crate::error::Error;
 use changes::{Changes, Touched};
