@@ -12,10 +12,13 @@ use serde_json::{json, Value};
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-/// News gathers for 6 seconds after an email; the scheduler looks five times a second.
+/// News gathers for 15 seconds after an email (room for a loaded machine); the scheduler looks
+/// five times a second.
+const WINDOW: Duration = Duration::from_secs(15);
+
 fn gathering(config: &mut handoff::config::Config, port: u16) {
     with_smtp(config, port);
-    config.notify.batch_minutes = 0.1;
+    config.notify.batch_minutes = WINDOW.as_secs_f64() / 60.0;
     config.notify.check_secs = 0.2;
 }
 
@@ -45,6 +48,7 @@ async fn many_first_visits_at_once_make_one_email_naming_everyone_even_across_a_
 
     // The first visit after a quiet period is told at once.
     open(&server, &link_path(&share["recipients"][0])).await;
+    let told = std::time::Instant::now();
     let first = wait_for_mail(&inbox, "r0@example.org opened “Launch”").await;
     assert_eq!(to_owner(&inbox).len(), 1, "{first:?}");
 
@@ -53,11 +57,13 @@ async fn many_first_visits_at_once_make_one_email_naming_everyone_even_across_a_
         open(&server, &link_path(recipient)).await;
     }
     tokio::time::sleep(Duration::from_secs(1)).await;
-    assert_eq!(to_owner(&inbox).len(), 1, "nothing more before the window ends");
+    let owner_mails = to_owner(&inbox);
+    assert_eq!(owner_mails.len(), 1, "nothing more before the window ends: {owner_mails:?}");
     let dir = server.stop().await;
     let mut config = test_config(dir.path());
     gathering(&mut config, port);
     let server = TestServer::start_in(dir, config).await;
+    tokio::time::sleep(WINDOW.saturating_sub(told.elapsed())).await;
     let mails = wait_for_mail(&inbox, "5 links of your shares were opened").await;
     let digest = mails
         .iter()
@@ -75,7 +81,7 @@ async fn many_first_visits_at_once_make_one_email_naming_everyone_even_across_a_
 
     // Once the window has passed, the next visit is told at once, alone; a link already told
     // of is never told again.
-    tokio::time::sleep(Duration::from_secs(6)).await;
+    tokio::time::sleep(WINDOW).await;
     open(&server, &link_path(&share["recipients"][1])).await;
     open(&server, &link_path(&share)).await;
     wait_for_mail(&inbox, "someone at 127.0.0.1 opened “Launch”").await;
