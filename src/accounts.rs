@@ -509,33 +509,6 @@ pub fn bootstrap_admin(
     Ok(generated)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn roles_grant_the_spec_permissions() {
-        use Permission::*;
-        assert!(Role::Viewer.permissions().contains(&AssetsRead));
-        assert!(!Role::Viewer.permissions().contains(&AssetsWrite));
-        assert!(!Role::Viewer.permissions().contains(&SharesWrite));
-        assert!(Role::Editor.permissions().contains(&SharesWrite));
-        assert!(!Role::Editor.permissions().contains(&Admin));
-        assert!(Role::Admin.permissions().contains(&Admin));
-    }
-
-    #[test]
-    fn emails_are_normalized_and_checked() {
-        assert_eq!(
-            normalize_email(" Ann@Example.COM ").unwrap(),
-            "ann@example.com"
-        );
-        assert!(normalize_email("no-at-sign").is_err());
-        assert!(normalize_email("a@b\r\nBcc: x@y").is_err());
-        assert!(normalize_email("@b").is_err());
-    }
-}
-
 /// Keeps the language `user` chose for the app (one of `crate::i18n::LANGUAGES`), which the
 /// emails to them as an owner speak; None goes back to English.
 pub async fn set_language(store: &Store, user: &User, language: Option<String>) -> Result<User> {
@@ -566,4 +539,31 @@ pub async fn set_language(store: &Store, user: &User, language: Option<String>) 
             Ok(user)
         })
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_grant_the_spec_permissions() {
+        use Permission::*;
+        assert!(Role::Viewer.permissions().contains(&AssetsRead));
+        assert!(!Role::Viewer.permissions().contains(&AssetsWrite));
+        assert!(!Role::Viewer.permissions().contains(&SharesWrite));
+        assert!(Role::Editor.permissions().contains(&SharesWrite));
+        assert!(!Role::Editor.permissions().contains(&Admin));
+        assert!(Role::Admin.permissions().contains(&Admin));
+    }
+
+    #[test]
+    fn emails_are_normalized_and_checked() {
+        assert_eq!(
+            normalize_email(" Ann@Example.COM ").unwrap(),
+            "ann@example.com"
+        );
+        assert!(normalize_email("no-at-sign").is_err());
+        assert!(normalize_email("a@b\r\nBcc: x@y").is_err());
+        assert!(normalize_email("@b").is_err());
+    }
 }

@@ -41,8 +41,10 @@ async fn many_first_visits_at_once_make_one_email_naming_everyone_even_across_a_
     let emails: Vec<String> = (0..6).map(|i| format!("r{i}@example.org")).collect();
     let recipients: Vec<Value> = emails.iter().map(|e| json!({"email": e})).collect();
     let share = server
-        .admin_share(json!({"title": "Launch", "assetIds": [], "recipients": recipients,
-            "notify": {"opened": true}}))
+        .admin_share(
+            json!({"title": "Launch", "assetIds": [], "recipients": recipients,
+            "notify": {"opened": true}}),
+        )
         .await;
     wait_for(|| (received(&inbox).len() == 6).then_some(())).await;
 
@@ -58,7 +60,11 @@ async fn many_first_visits_at_once_make_one_email_naming_everyone_even_across_a_
     }
     tokio::time::sleep(Duration::from_secs(1)).await;
     let owner_mails = to_owner(&inbox);
-    assert_eq!(owner_mails.len(), 1, "nothing more before the window ends: {owner_mails:?}");
+    assert_eq!(
+        owner_mails.len(),
+        1,
+        "nothing more before the window ends: {owner_mails:?}"
+    );
     let dir = server.stop().await;
     let mut config = test_config(dir.path());
     gathering(&mut config, port);
@@ -181,7 +187,10 @@ async fn an_email_and_a_webhook_both_waiting_survive_a_restart_and_go_after_it()
     wait_for_state(&server, &id, "failed").await;
     let waiting = deliveries(&server, &hook).await;
     assert_eq!(
-        (waiting[0]["status"].as_str(), waiting[0]["attempts"].as_u64()),
+        (
+            waiting[0]["status"].as_str(),
+            waiting[0]["attempts"].as_u64()
+        ),
         (Some("pending"), Some(1))
     );
 
@@ -198,7 +207,10 @@ async fn an_email_and_a_webhook_both_waiting_survive_a_restart_and_go_after_it()
     assert_eq!(mails[0]["to"], "dan@example.org");
     let delivered = deliveries(&server, &hook).await;
     assert_eq!(
-        (delivered[0]["status"].as_str(), delivered[0]["attempts"].as_u64()),
+        (
+            delivered[0]["status"].as_str(),
+            delivered[0]["attempts"].as_u64()
+        ),
         (Some("delivered"), Some(2))
     );
 }

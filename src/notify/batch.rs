@@ -90,7 +90,10 @@ mod tests {
         assert_eq!(batch.take_if_due(window, later), Some(vec![2, 3]));
         assert!(batch.waiting.is_empty());
         batch.waiting.push(4);
-        assert!(Batch::<u32>::default().due(Duration::zero(), later) == false);
-        assert!(batch.due(Duration::zero(), later), "a window of 0 sends each at once");
+        assert!(!Batch::<u32>::default().due(Duration::zero(), later));
+        assert!(
+            batch.due(Duration::zero(), later),
+            "a window of 0 sends each at once"
+        );
     }
 }

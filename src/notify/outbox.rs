@@ -249,7 +249,12 @@ impl Runner {
     }
 
     /// Tries `batch` one message after another on a task of its own.
-    fn spawn(self: &Arc<Self>, batch: Vec<Outgoing>, emails: bool, done: mpsc::UnboundedSender<Finished>) {
+    fn spawn(
+        self: &Arc<Self>,
+        batch: Vec<Outgoing>,
+        emails: bool,
+        done: mpsc::UnboundedSender<Finished>,
+    ) {
         let runner = self.clone();
         tokio::spawn(async move {
             let ids = batch.iter().map(|o| o.id).collect();
@@ -343,10 +348,7 @@ mod tests {
         let mut out = pending(call());
         for attempt in 1..MAX_ATTEMPTS {
             out = after_try(out, failed(Some(500), false), 60.0);
-            assert_eq!(
-                (out.state, out.attempts),
-                (DeliveryState::Pending, attempt)
-            );
+            assert_eq!((out.state, out.attempts), (DeliveryState::Pending, attempt));
             assert!(out.next_attempt_at > Utc::now());
             assert_eq!(out.call().unwrap().last_status, Some(500));
         }
@@ -358,7 +360,11 @@ mod tests {
 
     #[test]
     fn success_and_nowhere_to_send_end_the_message() {
-        let delivered = after_try(pending(call()), Tried::Delivered { status: Some(204) }, 60.0);
+        let delivered = after_try(
+            pending(call()),
+            Tried::Delivered { status: Some(204) },
+            60.0,
+        );
         assert_eq!(delivered.state, DeliveryState::Delivered);
         assert_eq!(delivered.call().unwrap().last_status, Some(204));
         assert!(delivered.done_at.is_some());

@@ -7,12 +7,12 @@ use super::{ReceivedFile, Request};
 use crate::accounts::User;
 use crate::error::Result;
 use crate::i18n::Lang;
-use fluent_bundle::FluentValue;
 use crate::notify::{self, batch, one_line, Compose};
 use crate::state::AppState;
 use crate::store::WriteTx;
 use crate::webhooks::{self, Happening};
 use chrono::{DateTime, Duration, Utc};
+use fluent_bundle::FluentValue;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -171,7 +171,9 @@ impl Compose for FilesArrived<'_> {
         for file in self.files {
             text.push_str(&format!("- {}\n", self.line(file)));
         }
-        let see = self.lang.tr("owner-files-see-text", &[("link", self.link.into())]);
+        let see = self
+            .lang
+            .tr("owner-files-see-text", &[("link", self.link.into())]);
         text.push_str(&format!("\n{see}\n"));
         text
     }

@@ -98,7 +98,10 @@ async fn write_batches(store: Store, teller: Teller, mut rx: mpsc::Receiver<Mess
         }
         if !events.is_empty() {
             let telling = teller.clone();
-            if let Err(e) = store.write(move |tx| write_events(tx, &telling, events)).await {
+            if let Err(e) = store
+                .write(move |tx| write_events(tx, &telling, events))
+                .await
+            {
                 tracing::error!("writing events failed: {e}");
             }
             teller.wake();

@@ -160,8 +160,10 @@ impl OwnerLetter<'_> {
     }
 
     fn the_share(&self, happened: &Happened) -> String {
-        self.lang
-            .tr("owner-the-share", &[("link", happened.link.as_str().into())])
+        self.lang.tr(
+            "owner-the-share",
+            &[("link", happened.link.as_str().into())],
+        )
     }
 }
 
@@ -169,7 +171,9 @@ impl Compose for OwnerLetter<'_> {
     fn subject(&self) -> String {
         let [only] = self.news else {
             let count = self.news.len();
-            return self.lang.tr("owner-digest-subject", &[("count", count.into())]);
+            return self
+                .lang
+                .tr("owner-digest-subject", &[("count", count.into())]);
         };
         let id = match only.kind {
             Kind::Opened => "owner-opened-subject",
@@ -228,16 +232,24 @@ mod tests {
 
     #[test]
     fn one_piece_of_news_names_who_and_what_in_the_subject() {
-        let news = [happened(Kind::Opened, Who::Recipient("ann@example.org".into()))];
+        let news = [happened(
+            Kind::Opened,
+            Who::Recipient("ann@example.org".into()),
+        )];
         let letter = OwnerLetter {
             lang: Lang::ENGLISH,
             news: &news,
         };
         assert_eq!(letter.subject(), "ann@example.org opened “<Final> cut”");
-        assert!(letter.text().contains("The share: https://files.example/s/abc?x=1&y=2"));
+        assert!(letter
+            .text()
+            .contains("The share: https://files.example/s/abc?x=1&y=2"));
         let html = letter.html();
         assert!(html.contains("&lt;Final&gt; cut"), "{html}");
-        assert!(html.contains("href=\"https://files.example/s/abc?x=1&amp;y=2\""), "{html}");
+        assert!(
+            html.contains("href=\"https://files.example/s/abc?x=1&amp;y=2\""),
+            "{html}"
+        );
     }
 
     #[test]
@@ -256,8 +268,14 @@ mod tests {
             "3 Links Ihrer Freigaben wurden geöffnet oder heruntergeladen"
         );
         let text = letter.text();
-        assert!(text.contains("ann@example.org hat Ihre Freigabe „<Final> cut“ geöffnet."), "{text}");
-        assert!(text.contains("jemand unter 203.0.113.9 hat aus Ihrer Freigabe"), "{text}");
+        assert!(
+            text.contains("ann@example.org hat Ihre Freigabe „<Final> cut“ geöffnet."),
+            "{text}"
+        );
+        assert!(
+            text.contains("jemand unter 203.0.113.9 hat aus Ihrer Freigabe"),
+            "{text}"
+        );
         assert!(text.contains("ein Empfänger hat Ihre Freigabe"), "{text}");
         assert!(letter.html().contains("<html lang=\"de\">"));
     }

@@ -111,12 +111,7 @@ pub fn opened(tx: &WriteTx, teller: &Teller, share: &mut Share, link: OnLink) ->
 
 /// A download was recorded (and counted in `share.counters`): `share.downloaded` and the
 /// owner's first-download email. The caller saves the counters.
-pub fn downloaded(
-    tx: &WriteTx,
-    teller: &Teller,
-    share: &mut Share,
-    link: OnLink,
-) -> Result<()> {
+pub fn downloaded(tx: &WriteTx, teller: &Teller, share: &mut Share, link: OnLink) -> Result<()> {
     share_event(
         tx,
         &teller.base,
@@ -137,7 +132,13 @@ fn link_json(share: &Share, link: &OnLink) -> Value {
 
 /// The owner's news of the first `kind` on this link (`news`), when the share asks for it and
 /// it was not told before.
-fn first(tx: &WriteTx, teller: &Teller, share: &mut Share, link: &OnLink, kind: Kind) -> Result<()> {
+fn first(
+    tx: &WriteTx,
+    teller: &Teller,
+    share: &mut Share,
+    link: &OnLink,
+    kind: Kind,
+) -> Result<()> {
     let (wanted, told) = match kind {
         Kind::Opened => (share.notify.opened, &mut share.counters.told.opened),
         Kind::Downloaded => (share.notify.downloaded, &mut share.counters.told.downloaded),

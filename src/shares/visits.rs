@@ -63,7 +63,9 @@ async fn count_batches(store: Store, teller: Teller, mut rx: mpsc::Receiver<Queu
         let (begins, replies): (Vec<Begin>, Vec<_>) =
             batch.drain(..).map(|q| (q.begin, q.reply)).unzip();
         let telling = teller.clone();
-        let counted = store.write(move |tx| count_batch(tx, &telling, begins)).await;
+        let counted = store
+            .write(move |tx| count_batch(tx, &telling, begins))
+            .await;
         teller.wake();
         match counted {
             Ok(results) => {
@@ -88,7 +90,11 @@ struct Counted {
 }
 
 /// Counts a batch of visits; each one counted is told (`tell::opened`) in the same transaction.
-fn count_batch(tx: &WriteTx, teller: &Teller, begins: Vec<Begin>) -> Result<Vec<Result<ShareCounters>>> {
+fn count_batch(
+    tx: &WriteTx,
+    teller: &Teller,
+    begins: Vec<Begin>,
+) -> Result<Vec<Result<ShareCounters>>> {
     let mut shares: HashMap<Uuid, Option<Counted>> = HashMap::new();
     let mut results = Vec::with_capacity(begins.len());
     for begin in begins {

@@ -4,11 +4,11 @@
 //! UUID keys (v7: keys sort by creation).
 
 mod changes;
+mod outbox_migration;
 mod postgres;
 mod raw;
 mod redb;
 mod tables;
-mod outbox_migration;
 
 use crate::error::Error;
 use changes::{Changes, Touched};

@@ -54,7 +54,10 @@ pub(super) fn rows(from: &dyn RawRead, to: &dyn RawWrite) -> Result<(), Error> {
         from.each(name, Kind::Records, &mut |(key, value)| {
             let record: Map<String, Value> = serde_json::from_slice(&value)
                 .map_err(|e| StoreError::Corrupt(format!("queued message: {e}")))?;
-            moved.push((key, serde_json::to_vec(&convert(record)).map_err(Error::internal)?));
+            moved.push((
+                key,
+                serde_json::to_vec(&convert(record)).map_err(Error::internal)?,
+            ));
             Ok(())
         })?;
     }
@@ -77,7 +80,13 @@ fn take(record: &mut Map<String, Value>, fields: &[&str]) -> Map<String, Value> 
 fn message(mut record: Map<String, Value>, parcel: Map<String, Value>, state: &str) -> Value {
     let mut message = take(
         &mut record,
-        &["id", "attempts", "next_attempt_at", "last_error", "created_at"],
+        &[
+            "id",
+            "attempts",
+            "next_attempt_at",
+            "last_error",
+            "created_at",
+        ],
     );
     message.insert("parcel".into(), Value::Object(parcel));
     message.insert("state".into(), json!(state));
@@ -117,7 +126,13 @@ fn delivery_message(mut record: Map<String, Value>) -> Value {
         .to_string();
     let mut parcel = take(
         &mut record,
-        &["webhook_id", "event_id", "event_type", "body", "last_status"],
+        &[
+            "webhook_id",
+            "event_id",
+            "event_type",
+            "body",
+            "last_status",
+        ],
     );
     parcel.insert("kind".into(), json!("webhook"));
     message(record, parcel, &state)
@@ -147,8 +162,14 @@ mod tests {
         let Parcel::Email(email) = out.parcel else {
             panic!("an email")
         };
-        assert_eq!((email.to.as_str(), email.html.as_str()), ("ann@example.org", "<p>H</p>"));
-        assert_eq!(email.about.to_string(), "01890000-0000-7000-8000-000000000002");
+        assert_eq!(
+            (email.to.as_str(), email.html.as_str()),
+            ("ann@example.org", "<p>H</p>")
+        );
+        assert_eq!(
+            email.about.to_string(),
+            "01890000-0000-7000-8000-000000000002"
+        );
     }
 
     #[test]
@@ -166,7 +187,10 @@ mod tests {
         assert_eq!((out.state, out.attempts), (DeliveryState::Delivered, 3));
         assert!(out.done_at.is_some());
         let call = out.call().unwrap();
-        assert_eq!((call.body.as_str(), call.last_status), ("{\"a\":1}", Some(200)));
+        assert_eq!(
+            (call.body.as_str(), call.last_status),
+            ("{\"a\":1}", Some(200))
+        );
     }
 
     #[test]
@@ -190,9 +214,15 @@ mod tests {
                 "state": "pending", "attempts": 1, "next_attempt_at": "2026-01-01T00:00:00Z",
                 "last_status": 500, "last_error": "answered 500",
                 "created_at": "2026-01-01T00:00:00Z", "delivered_at": null});
-            for (def, id, record) in [(EMAILS, email_id, email), (DELIVERIES, delivery_id, delivery)] {
+            for (def, id, record) in [
+                (EMAILS, email_id, email),
+                (DELIVERIES, delivery_id, delivery),
+            ] {
                 let bytes = serde_json::to_vec(&record).unwrap();
-                tx.open_table(def).unwrap().insert(id.as_u128(), bytes.as_slice()).unwrap();
+                tx.open_table(def)
+                    .unwrap()
+                    .insert(id.as_u128(), bytes.as_slice())
+                    .unwrap();
             }
             tx.commit().unwrap();
         }

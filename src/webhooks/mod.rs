@@ -22,7 +22,6 @@ use serde_json::{json, Value};
 use sha2::Sha256;
 use uuid::Uuid;
 
-
 /// The event types a webhook may subscribe to.
 pub const EVENT_TYPES: [&str; 7] = [
     SHARE_CREATED,

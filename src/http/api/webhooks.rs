@@ -6,8 +6,8 @@ use crate::error::Result;
 use crate::http::api::assets::{optional_id, page_limit};
 use crate::http::reply;
 use crate::http::views::{ErrorAnswer, Listing};
-use crate::state::AppState;
 use crate::notify::{DeliveryState, Outgoing};
+use crate::state::AppState;
 use crate::webhooks::{service, Change, Subscription, Webhook};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -105,7 +105,9 @@ impl DeliveryView {
             last_error: d.last_error.clone(),
             next_attempt_at: (d.state == DeliveryState::Pending).then_some(d.next_attempt_at),
             created_at: d.created_at,
-            delivered_at: (d.state == DeliveryState::Delivered).then_some(d.done_at).flatten(),
+            delivered_at: (d.state == DeliveryState::Delivered)
+                .then_some(d.done_at)
+                .flatten(),
         })
     }
 }
