@@ -85,6 +85,10 @@ pub struct User {
     /// `issuer sub` of the OpenID account this user signs in with; such users have no password.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oidc_subject: Option<String>,
+    /// The language this user chose for the app (`crate::i18n::LANGUAGES`): the emails they
+    /// get as an owner speak it. None: English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The permissions of the token this request came with, when it names a subset: the user
     /// can do only what both allow. Never stored: the role is read afresh on every request.
     #[serde(skip)]
@@ -103,6 +107,14 @@ impl Record for User {
 }
 
 impl User {
+    /// The language of the emails to this user as an owner.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language
+            .as_deref()
+            .and_then(crate::i18n::Lang::from_code)
+            .unwrap_or_default()
+    }
+
     pub fn can(&self, permission: Permission) -> bool {
         self.status == UserStatus::Active
             && self.role.permissions().contains(&permission)
@@ -229,6 +241,7 @@ pub async fn create_user(store: &Store, new: NewUser) -> Result<User> {
         status: UserStatus::Active,
         totp: None,
         oidc_subject: None,
+        language: None,
         scope: None,
         domains: Vec::new(),
     };
@@ -513,11 +526,44 @@ pub fn bootstrap_admin(
         status: UserStatus::Active,
         totp: None,
         oidc_subject: None,
+        language: None,
         scope: None,
         domains: Vec::new(),
     };
     store.write_now(|tx| insert_user(tx, user))?;
     Ok(generated)
+}
+
+/// Keeps the language `user` chose for the app (one of `crate::i18n::LANGUAGES`), which the
+/// emails to them as an owner speak; None goes back to English.
+pub async fn set_language(store: &Store, user: &User, language: Option<String>) -> Result<User> {
+    let language = match language {
+        Some(code) => Some(
+            crate::i18n::LANGUAGES
+                .iter()
+                .find(|l| **l == code)
+                .ok_or_else(|| {
+                    Error::invalid(format!(
+                        "language: {code:?} is none of {}",
+                        crate::i18n::LANGUAGES.join(", ")
+                    ))
+                })?
+                .to_string(),
+        ),
+        None => None,
+    };
+    let id = user.id;
+    store
+        .write(move |tx| {
+            let mut user = tx
+                .get::<User>(id)?
+                .filter(|u| u.status == UserStatus::Active)
+                .ok_or(Error::NotFound("user"))?;
+            user.language = language;
+            tx.put(&user)?;
+            Ok(user)
+        })
+        .await
 }
 
 #[cfg(test)]

@@ -249,7 +249,7 @@ async fn stats(state: &AppState) -> Result<String> {
                 tx.all::<crate::assets::Asset>(|_| true)?,
                 counters::load(tx, tx.all::<Share>(|_| true)?)?,
                 tx.count::<crate::derivatives::Job>()?,
-                tx.all::<crate::notify::EmailJob>(|j| j.state != crate::notify::EmailState::Sent)?
+                tx.all::<crate::notify::Outgoing>(crate::notify::unsent_email)?
                     .len(),
             ))
         })

@@ -347,7 +347,8 @@ pub struct Notify {
     /// Seconds between looks for links to remind of and shares that expired (fractions allowed).
     pub check_secs: f64,
     /// Upload requests: at most one email about received files per request in this many
-    /// minutes (fractions allowed); the first file after a quiet period is told at once.
+    /// minutes; share owners: at most one email about first visits and downloads (gathered,
+    /// naming everyone). Fractions allowed; the first news after a quiet period is told at once.
     pub batch_minutes: f64,
 }
 

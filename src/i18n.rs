@@ -21,18 +21,34 @@ const CATALOGUES: [&str; 6] = [
     include_str!("../web/locales/ja/recipient.ftl"),
 ];
 
-static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> =
-    LazyLock::new(|| LANGUAGES.iter().zip(CATALOGUES).map(bundle).collect());
+/// The emails to owners (of shares and requests), in `LANGUAGES` order: a file of its own.
+const OWNER_CATALOGUES: [&str; 6] = [
+    include_str!("../web/locales/en/owner.ftl"),
+    include_str!("../web/locales/de/owner.ftl"),
+    include_str!("../web/locales/fr/owner.ftl"),
+    include_str!("../web/locales/es/owner.ftl"),
+    include_str!("../web/locales/nl/owner.ftl"),
+    include_str!("../web/locales/ja/owner.ftl"),
+];
 
-fn bundle((code, source): (&&str, &str)) -> FluentBundle<FluentResource> {
+static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
+    (0..LANGUAGES.len())
+        .map(|i| bundle(LANGUAGES[i], &[CATALOGUES[i], OWNER_CATALOGUES[i]]))
+        .collect()
+});
+
+fn bundle(code: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = code.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No bidi isolation marks: every page and email here is left-to-right, and the marks
     // would end up in subjects and plain-text mails.
     bundle.set_use_isolating(false);
-    // A catalogue with a syntax error keeps the messages that parsed (the unit test fails on it).
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        // A catalogue with a syntax error keeps the messages that parsed (the unit test fails
+        // on it).
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

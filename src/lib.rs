@@ -147,10 +147,7 @@ pub async fn run(
         state.clone(),
         stopped(stop_rx.clone()),
     ));
-    tokio::spawn(requests::notice::run(
-        state.clone(),
-        stopped(stop_rx.clone()),
-    ));
+    tokio::spawn(notify::batch::run(state.clone(), stopped(stop_rx.clone())));
     let routes = http::routes(state);
     server::serve(listener, tls, routes, proxies, stopped(stop_rx)).await;
     if let Some(task) = redirect_task {

@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::derivatives::Workers;
 use crate::limits::{AttemptLimiter, LoginLimiter};
 use crate::metrics::Metrics;
-use crate::notify::Mailer;
+use crate::notify::{self, Outbox};
 use crate::shares::links::Links;
 use crate::store::Store;
 use std::sync::Arc;
@@ -39,8 +39,8 @@ pub struct Parts {
     pub links: Links,
     /// Resumable uploads being appended to.
     pub uploads: Arc<crate::uploads::Active>,
-    pub mailer: Mailer,
-    pub webhooks: crate::webhooks::Sender,
+    /// Wakes the sending of emails and webhook deliveries.
+    pub outbox: Outbox,
     pub workers: Workers,
     /// The TLS settings, loaded at start; None when serving plain HTTP.
     pub tls: Option<Arc<ServerConfig>>,
@@ -61,23 +61,22 @@ impl AppState {
             Duration::from_secs(config.unlock.window_secs),
         );
         let logins = LoginLimiter::new(&config.login);
-        let retry = Duration::from_secs(config.smtp.as_ref().map_or(30, |s| s.retry_secs));
-        let mailer = Mailer::start(
-            store.clone(),
-            config.smtp.as_ref(),
-            config.server.data_dir.clone(),
-            &config.branding.name,
-            retry,
-        )
-        .map_err(|e| format!("smtp: {e}"))?;
-        let webhooks = crate::webhooks::Sender::start(store.clone(), &config.webhooks)
-            .map_err(|e| format!("webhooks: {e}"))?;
+        let couriers = notify::outbox::Couriers {
+            mail: notify::Courier::new(
+                config.smtp.as_ref(),
+                config.server.data_dir.clone(),
+                &config.branding.name,
+            )
+            .map_err(|e| format!("smtp: {e}"))?,
+            webhooks: crate::webhooks::send::Courier::new(store.clone(), &config.webhooks)
+                .map_err(|e| format!("webhooks: {e}"))?,
+        };
+        let outbox = Outbox::start(store.clone(), couriers);
         let blobs = Arc::new(blobs);
         let signer = Signer::new(server_key);
         let metrics = Arc::new(Metrics::default());
         let unlocks = Arc::new(unlocks);
-        let teller =
-            crate::shares::tell::Teller::new(config.public_url(), mailer.clone(), webhooks.clone());
+        let teller = crate::shares::tell::Teller::new(&config, outbox.clone());
         let links = Links::start(
             store.clone(),
             signer.clone(),
@@ -86,14 +85,13 @@ impl AppState {
             teller,
         );
         let workers =
-            crate::derivatives::start(store.clone(), blobs.clone(), &config, webhooks.clone())
+            crate::derivatives::start(store.clone(), blobs.clone(), &config, outbox.clone())
                 .map_err(|e| format!("media jobs: {e}"))?;
         let sso = crate::oidc::Sso::new(config.oidc.clone(), &config.public_url())
             .map_err(|e| format!("oidc: {e}"))?;
         Ok(AppState(Arc::new(Parts {
             sso: Arc::new(sso),
-            mailer,
-            webhooks,
+            outbox,
             workers,
             config: Arc::new(config),
             blobs,

@@ -306,9 +306,23 @@ async fn visit_and_download(server: &TestServer, link: &str, asset_id: &str, dow
     }
 }
 
+/// Owners' news with no gathering (`notify.batch_minutes = 0`): each email at once. (Gathered
+/// news is tested in tests/owner_news.rs.)
+fn each_at_once(config: &mut handoff::config::Config, port: u16) {
+    with_smtp(config, port);
+    config.notify.batch_minutes = 0.0;
+}
+
 #[tokio::test]
 async fn the_owner_hears_once_of_each_links_first_visit_and_first_download() {
-    let (port, inbox, server, asset_id) = mail_and_a_file().await;
+    let (port, inbox) = smtp_server();
+    let server = TestServer::start_with(|c| each_at_once(c, port)).await;
+    let asset_id = server
+        .upload(&server.admin_token, "a.txt", b"alpha".to_vec())
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let asset_id = asset_id.as_str();
     let share = share_with(&server, json!({
         "title": "Final cut", "assetIds": [asset_id], "recipients": [{"email": "ann@example.org"}],
@@ -347,7 +361,7 @@ async fn the_owner_hears_once_of_each_links_first_visit_and_first_download() {
     // link's first download still does.
     let dir = server.stop().await;
     let mut config = test_config(dir.path());
-    with_smtp(&mut config, port);
+    each_at_once(&mut config, port);
     let server = TestServer::start_in(dir, config).await;
     visit_and_download(&server, &ann, asset_id, true).await;
     visit_and_download(&server, &link_path(&share), asset_id, true).await;

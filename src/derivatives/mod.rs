@@ -238,7 +238,7 @@ struct Context {
     blobs: Arc<Blobs>,
     plans: Vec<Plan>,
     settings: render::Settings,
-    webhooks: crate::webhooks::Sender,
+    outbox: crate::notify::Outbox,
     lease: Duration,
 }
 
@@ -254,7 +254,7 @@ pub fn start(
     store: Store,
     blobs: Arc<Blobs>,
     config: &Config,
-    webhooks: crate::webhooks::Sender,
+    outbox: crate::notify::Outbox,
 ) -> Result<Workers> {
     let plans = plans(config, watermark_of(config).as_ref());
     let missing = missing_tools();
@@ -307,7 +307,7 @@ pub fn start(
             ffmpeg_threads: ffmpeg_threads(config.media.ffmpeg_threads),
             watermark: watermark_of(config).map(Arc::new),
         },
-        webhooks,
+        outbox,
         lease: Duration::from_secs(config.media.job_lease_secs.max(1)),
     });
     tokio::spawn(run(context, listener, threads));
@@ -617,7 +617,7 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
             release_blobs(tx, &old)
         })
         .await?;
-    context.webhooks.wake();
+    context.outbox.wake();
     for hash in orphaned {
         context.blobs.remove(&hash).await?;
     }

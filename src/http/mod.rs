@@ -96,7 +96,7 @@ async fn metrics(state: &AppState, client: &filters::Client) -> Result<Response,
         .store
         .read(|tx| {
             let emails = tx
-                .all::<crate::notify::EmailJob>(|j| j.state != crate::notify::EmailState::Sent)?
+                .all::<crate::notify::Outgoing>(crate::notify::unsent_email)?
                 .len();
             Ok((tx.count::<crate::derivatives::Job>()?, emails))
         })

@@ -25,6 +25,8 @@ pub struct UserView {
     pub created_at: DateTime<Utc>,
     /// The ids of the domains the member belongs to.
     pub domains: Vec<Uuid>,
+    /// The language chosen for the app (`PATCH /me`); null: none chosen (English emails).
+    pub language: Option<String>,
 }
 
 impl From<&User> for UserView {
@@ -38,6 +40,7 @@ impl From<&User> for UserView {
             status: user.status,
             created_at: user.created_at,
             domains: user.domains.clone(),
+            language: user.language.clone(),
         }
     }
 }

@@ -20,20 +20,32 @@ fn ids(lang: &str, source: &str) -> BTreeSet<String> {
 
 #[test]
 fn every_catalogue_has_exactly_the_keys_english_has() {
-    let english = ids("en", CATALOGUES[0]);
-    for (lang, source) in LANGUAGES.iter().zip(CATALOGUES).skip(1) {
-        let theirs = ids(lang, source);
-        let missing: Vec<_> = english.difference(&theirs).collect();
-        let extra: Vec<_> = theirs.difference(&english).collect();
-        assert!(
-            missing.is_empty(),
-            "web/locales/{lang}/recipient.ftl misses {missing:?}"
-        );
-        assert!(
-            extra.is_empty(),
-            "web/locales/{lang}/recipient.ftl has keys English lacks: {extra:?}"
-        );
+    for (file, catalogues) in [("recipient", CATALOGUES), ("owner", OWNER_CATALOGUES)] {
+        let english = ids("en", catalogues[0]);
+        for (lang, source) in LANGUAGES.iter().zip(catalogues).skip(1) {
+            let theirs = ids(lang, source);
+            let missing: Vec<_> = english.difference(&theirs).collect();
+            let extra: Vec<_> = theirs.difference(&english).collect();
+            assert!(
+                missing.is_empty(),
+                "web/locales/{lang}/{file}.ftl misses {missing:?}"
+            );
+            assert!(
+                extra.is_empty(),
+                "web/locales/{lang}/{file}.ftl has keys English lacks: {extra:?}"
+            );
+        }
     }
+}
+
+#[test]
+fn no_key_is_in_two_catalogues_of_a_language() {
+    let recipient = ids("en", CATALOGUES[0]);
+    let both: Vec<_> = ids("en", OWNER_CATALOGUES[0])
+        .into_iter()
+        .filter(|id| recipient.contains(id))
+        .collect();
+    assert!(both.is_empty(), "in recipient.ftl and owner.ftl: {both:?}");
 }
 
 fn locales() -> std::path::PathBuf {
@@ -93,6 +105,7 @@ fn every_english_key_is_used_by_the_code() {
     );
     let unused: Vec<_> = ids("en", CATALOGUES[0])
         .into_iter()
+        .chain(ids("en", OWNER_CATALOGUES[0]))
         .filter(|id| !code.contains(&format!("\"{id}\"")))
         .collect();
     assert!(unused.is_empty(), "keys no code asks for: {unused:?}");

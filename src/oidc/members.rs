@@ -79,6 +79,7 @@ fn first_sign_in(tx: &WriteTx, identity: Identity) -> Result<User> {
             status: UserStatus::Active,
             totp: None,
             oidc_subject: Some(identity.subject),
+            language: None,
             scope: None,
             domains: Vec::new(),
         },

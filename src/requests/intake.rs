@@ -434,7 +434,7 @@ async fn received_file(
         received_at: event.at,
     };
     let base = state.config.public_url();
-    let batch = notice::batch(&state.config);
+    let batch = crate::notify::batch::window(&state.config);
     state
         .store
         .write(move |tx| {
@@ -449,8 +449,7 @@ async fn received_file(
             tx.put(&request)
         })
         .await?;
-    state.mailer.wake();
-    state.webhooks.wake();
+    state.outbox.wake();
     Ok(())
 }
 

@@ -94,12 +94,8 @@ pub struct Reservation {
 }
 
 /// What the creator has been told of received files: when the last email went, and the files
-/// received since that wait for the next one.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Notice {
-    pub last_sent_at: Option<DateTime<Utc>>,
-    pub waiting: Vec<Uuid>,
-}
+/// (asset ids) received since that wait for the next one.
+pub type Notice = crate::notify::batch::Batch<Uuid>;
 
 /// What a request link token opens: the request's own link, or one recipient's.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -1,36 +1,20 @@
 //! Telling people about requests: each recipient's invitation with their own link; the
-//! creator's emails about received files — the first file after a quiet period at once, later
-//! ones batched, at most one email per request per `notify.batch_minutes` — and the
-//! `request.file_received` webhook event for every file.
+//! creator's emails about received files — gathered per request by `notify::batch`: the first
+//! file after a quiet period at once, later ones together, at most one email per request per
+//! `notify.batch_minutes` — and the `request.file_received` webhook event for every file.
 
 use super::{ReceivedFile, Request};
 use crate::accounts::User;
-use crate::config::Config;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::notify::{self, one_line, Compose};
+use crate::notify::{self, batch, one_line, Compose};
 use crate::state::AppState;
 use crate::store::WriteTx;
 use crate::webhooks::{self, Happening};
 use chrono::{DateTime, Duration, Utc};
+use fluent_bundle::FluentValue;
 use serde_json::{json, Value};
-use std::future::Future;
 use uuid::Uuid;
-
-/// The least time between two emails about one request's files.
-pub fn batch(config: &Config) -> Duration {
-    Duration::milliseconds((config.notify.batch_minutes * 60_000.0) as i64)
-}
-
-/// Whether the files waiting to be told of are told now: at once after a quiet period, else
-/// once `batch` has passed since the last email.
-pub fn due(request: &Request, batch: Duration, now: DateTime<Utc>) -> bool {
-    !request.notice.waiting.is_empty()
-        && request
-            .notice
-            .last_sent_at
-            .is_none_or(|last| now - last >= batch)
-}
 
 /// A request as webhook events carry it.
 pub fn summary(request: &Request, base: &str) -> Value {
@@ -87,13 +71,12 @@ fn tell_if_due(
     batch: Duration,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    if !due(request, batch, now) {
-        return Ok(false);
-    }
-    let Some(creator) = tx.get::<User>(request.owner_id)? else {
+    let Some(waiting) = request.notice.take_if_due(batch, now) else {
         return Ok(false);
     };
-    let waiting = &request.notice.waiting;
+    let Some(creator) = tx.get::<User>(request.owner_id)? else {
+        return Ok(true);
+    };
     let files: Vec<&ReceivedFile> = request
         .files
         .iter()
@@ -101,40 +84,22 @@ fn tell_if_due(
         .collect();
     if !files.is_empty() {
         let letter = FilesArrived {
+            lang: creator.lang(),
             request,
             files: &files,
             link: &format!("{base}/#/requests/{}", request.id),
         };
         notify::enqueue(tx, request.id, None, &creator.email, &letter)?;
     }
-    request.notice.waiting.clear();
-    request.notice.last_sent_at = Some(now);
     Ok(true)
 }
 
-/// Until `stopped`: every `notify.check_secs`, the batched emails that have come due.
-pub async fn run(state: AppState, stopped: impl Future<Output = ()>) {
-    let every = std::time::Duration::from_secs_f64(state.config.notify.check_secs);
-    let mut stopped = std::pin::pin!(stopped);
-    loop {
-        match send_due(&state, Utc::now()).await {
-            Ok(0) => {}
-            Ok(_) => state.mailer.wake(),
-            Err(e) => tracing::warn!("emails about received files: {e}"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(every) => {}
-            _ = &mut stopped => return,
-        }
-    }
-}
-
-/// Queues every batched email due at `now`; returns how many.
-async fn send_due(state: &AppState, now: DateTime<Utc>) -> Result<usize> {
-    let (batch, base) = (batch(&state.config), state.config.public_url());
+/// Queues every gathered email due at `now`; returns how many.
+pub async fn send_due(state: &AppState, now: DateTime<Utc>) -> Result<usize> {
+    let (batch, base) = (batch::window(&state.config), state.config.public_url());
     let waiting: Vec<Uuid> = state
         .store
-        .read(move |tx| tx.all::<Request>(|r| due(r, batch, now)))
+        .read(move |tx| tx.all::<Request>(|r| r.notice.due(batch, now)))
         .await?
         .iter()
         .map(|r| r.id)
@@ -160,63 +125,68 @@ async fn send_due(state: &AppState, now: DateTime<Utc>) -> Result<usize> {
     Ok(sent)
 }
 
-/// The creator's email about files received.
+/// The creator's email about files received, in the creator's language.
 struct FilesArrived<'a> {
+    lang: Lang,
     request: &'a Request,
     files: &'a [&'a ReceivedFile],
     link: &'a str,
 }
 
 impl FilesArrived<'_> {
-    fn sender(file: &ReceivedFile) -> String {
+    fn sender(&self, file: &ReceivedFile) -> String {
         match (&file.uploader_name, &file.uploader_email) {
             (Some(name), Some(email)) => format!("{name} <{email}>"),
             (Some(name), None) => name.clone(),
             (None, Some(email)) => email.clone(),
-            (None, None) => "someone who did not give a name".into(),
+            (None, None) => self.lang.t("owner-sender-unnamed"),
         }
+    }
+
+    fn title(&self) -> (&'static str, FluentValue<'static>) {
+        ("title", one_line(&self.request.title).into())
+    }
+
+    fn line(&self, file: &ReceivedFile) -> String {
+        self.lang.tr(
+            "owner-file-line",
+            &[
+                ("name", one_line(&file.name).into()),
+                ("size", self.lang.size(file.size).into()),
+                ("sender", one_line(&self.sender(file)).into()),
+            ],
+        )
     }
 }
 
 impl Compose for FilesArrived<'_> {
     fn subject(&self) -> String {
-        let count = self.files.len();
-        one_line(&format!(
-            "{count} new file{} for “{}”",
-            if count == 1 { "" } else { "s" },
-            self.request.title
-        ))
+        let count = ("count", self.files.len().into());
+        one_line(&self.lang.tr("owner-files-subject", &[count, self.title()]))
     }
 
     fn text(&self) -> String {
-        let mut text = format!(
-            "Files arrived through your request “{}”:\n\n",
-            one_line(&self.request.title)
-        );
+        let intro = self.lang.tr("owner-files-intro", &[self.title()]);
+        let mut text = format!("{intro}\n\n");
         for file in self.files {
-            text.push_str(&format!(
-                "- {} ({}) from {}\n",
-                one_line(&file.name),
-                Lang::ENGLISH.size(file.size),
-                one_line(&Self::sender(file))
-            ));
+            text.push_str(&format!("- {}\n", self.line(file)));
         }
-        text.push_str(&format!("\nSee them: {}\n", self.link));
+        let see = self
+            .lang
+            .tr("owner-files-see-text", &[("link", self.link.into())]);
+        text.push_str(&format!("\n{see}\n"));
         text
     }
 
-    /// In English: the creator's language is their browser's, which an email cannot ask.
     fn html(&self) -> String {
         let body = maud::html! {
-            p { "Files arrived through your request “" (self.request.title) "”:" }
+            p { (self.lang.tr("owner-files-intro", &[self.title()])) }
             ul {
-                @for file in self.files {
-                    li { (file.name) " (" (Lang::ENGLISH.size(file.size)) ") from " (Self::sender(file)) }
-                }
+                @for file in self.files { li { (self.line(file)) } }
             }
-            p { a href=(self.link) { "See them" } }
+            p { a href=(self.link) { (self.lang.t("owner-files-see")) } }
         };
-        notify::html_email(Lang::ENGLISH, body)
+        notify::html_email(self.lang, body)
     }
 }
 

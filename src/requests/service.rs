@@ -174,7 +174,7 @@ pub async fn create(state: &AppState, owner: &User, new: NewRequest) -> Result<R
             Ok(request)
         })
         .await?;
-    state.mailer.wake();
+    state.outbox.wake();
     Ok(request)
 }
 

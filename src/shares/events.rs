@@ -97,8 +97,11 @@ async fn write_batches(store: Store, teller: Teller, mut rx: mpsc::Receiver<Mess
             }
         }
         if !events.is_empty() {
-            let base = teller.base.clone();
-            if let Err(e) = store.write(move |tx| write_events(tx, &base, events)).await {
+            let telling = teller.clone();
+            if let Err(e) = store
+                .write(move |tx| write_events(tx, &telling, events))
+                .await
+            {
                 tracing::error!("writing events failed: {e}");
             }
             teller.wake();
@@ -111,7 +114,7 @@ async fn write_batches(store: Store, teller: Teller, mut rx: mpsc::Receiver<Mess
 
 fn write_events(
     tx: &crate::store::WriteTx,
-    base: &str,
+    teller: &Teller,
     events: Vec<(Uuid, Event)>,
 ) -> crate::error::Result<()> {
     let mut by_share: HashMap<Uuid, Vec<Event>> = HashMap::new();
@@ -134,7 +137,7 @@ fn write_events(
                 recipient_id: event.recipient_id,
                 client_address: &event.client_address,
             };
-            tell::downloaded(tx, base, &mut share, link)?;
+            tell::downloaded(tx, teller, &mut share, link)?;
         }
         tx.put(&share.counters)?;
     }

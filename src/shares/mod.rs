@@ -5,6 +5,7 @@ pub mod content;
 pub mod download_all;
 pub mod events;
 pub mod links;
+pub mod news;
 pub mod options;
 pub mod recipients;
 pub mod schedule;

@@ -111,7 +111,7 @@ pub async fn email_link(
             Ok(emails.len())
         })
         .await?;
-    state.mailer.wake();
+    state.outbox.wake();
     Ok(sent)
 }
 
@@ -199,7 +199,7 @@ pub async fn add_recipients(
             Ok((share, added))
         })
         .await
-        .inspect(|_| state.mailer.wake())
+        .inspect(|_| state.outbox.wake())
 }
 
 /// Removes a recipient: their link answers 410 from now on; they stay listed as removed.

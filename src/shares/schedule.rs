@@ -23,11 +23,7 @@ const EXPIRED_NEWS_DAYS: i64 = 7;
 
 /// Until `stopped`: one look at once, then one every `notify.check_secs`.
 pub async fn run(state: AppState, stopped: impl Future<Output = ()>) {
-    let teller = Teller::new(
-        state.config.public_url(),
-        state.mailer.clone(),
-        state.webhooks.clone(),
-    );
+    let teller = Teller::new(&state.config, state.outbox.clone());
     let days = state.config.sharing.reminder_days_before;
     let every = std::time::Duration::from_secs_f64(state.config.notify.check_secs);
     let mut stopped = std::pin::pin!(stopped);

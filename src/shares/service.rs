@@ -200,8 +200,7 @@ pub async fn create(
             Ok((share, skipped))
         })
         .await?;
-    state.mailer.wake();
-    state.webhooks.wake();
+    state.outbox.wake();
     Ok(created)
 }
 

@@ -1,15 +1,17 @@
-//! Telling the sender what happened on a share's links: webhook events, and the emails its
-//! owner asked for (the first visit and the first download of each link). Everything here
+//! Telling the sender what happened on a share's links: webhook events, and the news its
+//! owner asked for (the first visit and the first download of each link, emailed by `news`). Everything here
 //! runs inside the transaction that records what happened, so that it is told exactly when
 //! that is committed, and what is told once is noted in the share's counters (`Told`).
 
+use super::news::{self, Kind, Who};
 use super::Share;
 use crate::accounts::User;
+use crate::config::Config;
 use crate::error::Result;
-use crate::notify::{self, Compose, Mailer};
+use crate::notify::{self, Outbox};
 use crate::store::WriteTx;
 use crate::webhooks::{self, Happening};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -17,23 +19,23 @@ use uuid::Uuid;
 #[derive(Clone)]
 pub struct Teller {
     pub base: String,
-    mailer: Mailer,
-    webhooks: webhooks::Sender,
+    /// How long owners' news gathers before the next email (`notify::batch`).
+    pub window: Duration,
+    outbox: Outbox,
 }
 
 impl Teller {
-    pub fn new(base: String, mailer: Mailer, webhooks: webhooks::Sender) -> Teller {
+    pub fn new(config: &Config, outbox: Outbox) -> Teller {
         Teller {
-            base,
-            mailer,
-            webhooks,
+            base: config.public_url(),
+            window: notify::batch::window(config),
+            outbox,
         }
     }
 
     /// After the transaction that told something is committed: send it.
     pub fn wake(&self) {
-        self.mailer.wake();
-        self.webhooks.wake();
+        self.outbox.wake();
     }
 }
 
@@ -88,16 +90,11 @@ pub struct OnLink<'a> {
     pub client_address: &'a str,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Opened,
-    Downloaded,
-}
-
 /// A visit began (its use already counted in `share.counters`): `share.opened`, the owner's
 /// first-open email, and `share.used_up` when this visit took the last use. The caller saves
 /// the counters.
-pub fn opened(tx: &WriteTx, base: &str, share: &mut Share, link: OnLink) -> Result<()> {
+pub fn opened(tx: &WriteTx, teller: &Teller, share: &mut Share, link: OnLink) -> Result<()> {
+    let base = teller.base.as_str();
     share_event(
         tx,
         base,
@@ -109,20 +106,20 @@ pub fn opened(tx: &WriteTx, base: &str, share: &mut Share, link: OnLink) -> Resu
         share.counters.told.used_up = true;
         share_event(tx, base, share, webhooks::SHARE_USED_UP, json!({}))?;
     }
-    first(tx, base, share, &link, Kind::Opened)
+    first(tx, teller, share, &link, Kind::Opened)
 }
 
 /// A download was recorded (and counted in `share.counters`): `share.downloaded` and the
 /// owner's first-download email. The caller saves the counters.
-pub fn downloaded(tx: &WriteTx, base: &str, share: &mut Share, link: OnLink) -> Result<()> {
+pub fn downloaded(tx: &WriteTx, teller: &Teller, share: &mut Share, link: OnLink) -> Result<()> {
     share_event(
         tx,
-        base,
+        &teller.base,
         share,
         webhooks::SHARE_DOWNLOADED,
         link_json(share, &link),
     )?;
-    first(tx, base, share, &link, Kind::Downloaded)
+    first(tx, teller, share, &link, Kind::Downloaded)
 }
 
 fn link_json(share: &Share, link: &OnLink) -> Value {
@@ -133,9 +130,15 @@ fn link_json(share: &Share, link: &OnLink) -> Value {
     }})
 }
 
-/// The owner's email for the first `kind` on this link, when the share asks for it and it was
-/// not sent before.
-fn first(tx: &WriteTx, base: &str, share: &mut Share, link: &OnLink, kind: Kind) -> Result<()> {
+/// The owner's news of the first `kind` on this link (`news`), when the share asks for it and
+/// it was not told before.
+fn first(
+    tx: &WriteTx,
+    teller: &Teller,
+    share: &mut Share,
+    link: &OnLink,
+    kind: Kind,
+) -> Result<()> {
     let (wanted, told) = match kind {
         Kind::Opened => (share.notify.opened, &mut share.counters.told.opened),
         Kind::Downloaded => (share.notify.downloaded, &mut share.counters.told.downloaded),
@@ -143,71 +146,28 @@ fn first(tx: &WriteTx, base: &str, share: &mut Share, link: &OnLink, kind: Kind)
     if !wanted || !told.insert(link.recipient_id) {
         return Ok(());
     }
-    let Some(owner) = tx.get::<User>(share.owner_id)? else {
-        return Ok(());
-    };
-    let notice = Notice {
-        who: who(tx, share, link)?,
+    let happened = news::Happened {
         kind,
-        title: &share.title,
-        link: format!("{base}/s/{}", share.token),
+        who: who(tx, share, link)?,
+        share_id: share.id,
+        title: share.title.clone(),
+        link: format!("{}/s/{}", teller.base, share.token),
+        at: Utc::now(),
     };
-    notify::enqueue(tx, share.id, None, &owner.email, &notice)
+    news::add(tx, share.owner_id, happened, teller.window)
 }
 
 /// Who is behind a link: the recipient's email (or the internal user's), else the address.
-fn who(tx: &WriteTx, share: &Share, link: &OnLink) -> Result<String> {
+fn who(tx: &WriteTx, share: &Share, link: &OnLink) -> Result<Who> {
     let Some(recipient) = link.recipient_id.and_then(|id| share.recipient(id)) else {
-        return Ok(format!("someone at {}", link.client_address));
+        return Ok(Who::Someone(link.client_address.to_string()));
     };
     if let Some(email) = &recipient.email {
-        return Ok(email.clone());
+        return Ok(Who::Recipient(email.clone()));
     }
     let user = match recipient.user_id {
         Some(id) => tx.get::<User>(id)?,
         None => None,
     };
-    Ok(user.map_or_else(|| "a recipient".into(), |u| u.email))
-}
-
-/// The email to a share's owner about a first visit or download.
-struct Notice<'a> {
-    who: String,
-    kind: Kind,
-    title: &'a str,
-    link: String,
-}
-
-impl Notice<'_> {
-    fn verb(&self) -> &'static str {
-        match self.kind {
-            Kind::Opened => "opened",
-            Kind::Downloaded => "downloaded from",
-        }
-    }
-}
-
-impl Compose for Notice<'_> {
-    fn subject(&self) -> String {
-        notify::one_line(&format!("{} {} “{}”", self.who, self.verb(), self.title))
-    }
-
-    fn text(&self) -> String {
-        format!(
-            "{} {} your share “{}”.\n\nThe share: {}\n",
-            notify::one_line(&self.who),
-            self.verb(),
-            notify::one_line(self.title),
-            self.link
-        )
-    }
-
-    /// In English: the owner's language is their browser's, which an email cannot ask.
-    fn html(&self) -> String {
-        let body = maud::html! {
-            p { strong { (self.who) } " " (self.verb()) " your share “" (self.title) "”." }
-            p { a href=(self.link) { (self.link) } }
-        };
-        notify::html_email(crate::i18n::Lang::ENGLISH, body)
-    }
+    Ok(user.map_or(Who::Unnamed, |u| Who::Recipient(u.email)))
 }

@@ -62,8 +62,10 @@ async fn count_batches(store: Store, teller: Teller, mut rx: mpsc::Receiver<Queu
     while rx.recv_many(&mut batch, BATCH).await > 0 {
         let (begins, replies): (Vec<Begin>, Vec<_>) =
             batch.drain(..).map(|q| (q.begin, q.reply)).unzip();
-        let base = teller.base.clone();
-        let counted = store.write(move |tx| count_batch(tx, &base, begins)).await;
+        let telling = teller.clone();
+        let counted = store
+            .write(move |tx| count_batch(tx, &telling, begins))
+            .await;
         teller.wake();
         match counted {
             Ok(results) => {
@@ -88,7 +90,11 @@ struct Counted {
 }
 
 /// Counts a batch of visits; each one counted is told (`tell::opened`) in the same transaction.
-fn count_batch(tx: &WriteTx, base: &str, begins: Vec<Begin>) -> Result<Vec<Result<ShareCounters>>> {
+fn count_batch(
+    tx: &WriteTx,
+    teller: &Teller,
+    begins: Vec<Begin>,
+) -> Result<Vec<Result<ShareCounters>>> {
     let mut shares: HashMap<Uuid, Option<Counted>> = HashMap::new();
     let mut results = Vec::with_capacity(begins.len());
     for begin in begins {
@@ -104,7 +110,7 @@ fn count_batch(tx: &WriteTx, base: &str, begins: Vec<Begin>) -> Result<Vec<Resul
                         recipient_id: event.recipient_id,
                         client_address: &event.client_address,
                     };
-                    tell::opened(tx, base, &mut counted.share, link)?;
+                    tell::opened(tx, teller, &mut counted.share, link)?;
                 }
                 result
             }

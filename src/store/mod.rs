@@ -4,6 +4,7 @@
 //! UUID keys (v7: keys sort by creation).
 
 mod changes;
+mod outbox_migration;
 mod postgres;
 mod raw;
 mod redb;

@@ -92,6 +92,15 @@ impl Pool {
                 .map_err(backend)?,
             Some(v) => match super::decode_u32(&v)? {
                 found if found > SCHEMA_VERSION => return Err(StoreError::TooNew { found }),
+                3 if SCHEMA_VERSION == 4 => {
+                    super::outbox_migration::rows(&tx, &tx).map_err(backend)?;
+                    tx.conn
+                        .borrow_mut()
+                        .batch_execute("DROP TABLE handoff_emails, handoff_webhook_deliveries")
+                        .map_err(|e| StoreError::Backend(e.to_string()))?;
+                    tx.set_meta("schema_version", &SCHEMA_VERSION.to_be_bytes())
+                        .map_err(backend)?;
+                }
                 found if found < SCHEMA_VERSION => {
                     return Err(StoreError::Backend(format!(
                         "the database has schema version {found}; migrations of PostgreSQL \

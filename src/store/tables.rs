@@ -4,7 +4,7 @@ use super::StoreError;
 use redb::{ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
 
 /// Raise when the layout of a table or a record changes incompatibly; add a migration below.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub(super) const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 pub(super) const BLOB_REFS: TableDefinition<&str, u64> = TableDefinition::new("blob_refs");
@@ -25,7 +25,9 @@ pub enum Table {
     Collections,
     Shares,
     Jobs,
-    Emails,
+    /// Everything waiting to be sent: emails and webhook deliveries, tried until delivered
+    /// (schema 4 on; before, `emails` and `webhook_deliveries`).
+    Outbox,
     /// A share's counts of uses, visits and downloads: written on every visit and download,
     /// apart from the share so that counting never makes a cached link stale.
     Counters,
@@ -33,9 +35,6 @@ pub enum Table {
     Uploads,
     /// Webhook subscriptions: where to POST which events, and the secret that signs them.
     Webhooks,
-    /// The webhook queue: one record per event and webhook, retried until answered (the
-    /// shape of the email queue).
-    Deliveries,
     /// Every change of an asset's name, status, expiry and attributes: who, when, before, after.
     History,
     /// Named searches (text, kind, collection, attributes) that shares may follow.
@@ -46,6 +45,8 @@ pub enum Table {
     Requests,
     /// Domains (SPEC §10): the organisational units assets belong to and users are members of.
     Domains,
+    /// Per share owner: the news of first visits and downloads waiting for the next email.
+    OwnerNews,
 }
 
 impl Table {
@@ -56,16 +57,16 @@ impl Table {
         Table::Collections,
         Table::Shares,
         Table::Jobs,
-        Table::Emails,
+        Table::Outbox,
         Table::Counters,
         Table::Uploads,
         Table::Webhooks,
-        Table::Deliveries,
         Table::History,
         Table::Searches,
         Table::Attachments,
         Table::Requests,
         Table::Domains,
+        Table::OwnerNews,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -76,16 +77,16 @@ impl Table {
             Table::Collections => "collections",
             Table::Shares => "shares",
             Table::Jobs => "jobs",
-            Table::Emails => "emails",
+            Table::Outbox => "outbox",
             Table::Counters => "share_counters",
             Table::Uploads => "uploads",
             Table::Webhooks => "webhooks",
-            Table::Deliveries => "webhook_deliveries",
             Table::History => "asset_history",
             Table::Searches => "saved_searches",
             Table::Attachments => "attachments",
             Table::Requests => "requests",
             Table::Domains => "domains",
+            Table::OwnerNews => "owner_news",
         })
     }
 
@@ -170,6 +171,7 @@ pub(super) fn migrate(tx: &WriteTransaction, from: u32) -> Result<(), StoreError
         match version {
             1 => index_owners(tx, Table::Shares)?,
             2 => counters_out_of_shares(tx)?,
+            3 => super::outbox_migration::queues_into_outbox(tx)?,
             other => {
                 return Err(StoreError::Corrupt(format!(
                     "no migration from schema version {other}"

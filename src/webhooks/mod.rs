@@ -1,6 +1,7 @@
-//! Webhooks (SPEC §7): subscriptions, the events they receive, and the durable queue of
-//! deliveries that `send` works through. An event is put in the queue inside the transaction
-//! that makes it happen, so that it is sent exactly when that change is committed.
+//! Webhooks (SPEC §7): subscriptions, the events they receive, and their deliveries, which
+//! wait in the outbox beside the emails (`notify::outbox`) and go out through `send`. An event
+//! is put in the outbox inside the transaction that makes it happen, so that it is sent
+//! exactly when that change is committed.
 //!
 //! Scope: an admin's webhook receives the events of every share and asset; anyone else's only
 //! those of their own shares and assets (checked when the event happens, so a demoted admin's
@@ -12,6 +13,7 @@ pub mod service;
 
 use crate::accounts::{Permission, User};
 use crate::error::{Error, Result};
+use crate::notify::outbox::{self, Call, Outgoing, Parcel};
 use crate::store::{Page, Record, Table, WriteTx};
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
@@ -19,8 +21,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::Sha256;
 use uuid::Uuid;
-
-pub use send::Sender;
 
 /// The event types a webhook may subscribe to.
 pub const EVENT_TYPES: [&str; 7] = [
@@ -43,9 +43,6 @@ pub const ASSET_READY: &str = "asset.ready";
 /// Sent only by "send a test event", whatever a webhook subscribes to.
 pub const PING: &str = "webhook.test";
 
-/// Tries before a delivery is left failed for good.
-pub const MAX_ATTEMPTS: u32 = 8;
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Webhook {
     pub id: Uuid,
@@ -59,39 +56,6 @@ pub struct Webhook {
 
 impl Record for Webhook {
     const TABLE: Table = Table::Webhooks;
-    fn key(&self) -> Uuid {
-        self.id
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum DeliveryState {
-    Pending,
-    Delivered,
-    Failed,
-}
-
-/// One event on its way to one webhook.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Delivery {
-    pub id: Uuid,
-    pub webhook_id: Uuid,
-    pub event_id: Uuid,
-    pub event_type: String,
-    /// The JSON sent, kept as text: every try sends (and signs) the very same bytes.
-    pub body: String,
-    pub state: DeliveryState,
-    pub attempts: u32,
-    pub next_attempt_at: DateTime<Utc>,
-    pub last_status: Option<u16>,
-    pub last_error: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub delivered_at: Option<DateTime<Utc>>,
-}
-
-impl Record for Delivery {
-    const TABLE: Table = Table::Deliveries;
     fn key(&self) -> Uuid {
         self.id
     }
@@ -185,14 +149,16 @@ pub fn apply(mut hook: Webhook, change: Change) -> Result<Webhook> {
     Ok(hook)
 }
 
-/// The deliveries of a webhook, newest first.
+/// The deliveries of a webhook (from the outbox), newest first.
 pub fn deliveries(
     tx: &crate::store::ReadTx,
     webhook: Uuid,
     before: Option<Uuid>,
     limit: usize,
-) -> Result<Page<Delivery>> {
-    tx.page::<Delivery>(before, limit, |d| d.webhook_id == webhook)
+) -> Result<Page<Outgoing>> {
+    tx.page::<Outgoing>(before, limit, |o| {
+        o.call().is_some_and(|c| c.webhook_id == webhook)
+    })
 }
 
 /// Something that happened, about a subject owned by `owner`.
@@ -222,7 +188,7 @@ pub fn emit(tx: &WriteTx, happening: &Happening) -> Result<bool> {
     Ok(queued)
 }
 
-/// Queues one delivery of `happening` to `hook`.
+/// Queues one delivery of `happening` to `hook` in the outbox.
 pub fn queue(tx: &WriteTx, hook: &Webhook, happening: &Happening) -> Result<()> {
     let event_id = Uuid::now_v7();
     let body = json!({
@@ -231,20 +197,14 @@ pub fn queue(tx: &WriteTx, hook: &Webhook, happening: &Happening) -> Result<()> 
         "at": happening.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "data": happening.data,
     });
-    tx.put(&Delivery {
-        id: Uuid::now_v7(),
+    let call = Call {
         webhook_id: hook.id,
         event_id,
         event_type: happening.kind.to_string(),
         body: body.to_string(),
-        state: DeliveryState::Pending,
-        attempts: 0,
-        next_attempt_at: happening.at,
         last_status: None,
-        last_error: None,
-        created_at: happening.at,
-        delivered_at: None,
-    })
+    };
+    outbox::put(tx, Parcel::Webhook(call), happening.at)
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Managing webhooks: the rules of `super` with the store around them.
 
-use super::{guard, Change, Delivery, Happening, Subscription, Webhook, PING};
+use super::{guard, Change, Happening, Subscription, Webhook, PING};
 use crate::accounts::User;
 use crate::error::Result;
+use crate::notify::Outgoing;
 use crate::state::AppState;
 use crate::store::Page;
 use chrono::Utc;
@@ -76,7 +77,7 @@ pub async fn deliveries(
     id: Uuid,
     before: Option<Uuid>,
     limit: usize,
-) -> Result<Page<Delivery>> {
+) -> Result<Page<Outgoing>> {
     get(state, user, id).await?;
     state
         .store
@@ -100,6 +101,6 @@ pub async fn send_test(state: &AppState, user: &User, id: Uuid) -> Result<()> {
             super::queue(tx, &hook, &ping)
         })
         .await?;
-    state.webhooks.wake();
+    state.outbox.wake();
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod dam;
 pub mod domains;
 pub mod openapi;
+pub mod profile;
 pub mod requests;
 pub mod shares;
 pub mod totp;
@@ -72,6 +73,7 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "auth" / "login"), methods::post(), s(), client(), same_site(), labelled_json(limit) => account::login),
         endpoint!(warp::path!("api" / "v1" / "auth" / "logout"), methods::post(), s(), same_site(), enrolling() => account::logout),
         endpoint!(warp::path!("api" / "v1" / "me"), methods::get(), s(), enrolling() => account::me),
+        endpoint!(warp::path!("api" / "v1" / "me"), methods::patch(), s(), auth(), json(limit) => profile::update_me),
         endpoint!(warp::path!("api" / "v1" / "me" / "totp"), methods::post(), s(), enrolling() => totp::enrol),
         endpoint!(warp::path!("api" / "v1" / "me" / "totp" / "confirm"), methods::post(), s(), enrolling(), json(limit) => totp::confirm),
         endpoint!(warp::path!("api" / "v1" / "me" / "totp"), methods::delete(), s(), auth(), json(limit) => totp::disable),

@@ -2,7 +2,7 @@
 //! Each handler lists the errors its own rules give; the ones that follow from the shape of an
 //! operation (credentials, a JSON body, a query, an id in the path) are added here, once.
 
-use super::{account, assets, dam, domains, requests, shares, totp, uploads, webhooks};
+use super::{account, assets, dam, domains, profile, requests, shares, totp, uploads, webhooks};
 use crate::http::reply;
 use crate::http::views::{self, ErrorAnswer};
 use utoipa::openapi::path::{Operation, ParameterIn};
@@ -35,6 +35,7 @@ use warp::reply::Response;
         dam::attach, dam::list_attachments, dam::attachment_file, dam::delete_attachment,
         requests::create, requests::list, requests::get, requests::update, requests::delete, requests::events,
         domains::list, domains::create, domains::get, domains::rename, domains::delete, domains::move_assets, domains::mine,
+        profile::update_me,
     ),
     components(
         schemas(views::UserView, views::AssetView, views::CollectionView, views::TokenView, views::ShareView, views::ErrorDetail, uploads::TusVersion),

@@ -6,8 +6,9 @@ use crate::error::Result;
 use crate::http::api::assets::{optional_id, page_limit};
 use crate::http::reply;
 use crate::http::views::{ErrorAnswer, Listing};
+use crate::notify::{DeliveryState, Outgoing};
 use crate::state::AppState;
-use crate::webhooks::{service, Change, Delivery, DeliveryState, Subscription, Webhook};
+use crate::webhooks::{service, Change, Subscription, Webhook};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -90,20 +91,24 @@ pub struct DeliveryView {
     delivered_at: Option<DateTime<Utc>>,
 }
 
-impl From<&Delivery> for DeliveryView {
-    fn from(d: &Delivery) -> Self {
-        DeliveryView {
+impl DeliveryView {
+    /// The view of a webhook delivery; None for an email.
+    fn of(d: &Outgoing) -> Option<Self> {
+        let call = d.call()?;
+        Some(DeliveryView {
             id: d.id,
-            event_id: d.event_id,
-            event_type: d.event_type.clone(),
+            event_id: call.event_id,
+            event_type: call.event_type.clone(),
             status: d.state,
             attempts: d.attempts,
-            last_status: d.last_status,
+            last_status: call.last_status,
             last_error: d.last_error.clone(),
             next_attempt_at: (d.state == DeliveryState::Pending).then_some(d.next_attempt_at),
             created_at: d.created_at,
-            delivered_at: d.delivered_at,
-        }
+            delivered_at: (d.state == DeliveryState::Delivered)
+                .then_some(d.done_at)
+                .flatten(),
+        })
     }
 }
 
@@ -189,10 +194,10 @@ pub async fn deliveries(
     let (who, query) = (who?, query?);
     let before = optional_id(query.cursor.as_deref(), "cursor")?;
     let page = service::deliveries(&state, &who.user, id, before, page_limit(query.limit)?).await?;
-    Ok(reply::json(&Listing::<DeliveryView>::of(
-        &page.items,
-        page.next,
-    )))
+    Ok(reply::json(&Listing {
+        items: page.items.iter().filter_map(DeliveryView::of).collect(),
+        next_cursor: page.next.map(|id| id.to_string()),
+    }))
 }
 
 #[utoipa::path(post, path = "/api/v1/webhooks/{id}/test", operation_id = "send_webhook_test", tag = "webhooks", params(("id" = Uuid, Path, description = "the webhook's id")),
