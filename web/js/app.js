@@ -1,13 +1,13 @@
 // The team app: sign-in, the shell (sidebar + page) and a hash router.
 import { h, clear, icon, initials, toast, field } from './dom.js';
-import { session, signIn, signOut, restore, get, isAdmin, ApiError } from './api.js';
+import { session, signIn, signOut, restore, get, patch, isAdmin, ApiError } from './api.js';
 import { assetsView } from './assets.js';
 import { assetView } from './asset.js';
 import { collectionsView } from './collections.js';
 import { sharesView, shareView } from './shares.js';
 import { usersView, policyView } from './admin.js';
 import { webhooksView } from './webhooks.js';
-import { t, loadLanguage, languageMenu } from './i18n.js';
+import { t, lang, loadLanguage, languageMenu } from './i18n.js';
 import { accountView, enrolmentOnly } from './account.js';
 import { searchesView } from './searches.js';
 import { requestsView, requestView } from './requests.js';
@@ -124,7 +124,7 @@ function buildShell() {
   ] : [];
   const sidebar = h('aside', { class: 'sidebar' },
     h('a', { class: 'brand', href: '#/assets' }, h('span', { class: 'logo' }, icon('send')), h('span', { id: 'brand-name' }, state.brand)),
-    domainSwitcher(route), nav, admin, languageMenu(),
+    domainSwitcher(route), nav, admin, languageMenu((code) => patch('/me', { language: code })),
     h('div', { class: 'me' },
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(me)),
       h('span', { class: 'who' },
@@ -210,6 +210,8 @@ function showSignIn(message) {
 
 async function start() {
   shell = null;
+  // Emails to this member (news of their shares) come in the app's language until they choose.
+  if (!session.me.language) patch('/me', { language: lang }).catch(() => {});
   if (!location.hash || location.hash === '#' || location.hash === '#/') history.replaceState(null, '', '#/assets');
   await loadDomains();
   route();

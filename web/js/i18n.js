@@ -36,9 +36,11 @@ export async function loadLanguage() {
   } catch { bundles = []; }
 }
 
-/** Keeps `code` as this browser's language for the app and draws the app in it. */
-function chooseLanguage(code) {
+/** Keeps `code` as this browser's language for the app (and, through `remember`, as the
+ *  account's: the language of its emails) and draws the app in it. */
+async function chooseLanguage(code, remember) {
   try { localStorage.setItem(STORED, code); } catch { /* private mode */ }
+  try { await remember?.(code); } catch { /* the menu still changes this browser */ }
   location.reload();
 }
 
@@ -52,9 +54,10 @@ export function t(id, args) {
   return id;
 }
 
-/** The language menu: a labelled <select> of the languages, each named in itself. */
-export function languageMenu() {
-  const select = h('select', { id: 'language', 'aria-label': t('language'), onchange: () => chooseLanguage(select.value) },
+/** The language menu: a labelled <select> of the languages, each named in itself;
+ *  `remember(code)`, when given, keeps the choice beyond this browser. */
+export function languageMenu(remember) {
+  const select = h('select', { id: 'language', 'aria-label': t('language'), onchange: () => chooseLanguage(select.value, remember) },
     ...LANGUAGES.map(([code, name]) => h('option', { value: code, lang: code, selected: code === lang }, name)));
   return h('label', { class: 'language-menu' }, h('span', null, t('language')), select);
 }
