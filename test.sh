@@ -79,7 +79,8 @@ if [ ! -d tests/oidc-provider/node_modules/oidc-provider ]; then
 fi
 
 # Garage, a real S3-compatible store (tests/scale_s3.rs), built once into ~/.cargo/bin. Pinned;
-# LTO off and opt-level 1 make the one-time build much shorter, and the tests need no speed.
+# LTO off and opt-level 1 make the one-time build much shorter (about 12 CPU-minutes here, 710 s
+# user+sys, against 112 minutes with Garage's own release profile), and the tests need no speed.
 if ! command -v garage >/dev/null; then
   echo "test.sh: building garage 2.5.0 for the tests (once; it takes a while)" >&2
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
