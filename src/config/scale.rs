@@ -23,7 +23,10 @@ impl Config {
                 None if !storage.endpoint.starts_with("http://")
                     && !storage.endpoint.starts_with("https://") =>
                 {
-                    Err(fail("storage.endpoint", "must start with http:// or https://"))
+                    Err(fail(
+                        "storage.endpoint",
+                        "must start with http:// or https://",
+                    ))
                 }
                 None => Ok(()),
             },

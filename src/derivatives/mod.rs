@@ -441,7 +441,8 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
             tokio::spawn(async move {
                 let work = process(&context, &job);
                 let renewed = leases::keep(&context, job.id, node);
-                let outcome = tokio::select! { outcome = work => outcome, never = renewed => never };
+                let outcome =
+                    tokio::select! { outcome = work => outcome, never = renewed => never };
                 if let Err(e) = outcome {
                     tracing::error!(asset = %job.asset_id, "derivatives: {e}");
                 }
@@ -543,7 +544,14 @@ async fn process(context: &Context, job: &Job) -> Result<()> {
     let store = context.store.clone();
     let made = crate::store::blocking(move || {
         let progress = |key, percent| progress::show(&store, asset_id, key, percent);
-        let made = render::make(kind, source.path(), &scratch, &renditions, &settings, &progress);
+        let made = render::make(
+            kind,
+            source.path(),
+            &scratch,
+            &renditions,
+            &settings,
+            &progress,
+        );
         let _ = std::fs::remove_file(&scratch.picture);
         Ok((made, scratch))
     })

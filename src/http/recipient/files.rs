@@ -214,7 +214,10 @@ fn send_file(
         Some(variant.name()),
     );
     let mut response = reply::ranged(&client.method, &client.headers, &rep, |range| {
-        counted(state.blobs.stream(&file.fingerprint.sha256, range), recorder())
+        counted(
+            state.blobs.stream(&file.fingerprint.sha256, range),
+            recorder(),
+        )
     })?;
     if attachment {
         response.headers_mut().insert(
