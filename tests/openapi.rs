@@ -12,7 +12,7 @@ async fn a_405_names_the_methods_the_route_takes() {
     let server = TestServer::start().await;
     let id = "00000000-0000-4000-8000-000000000000";
     let cases = [
-        (Method::PUT, "/api/v1/me".to_string(), "GET"),
+        (Method::PUT, "/api/v1/me".to_string(), "GET, PATCH"),
         (Method::DELETE, "/api/v1/assets".into(), "POST, PUT, GET"),
         (
             Method::PUT,
@@ -86,6 +86,10 @@ async fn schemathesis_finds_the_server_true_to_its_document() {
     let server = TestServer::start().await;
     add_data(&server).await;
     let token = fuzzer_token(&server).await;
+    let fuzzer = server.get_json(&token, "/api/v1/me").await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let args = [
         "run".into(),
         server.url("/api/v1/openapi.json"),
@@ -112,6 +116,7 @@ async fn schemathesis_finds_the_server_true_to_its_document() {
             .current_dir(cwd)
             .env("SCHEMATHESIS_HOOKS", "schemathesis_hooks")
             .env("PYTHONPATH", hooks)
+            .env("HANDOFF_FUZZER_ID", fuzzer)
             .output()
             .unwrap()
     });
@@ -123,7 +128,17 @@ async fn schemathesis_finds_the_server_true_to_its_document() {
         String::from_utf8_lossy(&output.stderr)
     );
     // Still signed in at the end: the run tested what it says it did.
-    server.get_json(&token, "/api/v1/me").await;
+    let still = client()
+        .get(server.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        still.status(),
+        200,
+        "the fuzzer's token ended during the run:\n{report}"
+    );
 }
 
 /// An admin of its own for the fuzzer, with an API token: it may change or delete anything,
