@@ -405,8 +405,8 @@ pub struct Media {
     pub job_timeout_secs: u64,
     /// The most lines of a video `proxy` (made for videos a browser cannot play).
     pub proxy_max_height: u32,
-    /// Threads one ffmpeg job may use; 0: all cores but one (at least one), so a 4K proxy
-    /// leaves a core to the server and the other jobs.
+    /// Threads one ffmpeg job may use; 0: all cores but one, so a 4K proxy leaves a core to
+    /// the server and the other jobs (two on a two-core machine, where the job is nice'd).
     pub ffmpeg_threads: u32,
     /// Seconds a node holds a derivative job it took without renewing its lease (it renews
     /// while it works); a node that died loses its jobs to the others after this long.
