@@ -177,21 +177,11 @@ impl Blobs {
         };
         let fed = feed(body, tx, max_bytes).await;
         let written = writer.await.map_err(Error::internal)?;
-        match (fed, written) {
-            (Ok(()), Ok(running)) => Ok(Appended {
-                running,
-                interrupted: None,
-            }),
-            (Err(e @ Error::BadRequest(_)), Ok(running)) if !whole_only => Ok(Appended {
-                running,
-                interrupted: Some(e),
-            }),
-            (fed, written) => {
-                cut(&path, offset).await?;
-                fed?;
-                written.map(|_| unreachable!("a failed append kept its bytes"))
-            }
+        let ended = end_of_append(fed, written, whole_only);
+        if ended.is_err() {
+            cut(&path, offset).await?;
         }
+        ended
     }
 
     /// Makes a part of the given parts, one after another.
@@ -287,6 +277,17 @@ where
     };
     let fed = feed(body, tx, max_bytes).await;
     let written = writer.await.map_err(Error::internal)?;
+    let ended = end_of_append(fed, written, whole_only);
+    if ended.is_err() {
+        bucket.delete(&key).await?;
+    }
+    ended
+}
+
+/// What an append comes to, on disk or in the bucket: kept (a body cut off part-way keeps what
+/// was written, unless a checksum asks for the whole), or an error — and then the caller undoes
+/// the bytes written. The feeder's error comes first: it is why the writer stopped.
+fn end_of_append(fed: Result<()>, written: Result<Running>, whole_only: bool) -> Result<Appended> {
     match (fed, written) {
         (Ok(()), Ok(running)) => Ok(Appended {
             running,
@@ -296,11 +297,7 @@ where
             running,
             interrupted: Some(e),
         }),
-        (fed, written) => {
-            bucket.delete(&key).await?;
-            fed?;
-            written.map(|_| unreachable!("a failed append kept its bytes"))
-        }
+        (Err(e), _) | (Ok(()), Err(e)) => Err(e),
     }
 }
 
