@@ -2,8 +2,9 @@
 //! This is the one place where errors turn into statuses.
 
 use std::fmt;
+use strum::IntoEnumIterator;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, strum::EnumIter)]
 pub enum Error {
     /// 400: the request cannot be read.
     BadRequest(String),
@@ -48,9 +49,10 @@ pub enum Error {
 }
 
 /// Why a sign-in (or a session) is refused, with the code the client acts on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumIter)]
 pub enum SignInRefusal {
     /// The account has two-factor on and no code was sent.
+    #[default]
     TotpRequired,
     /// The code is neither a current TOTP code not used before nor an unused recovery code.
     TotpInvalid,
@@ -92,8 +94,9 @@ impl SignInRefusal {
 }
 
 /// Why a link no longer works; recipients are told which.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumIter)]
 pub enum GoneReason {
+    #[default]
     Expired,
     Disabled,
     UsedUp,
@@ -181,6 +184,19 @@ impl Error {
         }
     }
 
+    /// Every code an error answer can carry, each once: taken from `code()` over every kind
+    /// (and every reason of the kinds that have several), so a new kind brings its code here
+    /// by itself — the catalogues of error messages are checked against this list.
+    pub fn codes() -> Vec<&'static str> {
+        Error::iter()
+            .flat_map(|kind| match kind {
+                Error::Gone(_) => GoneReason::iter().map(GoneReason::code).collect(),
+                Error::SignIn(_) => SignInRefusal::iter().map(SignInRefusal::code).collect(),
+                other => vec![other.code()],
+            })
+            .collect()
+    }
+
     pub fn invalid(message: impl Into<String>) -> Error {
         Error::Invalid(message.into())
     }
@@ -254,5 +270,17 @@ mod tests {
         assert_eq!((full.status(), full.code()), (507, "insufficient_storage"));
         let other = Error::from(std::io::Error::from_raw_os_error(5)); // EIO
         assert_eq!((other.status(), other.code()), (500, "internal"));
+    }
+
+    #[test]
+    fn every_code_is_listed_once() {
+        let codes = Error::codes();
+        for code in ["conflict", "expired", "asset_unavailable", "totp_invalid", "busy"] {
+            assert!(codes.contains(&code), "{code} missing from {codes:?}");
+        }
+        let mut unique = codes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len(), "a code listed twice: {codes:?}");
     }
 }

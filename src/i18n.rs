@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 use unic_langid::LanguageIdentifier;
 
@@ -31,9 +32,27 @@ const OWNER_CATALOGUES: [&str; 6] = [
     include_str!("../web/locales/ja/owner.ftl"),
 ];
 
+/// The API's error messages (`error-<code>`), in `LANGUAGES` order: the upload-request page
+/// hands them to its script; the team app reads the same files.
+const ERROR_CATALOGUES: [&str; 6] = [
+    include_str!("../web/locales/en/errors.ftl"),
+    include_str!("../web/locales/de/errors.ftl"),
+    include_str!("../web/locales/fr/errors.ftl"),
+    include_str!("../web/locales/es/errors.ftl"),
+    include_str!("../web/locales/nl/errors.ftl"),
+    include_str!("../web/locales/ja/errors.ftl"),
+];
+
+/// What a page's script may meet besides the API's codes: no answer at all, and a code this
+/// server version does not know (`{code}` filled in by the script).
+const SCRIPT_ERRORS: [&str; 2] = ["network", "other"];
+
 static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
     (0..LANGUAGES.len())
-        .map(|i| bundle(LANGUAGES[i], &[CATALOGUES[i], OWNER_CATALOGUES[i]]))
+        .map(|i| {
+            let sources = [CATALOGUES[i], OWNER_CATALOGUES[i], ERROR_CATALOGUES[i]];
+            bundle(LANGUAGES[i], &sources)
+        })
         .collect()
 });
 
@@ -147,6 +166,17 @@ impl Lang {
             "size",
             &[("value", number.into()), ("unit", UNITS[unit].into())],
         )
+    }
+
+    /// The message of every error code the API can send, and of `SCRIPT_ERRORS`, for a page's
+    /// script: `{seconds}` and `{code}` stay for it to fill in.
+    pub fn error_messages(self) -> BTreeMap<&'static str, String> {
+        let placeholders = [("seconds", "{seconds}".into()), ("code", "{code}".into())];
+        crate::error::Error::codes()
+            .into_iter()
+            .chain(SCRIPT_ERRORS)
+            .map(|code| (code, self.tr(&format!("error-{code}"), &placeholders)))
+            .collect()
     }
 
     /// German, French, Spanish and Dutch write 1,5 where English and Japanese write 1.5.

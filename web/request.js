@@ -48,7 +48,7 @@ function loadTus() {
     if (window.tus) { resolve(); return; }
     const script = el('script', { src: '/static/vendor/tus.min.js' });
     script.onload = resolve;
-    script.onerror = () => reject(new Error('the uploader could not be loaded'));
+    script.onerror = () => reject(new Error(errorText('network')));
     document.head.append(script);
   });
   return tusLoaded;
@@ -105,13 +105,26 @@ async function removeFile(item, id) {
   }
 }
 
+/** An API error in the page's language, from its code (never the server's English text):
+ *  the seconds of Retry-After filled in; a code this page does not know, named. */
+const errors = JSON.parse(words.errors || '{}');
+function errorText(code, retryAfter) {
+  const text = errors[code] ?? (errors.other || '{code}').replace('{code}', code);
+  return text.replace('{seconds}', retryAfter || '?');
+}
+
 async function problem(answer) {
-  try { return (await answer.json()).error.message; } catch { return words.failed.replace('{status}', answer.status); }
+  let code = null;
+  try { code = (await answer.json()).error.code; } catch { /* no JSON body */ }
+  return code ? errorText(code, answer.headers.get('retry-after')) : words.failed.replace('{status}', answer.status);
 }
 
 function tusProblem(err) {
-  const body = err.originalResponse?.getBody();
-  try { return JSON.parse(body).error.message; } catch { return err.message; }
+  const response = err.originalResponse;
+  if (!response) return errorText('network');
+  let code = null;
+  try { code = JSON.parse(response.getBody()).error.code; } catch { /* no JSON body */ }
+  return code ? errorText(code, response.getHeader('retry-after')) : words.failed.replace('{status}', response.getStatus());
 }
 
 async function send(file) {

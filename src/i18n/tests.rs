@@ -227,3 +227,37 @@ fn team_app_scripts_leave_their_words_to_the_catalogues() {
     }
     assert!(found.is_empty(), "words outside the catalogues: {found:#?}");
 }
+
+/// Every error code the server can send (from the error enum itself) has its message in every
+/// language's errors.ftl, and no message is left for a code that is gone.
+#[test]
+fn every_error_code_has_a_message_in_every_language() {
+    let wanted: BTreeSet<String> = crate::error::Error::codes()
+        .into_iter()
+        .chain(SCRIPT_ERRORS)
+        .map(|code| format!("error-{code}"))
+        .collect();
+    assert!(wanted.contains("error-conflict") && wanted.contains("error-totp_invalid"));
+    for (lang, source) in LANGUAGES.iter().zip(ERROR_CATALOGUES) {
+        let theirs = ids(lang, source);
+        let missing: Vec<_> = wanted.difference(&theirs).collect();
+        let stale: Vec<_> = theirs.difference(&wanted).collect();
+        assert!(
+            missing.is_empty(),
+            "web/locales/{lang}/errors.ftl misses {missing:?}"
+        );
+        assert!(
+            stale.is_empty(),
+            "web/locales/{lang}/errors.ftl has messages for no code: {stale:?}"
+        );
+    }
+}
+
+#[test]
+fn error_messages_for_a_page_keep_their_placeholders() {
+    let de = Lang::from_code("de").unwrap().error_messages();
+    assert_eq!(de["conflict"].contains("Name"), true, "{}", de["conflict"]);
+    assert!(de["too_many_attempts"].contains("{seconds} s"));
+    assert!(de["other"].contains("{code}"));
+    assert_eq!(de.len(), crate::error::Error::codes().len() + SCRIPT_ERRORS.len());
+}

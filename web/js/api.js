@@ -1,11 +1,20 @@
 // The team API: JSON over fetch with the session cookie and the CSRF header on writes.
-import { t } from './i18n.js';
+import { errorText } from './i18n.js';
 
+/** A refused request: its status, its code, and as its message the words for the code in the
+ *  app's language (`detail`, the server's English message, counts only in English). */
 export class ApiError extends Error {
-  constructor(status, code, message) {
-    super(message || code || `HTTP ${status}`);
+  constructor(status, code, detail, retryAfter) {
+    const known = code || `HTTP ${status}`;
+    super(errorText(known, { detail, seconds: retryAfter }));
     this.status = status;
-    this.code = code;
+    this.code = known;
+  }
+
+  /** The error of a fetch answer that is not ok (its JSON body read, when it has one). */
+  static async of(response) {
+    const data = await response.json().catch(() => null);
+    return new ApiError(response.status, data?.error?.code, data?.error?.message, response.headers.get('retry-after'));
   }
 }
 
@@ -32,20 +41,17 @@ export async function api(method, path, body) {
   try {
     response = await fetch(`/api/v1${path}`, init);
   } catch {
-    throw new ApiError(0, 'network', t('unreachable'));
+    throw new ApiError(0, 'network');
   }
   if (response.status === 204) return null;
-  let data = null;
-  const text = await response.text();
-  if (text) {
-    try { data = JSON.parse(text); } catch { data = null; }
-  }
   if (!response.ok) {
-    const error = new ApiError(response.status, data?.error?.code, data?.error?.message);
+    const error = await ApiError.of(response);
     if (response.status === 401 && path !== '/auth/login' && session.onSignedOut) session.onSignedOut();
     throw error;
   }
-  return data;
+  const text = await response.text();
+  if (!text) return null;
+  try { return JSON.parse(text); } catch { return null; }
 }
 
 export const get = (path) => api('GET', path);

@@ -8,10 +8,7 @@ async function attach(assetId, file) {
     method: 'POST', credentials: 'same-origin', body: file,
     headers: { accept: 'application/json', 'x-csrf-token': session.csrf || '', 'content-type': file.type || 'application/octet-stream' },
   });
-  if (!response.ok) {
-    const data = await response.json().catch(() => null);
-    throw new ApiError(response.status, data?.error?.code, data?.error?.message);
-  }
+  if (!response.ok) throw await ApiError.of(response);
 }
 
 /** The panel of an asset's attachments; `writable` adds attaching and removing. */

@@ -20,10 +20,11 @@ function chosen() {
 export let lang = 'en';
 let bundles = [];
 
+/** The app's words and the API's error messages (errors.ftl, shared with the server). */
 async function bundleOf(code) {
   const bundle = new FluentBundle(code, { useIsolating: false });
-  const answer = await fetch(`/static/locales/${code}/app.ftl`);
-  if (answer.ok) bundle.addResource(new FluentResource(await answer.text()));
+  const answers = await Promise.all(['app', 'errors'].map((file) => fetch(`/static/locales/${code}/${file}.ftl`)));
+  for (const answer of answers) if (answer.ok) bundle.addResource(new FluentResource(await answer.text()));
   return bundle;
 }
 
@@ -52,6 +53,18 @@ export function t(id, args) {
     if (message?.value) return bundle.formatPattern(message.value, args, []);
   }
   return id;
+}
+
+/** An API error in the app's language; every toast and form shows errors through this.
+ *  Other languages get the catalogue's message for the error's code (errors.ftl), with the
+ *  seconds of Retry-After, or for a code no catalogue knows the generic one naming the code:
+ *  never the server's English. English readers keep the server's own message, which is
+ *  theirs already and names the detail (which field, which limit). */
+export function errorText(code, { detail, seconds } = {}) {
+  if (lang === 'en' && detail) return detail;
+  const id = `error-${code}`;
+  if (!bundles.some((bundle) => bundle.hasMessage(id))) return t('error-other', { code });
+  return t(id, { seconds: seconds ?? '?' });
 }
 
 /** The language menu: a labelled <select> of the languages, each named in itself;

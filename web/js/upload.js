@@ -3,7 +3,7 @@
 // after a dropped connection, resume after a page reload when the same file is added again
 // (tus-js-client keeps fingerprints in localStorage), speed and time left.
 import { h, icon, bytes, clear, toast } from './dom.js';
-import { get, session } from './api.js';
+import { get, session, ApiError } from './api.js';
 import { t, lang } from './i18n.js';
 import { currentDomain } from './domains.js';
 
@@ -154,9 +154,13 @@ function send(item) {
   });
 }
 
+/** A failed upload's words in the app's language, from the API's error code. */
 function tusMessage(err) {
-  const body = err.originalResponse?.getBody();
-  try { return JSON.parse(body).error.message; } catch { return err.message; }
+  const response = err.originalResponse;
+  if (!response) return new ApiError(0, 'network').message;
+  let error = null;
+  try { error = JSON.parse(response.getBody()).error; } catch { /* no JSON body */ }
+  return new ApiError(response.getStatus(), error?.code, error?.message, response.getHeader('retry-after')).message;
 }
 
 function pump() {

@@ -134,7 +134,8 @@ fn hero(lang: Lang, outsider: &Outsider) -> maud::Markup {
 }
 
 /// The drop zone and the files of this visit; the words `/static/request.js` writes ride in
-/// data attributes ({name}, {status}, {received} are filled in there).
+/// data attributes ({name}, {status}, {received} are filled in there; `data-errors` holds the
+/// message of every API error code, {seconds} and {code} filled in there).
 fn intake_section(lang: Lang, outsider: &Outsider) -> maud::Markup {
     let request = &outsider.request;
     let count = request.max_files.map(|max| {
@@ -149,7 +150,8 @@ fn intake_section(lang: Lang, outsider: &Outsider) -> maud::Markup {
             data-count=[count] data-waiting=(lang.t("request-waiting"))
             data-sent=(lang.t("request-sent")) data-remove=(lang.t("request-remove"))
             data-progress=(lang.tr("request-progress", &[("name", "{name}".into())]))
-            data-failed=(lang.tr("request-failed", &[("status", "{status}".into())])) {
+            data-failed=(lang.tr("request-failed", &[("status", "{status}".into())]))
+            data-errors=(serde_json::to_string(&lang.error_messages()).unwrap_or_default()) {
             div.who {
                 label for="uploader-name" { (lang.t("request-your-name")) " " span.muted { (lang.t("request-optional")) } }
                 input #uploader-name name="uploaderName" autocomplete="name" maxlength="200";

@@ -693,7 +693,6 @@ upload-retrying = Verbindung unterbrochen: neuer Versuch …
 upload-no-asset = Der Server hat keine Datei genannt
 upload-failed = Fehlgeschlagen
 upload-drop = Dateien zum Hochladen ablegen
-unreachable = Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.
 # ---- end of the team app screens ----
 
 ## The share dialog

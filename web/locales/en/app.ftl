@@ -693,7 +693,6 @@ upload-retrying = Connection lost: retrying…
 upload-no-asset = the server named no asset
 upload-failed = Failed
 upload-drop = Drop files to upload
-unreachable = The server cannot be reached. Check your connection.
 # ---- end of the team app screens ----
 
 ## The share dialog

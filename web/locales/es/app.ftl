@@ -696,7 +696,6 @@ upload-retrying = Conexión perdida: reintentando…
 upload-no-asset = el servidor no indicó ningún archivo
 upload-failed = Fallido
 upload-drop = Suelte archivos para subirlos
-unreachable = No se puede conectar con el servidor. Compruebe su conexión.
 # ---- end of the team app screens ----
 
 ## The share dialog

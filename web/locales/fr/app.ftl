@@ -696,7 +696,6 @@ upload-retrying = Connexion perdue : nouvel essai…
 upload-no-asset = le serveur n’a indiqué aucun fichier
 upload-failed = Échec
 upload-drop = Déposez des fichiers pour les envoyer
-unreachable = Le serveur est injoignable. Vérifiez votre connexion.
 # ---- end of the team app screens ----
 
 ## The share dialog

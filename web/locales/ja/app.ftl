@@ -609,7 +609,6 @@ upload-retrying = 接続が切れました。再試行しています…
 upload-no-asset = サーバーがファイルを返しませんでした
 upload-failed = 失敗
 upload-drop = ファイルをドロップしてアップロード
-unreachable = サーバーに接続できません。接続を確認してください。
 # ---- end of the team app screens ----
 
 ## The share dialog

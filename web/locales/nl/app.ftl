@@ -693,7 +693,6 @@ upload-retrying = Verbinding verbroken: opnieuw proberen…
 upload-no-asset = de server noemde geen bestand
 upload-failed = Mislukt
 upload-drop = Zet bestanden neer om te uploaden
-unreachable = De server is niet bereikbaar. Controleer uw verbinding.
 # ---- end of the team app screens ----
 
 ## The share dialog
