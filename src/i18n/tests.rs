@@ -261,3 +261,143 @@ fn error_messages_for_a_page_keep_their_placeholders() {
     assert!(de["other"].contains("{code}"));
     assert_eq!(de.len(), crate::error::Error::codes().len() + SCRIPT_ERRORS.len());
 }
+
+/// A native date or time input is drawn in its `lang` where the browser honours it (the page's
+/// `<html lang>` too, but an input must not depend on where it is mounted).
+#[test]
+fn date_inputs_carry_the_apps_language() {
+    let kinds = ["'date'", "'datetime-local'", "'time'", "'month'", "'week'"];
+    let mut found = vec![];
+    for entry in std::fs::read_dir(locales().join("../js"))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let inputs = line.split("h('input', {").skip(1);
+            for attrs in inputs.map(|rest| rest.split('}').next().unwrap_or("")) {
+                let typed = kinds.iter().any(|k| attrs.contains(&format!("type: {k}")));
+                if typed && !attrs.split([',', ' ']).any(|a| a == "lang" || a.starts_with("lang:")) {
+                    found.push(format!("web/js/{name}:{}", number + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "date inputs without lang: {found:?}");
+}
+
+/// Every catalogue, by file name, in `LANGUAGES` order.
+fn every_catalogue() -> Vec<(&'static str, Vec<String>)> {
+    let app = LANGUAGES
+        .iter()
+        .map(|lang| std::fs::read_to_string(locales().join(lang).join("app.ftl")).unwrap())
+        .collect();
+    let embedded = |files: [&str; 6]| files.iter().map(|s| s.to_string()).collect();
+    vec![
+        ("app", app),
+        ("recipient", embedded(CATALOGUES)),
+        ("owner", embedded(OWNER_CATALOGUES)),
+        ("errors", embedded(ERROR_CATALOGUES)),
+    ]
+}
+
+/// What a message's text depends on: the variables it uses and the keys of its variants.
+#[derive(Default, Debug)]
+struct Uses {
+    variables: BTreeSet<String>,
+    variant_keys: BTreeSet<String>,
+}
+
+fn uses_of(source: &str) -> std::collections::BTreeMap<String, Uses> {
+    use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, VariantKey};
+    fn inline(e: &InlineExpression<&str>, uses: &mut Uses) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                uses.variables.insert(id.name.to_string());
+            }
+            InlineExpression::FunctionReference { arguments, .. } => {
+                let named = arguments.named.iter().map(|n| &n.value);
+                arguments.positional.iter().chain(named).for_each(|a| inline(a, uses));
+            }
+            InlineExpression::Placeable { expression } => expr(expression, uses),
+            _ => {}
+        }
+    }
+    fn expr(e: &Expression<&str>, uses: &mut Uses) {
+        match e {
+            Expression::Inline(e) => inline(e, uses),
+            Expression::Select { selector, variants } => {
+                inline(selector, uses);
+                for variant in variants {
+                    if let VariantKey::Identifier { name } = variant.key {
+                        uses.variant_keys.insert(name.to_string());
+                    }
+                    pattern(&variant.value, uses);
+                }
+            }
+        }
+    }
+    fn pattern(p: &Pattern<&str>, uses: &mut Uses) {
+        for element in &p.elements {
+            if let PatternElement::Placeable { expression } = element {
+                expr(expression, uses);
+            }
+        }
+    }
+    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(r, _)| r);
+    let mut all = std::collections::BTreeMap::new();
+    for entry in &resource.body {
+        if let Entry::Message(m) = entry {
+            let mut uses = Uses::default();
+            m.value.iter().for_each(|p| pattern(p, &mut uses));
+            m.attributes.iter().for_each(|a| pattern(&a.value, &mut uses));
+            all.insert(m.id.name.to_string(), uses);
+        }
+    }
+    all
+}
+
+/// A translation that drops, renames or invents a placeholder shows a number or a name wrong
+/// (or `{$nmae}` itself): each message uses exactly the variables its English one does.
+#[test]
+fn translations_use_the_placeholders_english_does() {
+    let mut wrong = vec![];
+    for (file, sources) in every_catalogue() {
+        let english = uses_of(&sources[0]);
+        for (lang, source) in LANGUAGES.iter().zip(&sources).skip(1) {
+            for (id, theirs) in uses_of(source) {
+                let Some(ours) = english.get(&id) else { continue };
+                if theirs.variables != ours.variables {
+                    wrong.push(format!(
+                        "{lang}/{file}.ftl {id}: {:?}, English {:?}",
+                        theirs.variables, ours.variables
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "placeholders differ: {wrong:#?}");
+}
+
+/// Japanese has one plural form (CLDR: `other` only); a `[one]` there is never chosen and
+/// hides that the message was copied rather than written.
+#[test]
+fn japanese_plurals_have_only_other() {
+    let ja = LANGUAGES.iter().position(|l| *l == "ja").unwrap();
+    let plural_only = ["zero", "one", "two", "few", "many"];
+    let mut wrong = vec![];
+    for (file, sources) in every_catalogue() {
+        for (id, uses) in uses_of(&sources[ja]) {
+            let keys: Vec<_> = uses
+                .variant_keys
+                .iter()
+                .filter(|k| plural_only.contains(&k.as_str()))
+                .collect();
+            if !keys.is_empty() {
+                wrong.push(format!("ja/{file}.ftl {id}: {keys:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "plural forms Japanese lacks: {wrong:#?}");
+}

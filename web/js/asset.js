@@ -1,6 +1,6 @@
 // One asset: preview, facts, editable name, status, expiry and attributes, and its links.
 import { h, icon, bytes, dateTime, date, relative, badge, toast, confirmDialog, field } from './dom.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 import { get, patch, del, can, previewUrl, thumbUrl, originalUrl, ready } from './api.js';
 import { kindLabel, collectionPicker } from './assets.js';
 import { openShareDialog } from './share-dialog.js';
@@ -46,7 +46,7 @@ export async function assetView(ctx, root) {
   const status = h('select', { disabled: !writable, 'aria-label': t('status-field') },
     h('option', { value: 'available', selected: asset.status === 'available' }, t('status', { status: 'available' })),
     h('option', { value: 'unavailable', selected: asset.status === 'unavailable' }, t('asset-unavailable-option')));
-  const expires = h('input', { type: 'date', value: asset.expiresAt ? asset.expiresAt.slice(0, 10) : '', disabled: !writable });
+  const expires = h('input', { type: 'date', lang, value: asset.expiresAt ? asset.expiresAt.slice(0, 10) : '', disabled: !writable });
   const saveMsg = h('span', { class: 'small muted', role: 'status' });
 
   async function save(changes, what) {

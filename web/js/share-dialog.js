@@ -54,7 +54,7 @@ export function expiryControl(policy, { current, optional } = {}) {
   const name = nextId('expiry');
   const maxDate = new Date(Date.now() + policy.maxExpiryDays * 86400e3);
   const tomorrow = new Date(Date.now() + 86400e3);
-  const dateInput = h('input', { type: 'date', 'aria-label': t('dialog-expiry-date'), min: tomorrow.toISOString().slice(0, 10), max: maxDate.toISOString().slice(0, 10), hidden: true });
+  const dateInput = h('input', { type: 'date', lang, 'aria-label': t('dialog-expiry-date'), min: tomorrow.toISOString().slice(0, 10), max: maxDate.toISOString().slice(0, 10), hidden: true });
   const options = policy.durationsDays.map((d) => [String(d), durationLabel(d)]);
   options.push(['date', t('dialog-date')]);
   if (optional) options.unshift(['keep', t('dialog-keep')]);
