@@ -48,7 +48,7 @@ function loadTus() {
     if (window.tus) { resolve(); return; }
     const script = el('script', { src: '/static/vendor/tus.min.js' });
     script.onload = resolve;
-    script.onerror = () => reject(new Error(errorText('network')));
+    script.onerror = () => reject(new Error(errors.network));
     document.head.append(script);
   });
   return tusLoaded;
@@ -105,26 +105,29 @@ async function removeFile(item, id) {
   }
 }
 
-/** An API error in the page's language, from its code (never the server's English text):
- *  the seconds of Retry-After filled in; a code this page does not know, named. */
+/** An API error (`{code, message}`, or null when the answer had none) in the page's language:
+ *  the message for its code, the seconds of Retry-After filled in, a code this page does not
+ *  know named — never the server's English, except for English readers, for whom it names
+ *  the detail (which type, which limit), as in the team app. */
 const errors = JSON.parse(words.errors || '{}');
-function errorText(code, retryAfter) {
-  const text = errors[code] ?? (errors.other || '{code}').replace('{code}', code);
+function errorText(error, status, retryAfter) {
+  if (!error?.code) return words.failed.replace('{status}', status);
+  if (document.documentElement.lang === 'en' && error.message) return error.message;
+  const text = errors[error.code] ?? (errors.other || '{code}').replace('{code}', error.code);
   return text.replace('{seconds}', retryAfter || '?');
 }
 
 async function problem(answer) {
-  let code = null;
-  try { code = (await answer.json()).error.code; } catch { /* no JSON body */ }
-  return code ? errorText(code, answer.headers.get('retry-after')) : words.failed.replace('{status}', answer.status);
+  const error = await answer.json().then((data) => data.error, () => null);
+  return errorText(error, answer.status, answer.headers.get('retry-after'));
 }
 
 function tusProblem(err) {
   const response = err.originalResponse;
-  if (!response) return errorText('network');
-  let code = null;
-  try { code = JSON.parse(response.getBody()).error.code; } catch { /* no JSON body */ }
-  return code ? errorText(code, response.getHeader('retry-after')) : words.failed.replace('{status}', response.getStatus());
+  if (!response) return errors.network;
+  let error = null;
+  try { error = JSON.parse(response.getBody()).error; } catch { /* no JSON body */ }
+  return errorText(error, response.getStatus(), response.getHeader('retry-after'));
 }
 
 async function send(file) {
