@@ -2,7 +2,7 @@
 //! in German, a refused action in the team app — a form (a domain name already taken), a
 //! toast (a link deleted meanwhile), sign-in after too many wrong passwords, with its
 //! seconds — and on an upload-request page (a file type the request does not take) reads in
-//! German, never in the server's English.
+//! German, never in the server's English (which English readers keep).
 
 mod common;
 
@@ -77,6 +77,18 @@ async fn refused_actions_read_in_german() {
     let said = shown(&team, ".toast.bad").await;
     assert!(said.contains("Nicht gefunden"), "not found in German: {said}");
     assert!(!said.contains("not found"), "no English: {said}");
+
+    // English readers keep the server's own message: it is theirs and names the detail.
+    let english = scene.browser().await;
+    english.accept_language("en-GB,en").await;
+    sign_in(&english, server).await;
+    english.goto(&format!("{}/#/admin/domains", server.base)).await;
+    english.click("#new-domain").await;
+    english.type_into("#domain-name", "Kunden").await;
+    english.click(".dlg button[type=submit]").await;
+    let said = shown(&english, ".dlg .error-text").await;
+    assert_eq!(said, "a domain named \"Kunden\" exists");
+    english.quit().await;
 
     // Sign-in after ten wrong passwords from this address: the wait, in German, in seconds.
     team.click("#sign-out").await;
