@@ -275,7 +275,13 @@ mod tests {
     #[test]
     fn every_code_is_listed_once() {
         let codes = Error::codes();
-        for code in ["conflict", "expired", "asset_unavailable", "totp_invalid", "busy"] {
+        for code in [
+            "conflict",
+            "expired",
+            "asset_unavailable",
+            "totp_invalid",
+            "busy",
+        ] {
             assert!(codes.contains(&code), "{code} missing from {codes:?}");
         }
         let mut unique = codes.clone();

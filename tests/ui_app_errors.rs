@@ -8,7 +8,7 @@ mod common;
 
 use common::browser::*;
 use common::scene::Scene;
-use common::{ADMIN_EMAIL, TestServer};
+use common::{TestServer, ADMIN_EMAIL};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -53,7 +53,10 @@ async fn refused_actions_read_in_german() {
 
     // A form: a domain named like one that exists.
     let body = json!({"name": "Kunden"});
-    assert_eq!(api(server, Method::POST, "/api/v1/domains", body).await, 201);
+    assert_eq!(
+        api(server, Method::POST, "/api/v1/domains", body).await,
+        201
+    );
     team.goto(&format!("{}/#/admin/domains", server.base)).await;
     team.click("#new-domain").await;
     team.type_into("#domain-name", "Kunden").await;
@@ -75,14 +78,19 @@ async fn refused_actions_read_in_german() {
     assert_eq!(api(server, Method::DELETE, &path, json!({})).await, 204);
     team.click("#settings-toggle").await;
     let said = shown(&team, ".toast.bad").await;
-    assert!(said.contains("Nicht gefunden"), "not found in German: {said}");
+    assert!(
+        said.contains("Nicht gefunden"),
+        "not found in German: {said}"
+    );
     assert!(!said.contains("not found"), "no English: {said}");
 
     // English readers keep the server's own message: it is theirs and names the detail.
     let english = scene.browser().await;
     english.accept_language("en-GB,en").await;
     sign_in(&english, server).await;
-    english.goto(&format!("{}/#/admin/domains", server.base)).await;
+    english
+        .goto(&format!("{}/#/admin/domains", server.base))
+        .await;
     english.click("#new-domain").await;
     english.type_into("#domain-name", "Kunden").await;
     english.click(".dlg button[type=submit]").await;

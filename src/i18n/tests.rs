@@ -256,10 +256,13 @@ fn every_error_code_has_a_message_in_every_language() {
 #[test]
 fn error_messages_for_a_page_keep_their_placeholders() {
     let de = Lang::from_code("de").unwrap().error_messages();
-    assert_eq!(de["conflict"].contains("Name"), true, "{}", de["conflict"]);
+    assert!(de["conflict"].contains("Name"), "{}", de["conflict"]);
     assert!(de["too_many_attempts"].contains("{seconds} s"));
     assert!(de["other"].contains("{code}"));
-    assert_eq!(de.len(), crate::error::Error::codes().len() + SCRIPT_ERRORS.len());
+    assert_eq!(
+        de.len(),
+        crate::error::Error::codes().len() + SCRIPT_ERRORS.len()
+    );
 }
 
 /// A native date or time input is drawn in its `lang` where the browser honours it (the page's
@@ -278,7 +281,11 @@ fn date_inputs_carry_the_apps_language() {
             let inputs = line.split("h('input', {").skip(1);
             for attrs in inputs.map(|rest| rest.split('}').next().unwrap_or("")) {
                 let typed = kinds.iter().any(|k| attrs.contains(&format!("type: {k}")));
-                if typed && !attrs.split([',', ' ']).any(|a| a == "lang" || a.starts_with("lang:")) {
+                if typed
+                    && !attrs
+                        .split([',', ' '])
+                        .any(|a| a == "lang" || a.starts_with("lang:"))
+                {
                     found.push(format!("web/js/{name}:{}", number + 1));
                 }
             }
@@ -318,7 +325,11 @@ fn uses_of(source: &str) -> std::collections::BTreeMap<String, Uses> {
             }
             InlineExpression::FunctionReference { arguments, .. } => {
                 let named = arguments.named.iter().map(|n| &n.value);
-                arguments.positional.iter().chain(named).for_each(|a| inline(a, uses));
+                arguments
+                    .positional
+                    .iter()
+                    .chain(named)
+                    .for_each(|a| inline(a, uses));
             }
             InlineExpression::Placeable { expression } => expr(expression, uses),
             _ => {}
@@ -351,7 +362,9 @@ fn uses_of(source: &str) -> std::collections::BTreeMap<String, Uses> {
         if let Entry::Message(m) = entry {
             let mut uses = Uses::default();
             m.value.iter().for_each(|p| pattern(p, &mut uses));
-            m.attributes.iter().for_each(|a| pattern(&a.value, &mut uses));
+            m.attributes
+                .iter()
+                .for_each(|a| pattern(&a.value, &mut uses));
             all.insert(m.id.name.to_string(), uses);
         }
     }
@@ -367,7 +380,9 @@ fn translations_use_the_placeholders_english_does() {
         let english = uses_of(&sources[0]);
         for (lang, source) in LANGUAGES.iter().zip(&sources).skip(1) {
             for (id, theirs) in uses_of(source) {
-                let Some(ours) = english.get(&id) else { continue };
+                let Some(ours) = english.get(&id) else {
+                    continue;
+                };
                 if theirs.variables != ours.variables {
                     wrong.push(format!(
                         "{lang}/{file}.ftl {id}: {:?}, English {:?}",
