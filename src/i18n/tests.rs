@@ -184,6 +184,11 @@ fn plurals_follow_the_language() {
     assert_eq!(many(en), "3 visits left");
     assert_eq!(one(de), "noch 1 Aufruf");
     assert_eq!(many(de), "noch 3 Aufrufe");
+    let fr = Lang::from_code("fr").unwrap();
+    let wait = |l: Lang, n: u64| l.tr("slow-seconds", &[("count", n.into())]);
+    assert_eq!(wait(en, 1), "1 second");
+    assert_eq!(wait(fr, 1), "1 seconde");
+    assert_eq!(wait(fr, 30), "30 secondes");
 }
 
 /// Whether a script's string literal reads as an English sentence ("Save changes"): two

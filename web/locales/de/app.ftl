@@ -198,7 +198,10 @@ assets-delete-title = { $count ->
    *[other] { $count } Dateien löschen?
 }
 assets-delete-message = Die Dateien werden endgültig entfernt, und Links, die sie enthalten, zeigen sie nicht mehr.
-assets-delete-failed = { $count } konnten nicht gelöscht werden
+assets-delete-failed = { $count ->
+    [one] { $count } konnte nicht gelöscht werden
+   *[other] { $count } konnten nicht gelöscht werden
+}
 assets-deleted = { $count ->
     [one] { $count } Datei gelöscht
    *[other] { $count } Dateien gelöscht

@@ -7,7 +7,10 @@ owner-downloaded-subject = { $who } hat aus „{ $title }“ heruntergeladen
 owner-opened = { $who } hat Ihre Freigabe „{ $title }“ geöffnet.
 owner-downloaded = { $who } hat aus Ihrer Freigabe „{ $title }“ heruntergeladen.
 owner-the-share = Die Freigabe: { $link }
-owner-digest-subject = { $count } Links Ihrer Freigaben wurden geöffnet oder heruntergeladen
+owner-digest-subject = { $count ->
+    [one] { $count } Link Ihrer Freigaben wurde geöffnet oder heruntergeladen
+   *[other] { $count } Links Ihrer Freigaben wurden geöffnet oder heruntergeladen
+}
 owner-digest-intro = Seit der letzten E-Mail zu Ihren Freigaben:
 owner-files-subject = { $count ->
     [one] { $count } neue Datei

@@ -38,8 +38,14 @@ unlock-no-password = Kein Passwort? Fragen Sie die Person, die den Link geteilt 
 ## 429
 slow-title = Zu viele Versuche
 slow-body = Das Passwort wurde zu oft falsch eingegeben. Zu Ihrer Sicherheit versuchen Sie es in { $wait } erneut.
-slow-seconds = { $count } Sekunden
-slow-minutes = { $count } Minuten
+slow-seconds = { $count ->
+    [one] { $count } Sekunde
+   *[other] { $count } Sekunden
+}
+slow-minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
 slow-lost = Wenn Sie das Passwort verloren haben, fragen Sie die Person, die den Link geteilt hat.
 
 ## Landing page

@@ -8,7 +8,10 @@ owner-downloaded-subject = { $who } downloaded from “{ $title }”
 owner-opened = { $who } opened your share “{ $title }”.
 owner-downloaded = { $who } downloaded from your share “{ $title }”.
 owner-the-share = The share: { $link }
-owner-digest-subject = { $count } links of your shares were opened or downloaded
+owner-digest-subject = { $count ->
+    [one] { $count } link of your shares was opened or downloaded
+   *[other] { $count } links of your shares were opened or downloaded
+}
 owner-digest-intro = Since the last email about your shares:
 owner-files-subject = { $count ->
     [one] { $count } new file

@@ -39,8 +39,14 @@ unlock-no-password = No password? Ask the person who shared the link.
 ## 429
 slow-title = Too many attempts
 slow-body = The password was typed wrong too many times. For your safety, try again in { $wait }.
-slow-seconds = { $count } seconds
-slow-minutes = { $count } minutes
+slow-seconds = { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}
+slow-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
 slow-lost = If you have lost the password, ask the person who shared the link.
 
 ## Landing page

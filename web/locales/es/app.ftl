@@ -201,7 +201,10 @@ assets-delete-title = { $count ->
    *[other] ¿Eliminar { $count } archivos?
 }
 assets-delete-message = Los archivos se eliminan para siempre, y los enlaces que los incluyen dejan de mostrarlos.
-assets-delete-failed = { $count } no se pudieron eliminar
+assets-delete-failed = { $count ->
+    [one] { $count } no se pudo eliminar
+   *[other] { $count } no se pudieron eliminar
+}
 assets-deleted = { $count ->
     [one] { $count } archivo eliminado
    *[other] { $count } archivos eliminados

@@ -7,7 +7,10 @@ owner-downloaded-subject = { $who } descargó de «{ $title }»
 owner-opened = { $who } abrió su enlace «{ $title }».
 owner-downloaded = { $who } descargó de su enlace «{ $title }».
 owner-the-share = El enlace: { $link }
-owner-digest-subject = Se abrieron o descargaron { $count } enlaces de sus envíos
+owner-digest-subject = { $count ->
+    [one] Se abrió o descargó { $count } enlace de sus envíos
+   *[other] Se abrieron o descargaron { $count } enlaces de sus envíos
+}
 owner-digest-intro = Desde el último correo sobre sus envíos:
 owner-files-subject = { $count ->
     [one] { $count } archivo nuevo

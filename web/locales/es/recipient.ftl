@@ -38,8 +38,14 @@ unlock-no-password = ¿No tiene contraseña? Pídala a la persona que compartió
 ## 429
 slow-title = Demasiados intentos
 slow-body = La contraseña se ha escrito mal demasiadas veces. Por su seguridad, vuelva a intentarlo dentro de { $wait }.
-slow-seconds = { $count } segundos
-slow-minutes = { $count } minutos
+slow-seconds = { $count ->
+    [one] { $count } segundo
+   *[other] { $count } segundos
+}
+slow-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
 slow-lost = Si ha perdido la contraseña, pídala a la persona que compartió el enlace.
 
 ## Landing page

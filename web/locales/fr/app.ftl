@@ -201,7 +201,10 @@ assets-delete-title = { $count ->
    *[other] Supprimer { $count } fichiers ?
 }
 assets-delete-message = Les fichiers sont supprimés définitivement, et les liens qui les incluent ne les affichent plus.
-assets-delete-failed = { $count } n’ont pas pu être supprimés
+assets-delete-failed = { $count ->
+    [one] { $count } n’a pas pu être supprimé
+   *[other] { $count } n’ont pas pu être supprimés
+}
 assets-deleted = { $count ->
     [one] { $count } fichier supprimé
    *[other] { $count } fichiers supprimés
@@ -307,7 +310,10 @@ copy-link-of = Copier le lien de { $title }
 share-disabled-toast = Lien désactivé : il répond « désactivé » jusqu’à sa réactivation
 share-qr-more = QR code et plus
 count-of = { $count } sur { $max }
-count-left = { $count } restantes
+count-left = { $count ->
+    [one] { $count } restante
+   *[other] { $count } restantes
+}
 last-access = Dernier accès
 share-the-link = Partager le lien
 qr-code-for = QR code pour { $url }
@@ -689,8 +695,14 @@ upload-pause = Pause
 upload-paused = En pause
 upload-resume = Reprendre
 upload-resuming = Reprise…
-upload-seconds-left = { $count } s restantes
-upload-minutes-left = { $count } min restantes
+upload-seconds-left = { $count ->
+    [one] { $count } s restante
+   *[other] { $count } s restantes
+}
+upload-minutes-left = { $count ->
+    [one] { $count } min restante
+   *[other] { $count } min restantes
+}
 upload-rate = { $size }/s
 upload-retrying = Connexion perdue : nouvel essai…
 upload-no-asset = le serveur n’a indiqué aucun fichier

@@ -7,7 +7,10 @@ owner-downloaded-subject = { $who } a téléchargé depuis « { $title } »
 owner-opened = { $who } a ouvert votre partage « { $title } ».
 owner-downloaded = { $who } a téléchargé depuis votre partage « { $title } ».
 owner-the-share = Le partage : { $link }
-owner-digest-subject = { $count } liens de vos partages ont été ouverts ou téléchargés
+owner-digest-subject = { $count ->
+    [one] { $count } lien de vos partages a été ouvert ou téléchargé
+   *[other] { $count } liens de vos partages ont été ouverts ou téléchargés
+}
 owner-digest-intro = Depuis le dernier courriel sur vos partages :
 owner-files-subject = { $count ->
     [one] { $count } nouveau fichier

@@ -38,8 +38,14 @@ unlock-no-password = Pas de mot de passe ? Demandez-le à la personne qui a part
 ## 429
 slow-title = Trop de tentatives
 slow-body = Le mot de passe a été mal saisi trop de fois. Par sécurité, réessayez dans { $wait }.
-slow-seconds = { $count } secondes
-slow-minutes = { $count } minutes
+slow-seconds = { $count ->
+    [one] { $count } seconde
+   *[other] { $count } secondes
+}
+slow-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
 slow-lost = Si vous avez perdu le mot de passe, demandez-le à la personne qui a partagé le lien.
 
 ## Landing page

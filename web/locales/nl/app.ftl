@@ -198,7 +198,10 @@ assets-delete-title = { $count ->
    *[other] { $count } bestanden verwijderen?
 }
 assets-delete-message = De bestanden worden definitief verwijderd, en links waarin ze staan tonen ze niet meer.
-assets-delete-failed = { $count } konden niet worden verwijderd
+assets-delete-failed = { $count ->
+    [one] { $count } kon niet worden verwijderd
+   *[other] { $count } konden niet worden verwijderd
+}
 assets-deleted = { $count ->
     [one] { $count } bestand verwijderd
    *[other] { $count } bestanden verwijderd

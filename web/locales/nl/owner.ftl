@@ -7,7 +7,10 @@ owner-downloaded-subject = { $who } heeft gedownload uit ‘{ $title }’
 owner-opened = { $who } heeft uw deellink ‘{ $title }’ geopend.
 owner-downloaded = { $who } heeft gedownload uit uw deellink ‘{ $title }’.
 owner-the-share = De deellink: { $link }
-owner-digest-subject = { $count } links van uw deellinks zijn geopend of gedownload
+owner-digest-subject = { $count ->
+    [one] { $count } link van uw deellinks is geopend of gedownload
+   *[other] { $count } links van uw deellinks zijn geopend of gedownload
+}
 owner-digest-intro = Sinds de laatste e-mail over uw deellinks:
 owner-files-subject = { $count ->
     [one] { $count } nieuw bestand

@@ -38,8 +38,14 @@ unlock-no-password = Geen wachtwoord? Vraag het aan de persoon die de link deeld
 ## 429
 slow-title = Te veel pogingen
 slow-body = Het wachtwoord is te vaak verkeerd ingevoerd. Probeer het voor uw veiligheid over { $wait } opnieuw.
-slow-seconds = { $count } seconden
-slow-minutes = { $count } minuten
+slow-seconds = { $count ->
+    [one] { $count } seconde
+   *[other] { $count } seconden
+}
+slow-minutes = { $count ->
+    [one] { $count } minuut
+   *[other] { $count } minuten
+}
 slow-lost = Bent u het wachtwoord kwijt, vraag het dan aan de persoon die de link deelde.
 
 ## Landing page
