@@ -249,7 +249,7 @@ attachments-none = Geen bijlagen.
 attachments-attached = Bijgevoegd
 attachments-unreadable = De bijlagen konden niet worden gelezen.
 attachments-attach = Bijvoegen
-attachments-hint = Toestemmingsformulieren, LUT's, sidecar-bestanden: aangeboden aan ontvangers als een link dat toestaat.
+attachments-hint = Toestemmingsformulieren, LUT's, sidecar-bestanden: aangeboden aan ontvangers als de link dat toestaat.
 
 ## One asset
 asset-preview-pending = Het voorbeeld wordt gemaakt…
