@@ -1,6 +1,7 @@
-//! What the SPEC §11 browser tests (tests/ui_i18n.rs, tests/ui_app_i18n.rs) start from: the
-//! browser tests' lock, Chromium, axe-core, and a server holding two pictures, a share of both,
-//! a share behind a password, a collection, an upload request and a saved search.
+//! What the SPEC §11 browser tests (tests/ui_i18n.rs, tests/ui_app_i18n.rs,
+//! tests/ui_app_errors.rs) start from: the browser tests' lock, Chromium, axe-core, and a server
+//! holding two pictures, a share of both, a share behind a password, a collection, an upload
+//! request and a saved search.
 
 use super::a11y::axe_source;
 use super::browser::{png, Browser, Driver, SERIAL};
