@@ -70,7 +70,7 @@ fn runtime_base() -> (String, String) {
     let from = dockerfile
         .lines()
         .filter_map(|line| line.strip_prefix("FROM "))
-        .last()
+        .next_back()
         .expect("a FROM line");
     let tag = from
         .strip_prefix("debian:")

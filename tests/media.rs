@@ -87,7 +87,7 @@ async fn thumbnails_and_previews_keep_the_aspect_and_never_upscale() {
         );
         let (w, h) = dimensions(&server, &format!("/api/v1/assets/{id}/preview")).await;
         assert!(
-            (w as i32 - preview.0 as i32).abs() <= 1 && (h as i32 - preview.1 as i32).abs() <= 1,
+            w.abs_diff(preview.0) <= 1 && h.abs_diff(preview.1) <= 1,
             "{name}: {w}×{h}"
         );
         let (pw, ph) = dimensions(&server, &format!("/api/v1/assets/{id}/presets/web")).await;

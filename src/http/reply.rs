@@ -251,6 +251,47 @@ where
     Ok(response)
 }
 
+/// A body stream that reports how many bytes it sent when it ends or is dropped (the client
+/// went away). Also makes any `Send` stream `Sync`, as warp asks.
+pub struct Counted<S> {
+    inner: std::sync::Mutex<std::pin::Pin<Box<S>>>,
+    sent: u64,
+    done: Option<Box<dyn FnOnce(u64) + Send + Sync>>,
+}
+
+pub fn counted<S>(inner: S, done: impl FnOnce(u64) + Send + Sync + 'static) -> Counted<S> {
+    Counted {
+        inner: std::sync::Mutex::new(Box::pin(inner)),
+        sent: 0,
+        done: Some(Box::new(done)),
+    }
+}
+
+impl<S: Stream<Item = std::io::Result<Bytes>>> Stream for Counted<S> {
+    type Item = std::io::Result<Bytes>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        let inner = this.inner.get_mut().unwrap_or_else(|e| e.into_inner());
+        let polled = inner.as_mut().poll_next(cx);
+        if let std::task::Poll::Ready(Some(Ok(chunk))) = &polled {
+            this.sent += chunk.len() as u64;
+        }
+        polled
+    }
+}
+
+impl<S> Drop for Counted<S> {
+    fn drop(&mut self) {
+        if let Some(done) = self.done.take() {
+            done(self.sent);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,46 +342,5 @@ mod tests {
             .to_str()
             .unwrap()
             .contains("filename*=UTF-8''Gr%C3%BC%C3%9Fe%20%E6%97%A5%E6%9C%AC.jpg"));
-    }
-}
-
-/// A body stream that reports how many bytes it sent when it ends or is dropped (the client
-/// went away). Also makes any `Send` stream `Sync`, as warp asks.
-pub struct Counted<S> {
-    inner: std::sync::Mutex<std::pin::Pin<Box<S>>>,
-    sent: u64,
-    done: Option<Box<dyn FnOnce(u64) + Send + Sync>>,
-}
-
-pub fn counted<S>(inner: S, done: impl FnOnce(u64) + Send + Sync + 'static) -> Counted<S> {
-    Counted {
-        inner: std::sync::Mutex::new(Box::pin(inner)),
-        sent: 0,
-        done: Some(Box::new(done)),
-    }
-}
-
-impl<S: Stream<Item = std::io::Result<Bytes>>> Stream for Counted<S> {
-    type Item = std::io::Result<Bytes>;
-
-    fn poll_next(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Self::Item>> {
-        let this = &mut *self;
-        let inner = this.inner.get_mut().unwrap_or_else(|e| e.into_inner());
-        let polled = inner.as_mut().poll_next(cx);
-        if let std::task::Poll::Ready(Some(Ok(chunk))) = &polled {
-            this.sent += chunk.len() as u64;
-        }
-        polled
-    }
-}
-
-impl<S> Drop for Counted<S> {
-    fn drop(&mut self) {
-        if let Some(done) = self.done.take() {
-            done(self.sent);
-        }
     }
 }

@@ -10,7 +10,8 @@ use crate::assets::{check_collection_name, Collection};
 use crate::auth;
 use crate::error::{Error, Result};
 use crate::notify;
-use crate::shares::options::{self, ExpiryAsk, ExpiryRules};
+use crate::shares::link_password;
+use crate::shares::options::{self, set_if_given, ExpiryAsk, ExpiryRules};
 use crate::shares::{Recipient, RecipientStatus};
 use crate::state::AppState;
 use crate::store::{Index, Page, WriteTx};
@@ -68,14 +69,6 @@ fn check_limit(value: Option<u64>, name: &str) -> Result<Option<u64>> {
     }
 }
 
-async fn hash_password(
-    password: String,
-    request_allowed: &crate::config::SharingAllow,
-) -> Result<String> {
-    options::check_password(&password, request_allowed)?;
-    auth::hash_password(password).await
-}
-
 pub fn may_read(user: &User, request: &Request) -> Result<()> {
     user.require(Permission::SharesRead)?;
     match request.owner_id == user.id || user.is_admin() {
@@ -109,10 +102,7 @@ pub async fn create(state: &AppState, owner: &User, new: NewRequest) -> Result<R
         now,
     )?;
     let allowed = config.sharing.allow;
-    let password_hash = match new.password.filter(|p| !p.is_empty()) {
-        Some(password) => Some(hash_password(password, &allowed).await?),
-        None => None,
-    };
+    let password_hash = link_password::hash_new(new.password, &allowed).await?;
     if new.recipients.len() > MAX_RECIPIENTS {
         return Err(Error::invalid(format!(
             "recipients takes at most {MAX_RECIPIENTS} addresses"
@@ -355,13 +345,7 @@ pub async fn update(state: &AppState, user: &User, id: Uuid, patch: Patch) -> Re
             now,
         )?),
     };
-    let password_hash = match patch.password {
-        Some(Some(password)) if !password.is_empty() => {
-            Some(Some(hash_password(password, &current.allowed).await?))
-        }
-        Some(_) => Some(None),
-        None => None,
-    };
+    let password_hash = link_password::hash_change(patch.password, &current.allowed).await?;
     let max_files = patch
         .max_files
         .map(|m| check_limit(m, "maxFiles"))
@@ -376,36 +360,20 @@ pub async fn update(state: &AppState, user: &User, id: Uuid, patch: Patch) -> Re
         .store
         .write(move |tx| {
             let mut request = managed(tx, &user, id)?;
-            if let Some(v) = title {
-                request.title = v;
-            }
-            if let Some(v) = description {
-                request.description = v;
-            }
-            if let Some(v) = expires_at {
-                request.expires_at = v;
-            }
-            if let Some(v) = password_hash {
-                // A new password ends the visits unlocked with the one before.
-                request.password_generation += u32::from(v.is_some());
-                request.password_hash = v;
-            }
+            set_if_given(&mut request.title, title);
+            set_if_given(&mut request.description, description);
+            set_if_given(&mut request.expires_at, expires_at);
+            link_password::apply(
+                &mut request.password_hash,
+                &mut request.password_generation,
+                password_hash,
+            );
             // Lowering a limit below what was received keeps the files: no more come in.
-            if let Some(v) = max_files {
-                request.max_files = v;
-            }
-            if let Some(v) = max_bytes {
-                request.max_bytes = v;
-            }
-            if let Some(v) = allowed_types {
-                request.allowed_types = v;
-            }
-            if let Some(v) = patch.enabled {
-                request.enabled = v;
-            }
-            if let Some(v) = patch.notify {
-                request.notify = v;
-            }
+            set_if_given(&mut request.max_files, max_files);
+            set_if_given(&mut request.max_bytes, max_bytes);
+            set_if_given(&mut request.allowed_types, allowed_types);
+            set_if_given(&mut request.enabled, patch.enabled);
+            set_if_given(&mut request.notify, patch.notify);
             tx.put(&request)?;
             Ok(request)
         })

@@ -4,6 +4,7 @@ pub mod access;
 pub mod content;
 pub mod download_all;
 pub mod events;
+pub mod link_password;
 pub mod links;
 pub mod news;
 pub mod options;

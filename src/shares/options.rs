@@ -100,6 +100,13 @@ pub fn check_description(description: &str) -> Result<String> {
     Ok(description.to_string())
 }
 
+/// Sets a field a change gives a value for (`None`: left as it is).
+pub fn set_if_given<T>(field: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *field = value;
+    }
+}
+
 pub fn require_allowed(allowed: bool, feature: &str) -> Result<()> {
     if allowed {
         Ok(())

@@ -3,7 +3,8 @@
 //! `recipients`; the recipient side is `entry`.
 
 use super::content::{resolve, shareable, ContentAsk};
-use super::options::{self, ExpiryAsk, ExpiryRules};
+use super::link_password;
+use super::options::{self, set_if_given, ExpiryAsk, ExpiryRules};
 use super::recipients::{make_recipient, queue_invites};
 use super::{
     counters, tell, Access, Content, DownloadOptions, Link, NotifyAsk, NotifyChoice, Share,
@@ -139,13 +140,7 @@ pub async fn create(
         new.show_attributes
             .unwrap_or_else(|| options::DEFAULT_SHOWN_ATTRIBUTES.map(String::from).to_vec()),
     )?;
-    let password_hash = match new.password.filter(|p| !p.is_empty()) {
-        Some(password) => {
-            options::check_password(&password, &allowed)?;
-            Some(auth::hash_password(password).await?)
-        }
-        None => None,
-    };
+    let password_hash = link_password::hash_new(new.password, &allowed).await?;
     if new.content.new_collection.is_some() {
         owner.require(Permission::AssetsWrite)?;
     }
@@ -367,14 +362,7 @@ pub async fn update(
         .show_attributes
         .map(options::check_shown_attributes)
         .transpose()?;
-    let password_hash = match patch.password {
-        Some(Some(password)) if !password.is_empty() => {
-            options::check_password(&password, &allowed)?;
-            Some(Some(auth::hash_password(password).await?))
-        }
-        Some(_) => Some(None),
-        None => None,
-    };
+    let password_hash = link_password::hash_change(patch.password, &allowed).await?;
     let user = user.clone();
     state
         .store
@@ -386,39 +374,21 @@ pub async fn update(
                 share.content = Content::Assets(kept);
                 skipped = left_out;
             }
-            if let Some(v) = title {
-                share.title = v;
-            }
-            if let Some(v) = description {
-                share.description = v;
-            }
-            if let Some(v) = expires_at {
-                share.expires_at = v;
-            }
+            set_if_given(&mut share.title, title);
+            set_if_given(&mut share.description, description);
+            set_if_given(&mut share.expires_at, expires_at);
             // The count of uses already made is never reset.
-            if let Some(v) = max_uses {
-                share.max_uses = v;
-            }
-            if let Some(v) = password_hash {
-                // A new password ends the visits unlocked with the one before.
-                share.password_generation += u32::from(v.is_some());
-                share.password_hash = v;
-            }
-            if let Some(v) = access {
-                share.access = v;
-            }
-            if let Some(v) = download_options {
-                share.download_options = v;
-            }
-            if let Some(v) = show_attributes {
-                share.show_attributes = v;
-            }
-            if let Some(v) = patch.watermark {
-                share.watermark = v;
-            }
-            if let Some(v) = patch.enabled {
-                share.enabled = v;
-            }
+            set_if_given(&mut share.max_uses, max_uses);
+            link_password::apply(
+                &mut share.password_hash,
+                &mut share.password_generation,
+                password_hash,
+            );
+            set_if_given(&mut share.access, access);
+            set_if_given(&mut share.download_options, download_options);
+            set_if_given(&mut share.show_attributes, show_attributes);
+            set_if_given(&mut share.watermark, patch.watermark);
+            set_if_given(&mut share.enabled, patch.enabled);
             share.notify = patch.notify.applied_to(share.notify);
             share.remind = patch.remind.unwrap_or(share.remind);
             if patch.language.is_some() {
