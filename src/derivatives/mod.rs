@@ -399,8 +399,13 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
             tokio::task::spawn_blocking(media::return_freed_memory);
             trimmed = true;
         }
-        // Jobs another node holds are looked at again when its lease runs out.
-        let again = claims.next_expiry.unwrap_or(Duration::from_secs(3600));
+        // Jobs another node holds are looked at again when its lease runs out; jobs other
+        // nodes queued are found only by looking, once a lease when there may be any.
+        let idle = match context.store.shared() {
+            true => context.lease,
+            false => Duration::from_secs(3600),
+        };
+        let again = claims.next_expiry.map_or(idle, |t| t.min(idle));
         tokio::select! {
             alive = wake.wait(again) => if !alive { return },
             Some(finished) = done_rx.recv() => { running.remove(&finished); },
