@@ -24,7 +24,9 @@ impl Lease {
         let length = chrono::Duration::from_std(length).unwrap_or(chrono::Duration::MAX);
         Lease {
             node,
-            until: now.checked_add_signed(length).unwrap_or(DateTime::<Utc>::MAX_UTC),
+            until: now
+                .checked_add_signed(length)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
         }
     }
 

@@ -267,7 +267,11 @@ mod tests {
         let first = after_failure(None, key, start);
         assert_eq!((first.count, first.until), (1, at(300)));
         let second = after_failure(Some(first), key, at(10));
-        assert_eq!((second.count, second.until), (2, at(300)), "the window stays");
+        assert_eq!(
+            (second.count, second.until),
+            (2, at(300)),
+            "the window stays"
+        );
         assert_eq!(wait_left(&second, 2, at(100)), Some(Duration::seconds(200)));
         assert_eq!(wait_left(&second, 3, at(100)), None, "room for one more");
         assert_eq!(wait_left(&second, 2, at(300)), None);
@@ -352,10 +356,22 @@ mod tests {
         // One account, many addresses (the email's case does not matter).
         let elsewhere: IpAddr = "203.0.113.9".parse().unwrap();
         assert!(limiter.check("target@example.com", elsewhere).await.is_ok());
-        let (one, two) = ("203.0.113.1".parse().unwrap(), "203.0.113.2".parse().unwrap());
-        limiter.record_failure("Target@Example.com", one).await.unwrap();
-        limiter.record_failure("target@example.com", two).await.unwrap();
-        assert!(limiter.check("target@example.com ", elsewhere).await.is_err());
+        let (one, two) = (
+            "203.0.113.1".parse().unwrap(),
+            "203.0.113.2".parse().unwrap(),
+        );
+        limiter
+            .record_failure("Target@Example.com", one)
+            .await
+            .unwrap();
+        limiter
+            .record_failure("target@example.com", two)
+            .await
+            .unwrap();
+        assert!(limiter
+            .check("target@example.com ", elsewhere)
+            .await
+            .is_err());
         assert!(limiter.check("other@example.com", elsewhere).await.is_ok());
     }
 

@@ -201,7 +201,9 @@ fn assert_refused(response: &reqwest::Response) {
 
 /// A share behind the password "open sesame", made on `server`; its link.
 async fn locked_link(server: &TestServer) -> String {
-    let asset = server.upload(&server.admin_token, "a.txt", b"hi".to_vec()).await;
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"hi".to_vec())
+        .await;
     let body = json!({"title": "Locked", "assetIds": [asset["id"]], "password": "open sesame"});
     link_path(&server.admin_share(body).await)
 }
@@ -265,7 +267,10 @@ async fn answered_wrong(
         .iter()
         .map(|r| r.status().as_u16())
         .collect();
-    assert!(statuses.iter().all(|&s| s == 401 || s == 429), "{statuses:?}");
+    assert!(
+        statuses.iter().all(|&s| s == 401 || s == 429),
+        "{statuses:?}"
+    );
     println!("{statuses:?}");
     statuses.iter().filter(|&&s| s == 401).count()
 }

@@ -26,7 +26,9 @@ async fn shares_at_once(a: &TestServer, b: &TestServer, shares: usize, recipient
         let to: Vec<Value> = (0..recipients)
             .map(|r| json!({"email": format!("r{i}-{r}@example.org")}))
             .collect();
-        node.admin_share(json!({"title": format!("Batch {i}"), "assetIds": [asset["id"]], "recipients": to}))
+        node.admin_share(
+            json!({"title": format!("Batch {i}"), "assetIds": [asset["id"]], "recipients": to}),
+        )
     });
     futures_util::future::join_all(made).await;
 }
@@ -154,14 +156,21 @@ async fn a_delivery_of_a_node_killed_mid_try_goes_out_from_the_other() {
     b_config.notify.outbox_lease_secs = LEASE_SECS;
     let b = TestServer::start_in(b_dir, b_config).await;
     tokio::time::sleep(Duration::from_secs(3 * LEASE_SECS)).await;
-    assert_eq!(bodies.lock().unwrap().len(), 1, "B took a live node's delivery");
+    assert_eq!(
+        bodies.lock().unwrap().len(),
+        1,
+        "B took a live node's delivery"
+    );
 
     // A dies mid-try; B delivers the same event once A's lease has run out.
     a.child.kill().unwrap();
     a.child.wait().unwrap();
     let both = wait_for(|| Some(bodies.lock().unwrap().clone()).filter(|b| b.len() == 2)).await;
     assert_eq!(both[0], both[1], "the very same event");
-    let path = format!("/api/v1/webhooks/{}/deliveries", hook["id"].as_str().unwrap());
+    let path = format!(
+        "/api/v1/webhooks/{}/deliveries",
+        hook["id"].as_str().unwrap()
+    );
     let mut list = Value::Null;
     for _ in 0..100 {
         list = b.get_json(&b.admin_token, &path).await["items"].clone();

@@ -50,8 +50,8 @@ mod remake;
 mod render;
 mod tools;
 
-pub use tools::Tool;
 use tools::missing_tools;
+pub use tools::Tool;
 
 /// Every derivative an image gets under this configuration.
 pub fn plans(config: &Config, watermark: Option<&Watermark>) -> Vec<Plan> {

@@ -69,7 +69,8 @@ impl Leased for Outgoing {
 /// trying it has run out, whichever is later; never once it is done.
 pub fn ready_at(out: &Outgoing) -> Option<DateTime<Utc>> {
     let held_until = out.lease.as_ref().map(|l| l.until);
-    (out.state == DeliveryState::Pending).then(|| out.next_attempt_at.max(held_until.unwrap_or_default()))
+    (out.state == DeliveryState::Pending)
+        .then(|| out.next_attempt_at.max(held_until.unwrap_or_default()))
 }
 
 fn ready_now(out: &Outgoing, now: DateTime<Utc>) -> bool {
@@ -287,7 +288,9 @@ impl Runner {
             }
             let wait = look
                 .next
-                .map_or(self.idle, |at| (at - Utc::now()).to_std().unwrap_or_default())
+                .map_or(self.idle, |at| {
+                    (at - Utc::now()).to_std().unwrap_or_default()
+                })
                 .min(self.idle);
             tokio::select! {
                 alive = wake.wait(wait) => if !alive { return },
@@ -474,7 +477,11 @@ mod tests {
         assert!(!ready_now(&out, now));
         assert!(ready_now(&out, held.until));
         out.next_attempt_at = held.until + Duration::seconds(5);
-        assert_eq!(ready_at(&out), Some(out.next_attempt_at), "or its next try, if later");
+        assert_eq!(
+            ready_at(&out),
+            Some(out.next_attempt_at),
+            "or its next try, if later"
+        );
         out.state = DeliveryState::Delivered;
         assert_eq!(ready_at(&out), None);
         let old = r#"{"id":"0190a7f0-0000-7000-8000-000000000000","parcel":{"kind":"webhook",
@@ -482,6 +489,9 @@ mod tests {
             "event_type":"share.created","body":"{}","last_status":null},"state":"pending","attempts":0,
             "next_attempt_at":"2026-01-01T00:00:00Z","last_error":null,"created_at":"2026-01-01T00:00:00Z","done_at":null}"#;
         let old: Outgoing = serde_json::from_str(old).unwrap();
-        assert!(old.lease.is_none(), "messages written before leases read without one");
+        assert!(
+            old.lease.is_none(),
+            "messages written before leases read without one"
+        );
     }
 }

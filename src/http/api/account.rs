@@ -63,7 +63,10 @@ pub async fn login(
         // A missing code is no guess; a wrong password or code is.
         Err(e @ Error::SignIn(SignInRefusal::TotpRequired)) => return Err(e),
         Err(e) => {
-            state.logins.record_failure(&body.email, client.address).await?;
+            state
+                .logins
+                .record_failure(&body.email, client.address)
+                .await?;
             return Err(e);
         }
     };
