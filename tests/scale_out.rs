@@ -249,7 +249,7 @@ async fn a_race_of_wrong_tries_across_nodes_gets_no_more_than_the_limit() {
     })
     .await;
     let link = locked_link(&a).await;
-    let node = |i: usize| if i % 2 == 0 { &a } else { &b };
+    let node = |i: usize| if i.is_multiple_of(2) { &a } else { &b };
     // 20 wrong passwords at once, half on each node: 5 answered "wrong", the rest 429.
     let tries = (0..20).map(|i| unlock(node(i), &link, "wrong"));
     assert_eq!(answered_wrong(tries).await, 5);
