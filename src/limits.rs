@@ -6,7 +6,9 @@
 //! write. A wrong attempt is counted in one write transaction that decides on what is committed
 //! (writes are one at a time across nodes): once the window is full, the attempt is refused
 //! with 429 instead of being answered "wrong", so across all nodes at most `max` wrong answers
-//! are given per window, however many tries race. Keys are kept hashed: no link token, address
+//! are given per window, however many tries race. (A right password racing wrong ones is let in
+//! on the count it read before hashing: exactness without that read would cost every attempt a
+//! write.) Keys are kept hashed: no link token, address
 //! or email is stored. Windows that ended are removed by `prune` (and reset on the next failure).
 
 use crate::config;

@@ -368,8 +368,8 @@ impl Runner {
         let node = self.node;
         self.store
             .write(move |tx| {
-                let now = tx.get::<Outgoing>(out.id)?;
-                if !leases::held_by(now.as_ref().and_then(Leased::lease), node) {
+                let stored = tx.get::<Outgoing>(out.id)?;
+                if !leases::held_by(stored.as_ref().and_then(Leased::lease), node) {
                     // Another node took it over while this one stalled: the outcome is its to record.
                     tracing::warn!(message = %out.id, "taken over by another node mid-try");
                     return Ok(());
