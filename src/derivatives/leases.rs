@@ -5,7 +5,7 @@
 use super::{Context, Job};
 use crate::error::Result;
 use crate::leases::{free, Lease, Leased};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 use std::time::Duration;
 use uuid::Uuid;
@@ -28,37 +28,36 @@ pub struct Claimed {
 }
 
 /// Takes up to `room` free jobs for `node`, in queue order, leaving alone those it is
-/// working on already.
+/// working on already. A look that finds none free writes nothing.
 pub async fn claim(
     context: &Context,
     node: Uuid,
     room: usize,
     running: &HashSet<Uuid>,
 ) -> Result<Claimed> {
-    let running = running.clone();
-    let lease = context.lease;
-    context
-        .store
-        .write(move |tx| {
-            let now = Utc::now();
-            let mut claimed = Claimed::default();
-            for mut job in tx.all::<Job>(|_| true)? {
-                if running.contains(&job.id) {
-                    continue;
-                }
-                if claimed.jobs.len() < room && free(job.lease.as_ref(), now) {
-                    job.lease = Some(Lease::new(node, lease, now));
-                    tx.put(&job)?;
-                    claimed.jobs.push(job);
-                } else if let Some(held) = &job.lease {
-                    let left = held.left(now);
-                    let soonest = claimed.next_expiry.map_or(left, |t| t.min(left));
-                    claimed.next_expiry = Some(soonest.max(Duration::from_millis(100)));
-                }
-            }
-            Ok(claimed)
-        })
-        .await
+    let queued = context.store.read(|tx| tx.all::<Job>(|_| true)).await?;
+    let now = Utc::now();
+    let mut free_jobs = Vec::new();
+    let mut next_expiry: Option<Duration> = None;
+    for job in queued.iter().filter(|job| !running.contains(&job.id)) {
+        if free_jobs.len() < room && free(job.lease.as_ref(), now) {
+            free_jobs.push(job.id);
+        } else if let Some(held) = &job.lease {
+            let left = held.left(now);
+            let soonest = next_expiry.map_or(left, |t| t.min(left));
+            next_expiry = Some(soonest.max(Duration::from_millis(100)));
+        }
+    }
+    let jobs = match free_jobs.is_empty() {
+        true => Vec::new(),
+        false => crate::leases::take(&context.store, free_jobs, node, context.lease, any).await?,
+    };
+    Ok(Claimed { jobs, next_expiry })
+}
+
+/// Every job may be worked on once free.
+fn any(_: &Job, _: DateTime<Utc>) -> bool {
+    true
 }
 
 #[cfg(test)]
