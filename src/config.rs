@@ -350,6 +350,11 @@ pub struct Notify {
     /// minutes; share owners: at most one email about first visits and downloads (gathered,
     /// naming everyone). Fractions allowed; the first news after a quiet period is told at once.
     pub batch_minutes: f64,
+    /// Seconds a node holds an email or webhook delivery it is trying without renewing its
+    /// lease (it renews while it tries); with several nodes on one database, the message of a
+    /// node that died goes out from another after this, and each node looks this often for
+    /// messages the others queued.
+    pub outbox_lease_secs: u64,
 }
 
 impl Default for Notify {
@@ -359,6 +364,7 @@ impl Default for Notify {
             downloaded: false,
             check_secs: 60.0,
             batch_minutes: 10.0,
+            outbox_lease_secs: 60,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod history;
 pub mod http;
 pub mod i18n;
+pub mod leases;
 pub mod limits;
 pub mod media;
 pub mod metrics;
@@ -156,8 +157,11 @@ pub async fn run(
     Ok(())
 }
 
-/// Until the server stops: removes expired resumable uploads every few minutes (and at
-/// start), and unreferenced files once a day.
+/// Until the server stops: removes expired resumable uploads and ended windows of failed
+/// attempts every few minutes (and at start), and unreferenced files once a day. Runs on every
+/// node of a shared database, safe by construction rather than leased: each removal is
+/// decided again in its own write transaction (a second node finds nothing left to do), and
+/// deleting a file that is gone already is no error.
 async fn housekeeping(state: AppState, stopped: impl Future<Output = ()>) {
     const SWEEP: std::time::Duration = std::time::Duration::from_secs(600);
     const SWEEPS_A_DAY: u32 = 144;
@@ -167,6 +171,9 @@ async fn housekeeping(state: AppState, stopped: impl Future<Output = ()>) {
             Ok(0) => {}
             Ok(removed) => tracing::info!(removed, "removed expired resumable uploads"),
             Err(e) => tracing::warn!("sweeping uploads: {e}"),
+        }
+        if let Err(e) = limits::prune(&state.store, chrono::Utc::now()).await {
+            tracing::warn!("pruning failed attempts: {e}");
         }
         tokio::select! {
             _ = tokio::time::sleep(SWEEP) => {}

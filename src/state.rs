@@ -57,10 +57,12 @@ impl AppState {
         tls: Option<Arc<ServerConfig>>,
     ) -> Result<AppState, String> {
         let unlocks = AttemptLimiter::new(
+            store.clone(),
+            "unlock",
             config.unlock.max_attempts,
             Duration::from_secs(config.unlock.window_secs),
         );
-        let logins = LoginLimiter::new(&config.login);
+        let logins = LoginLimiter::new(store.clone(), &config.login);
         let couriers = notify::outbox::Couriers {
             mail: notify::Courier::new(
                 config.smtp.as_ref(),
@@ -71,7 +73,8 @@ impl AppState {
             webhooks: crate::webhooks::send::Courier::new(store.clone(), &config.webhooks)
                 .map_err(|e| format!("webhooks: {e}"))?,
         };
-        let outbox = Outbox::start(store.clone(), couriers);
+        let lease = Duration::from_secs(config.notify.outbox_lease_secs.max(1));
+        let outbox = Outbox::start(store.clone(), couriers, lease);
         let blobs = Arc::new(blobs);
         let signer = Signer::new(server_key);
         let metrics = Arc::new(Metrics::default());

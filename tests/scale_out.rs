@@ -1,25 +1,14 @@
 //! Several handoff nodes on one PostgreSQL database (SPEC §9), each test with its own
 //! throwaway cluster: what one node writes the other serves, use counts stay exact under a
-//! race split across nodes, and a change on one node reaches the other's link cache.
+//! race split across nodes, a change on one node reaches the other's link cache, and wrong
+//! passwords and sign-ins count together on every node.
 
 mod common;
 
-use common::postgres::Postgres;
+use common::postgres::{two_nodes, Postgres};
 use common::*;
 use reqwest::Method;
 use serde_json::{json, Value};
-
-/// Two nodes on one database. Until the bytes live in S3 they share a data folder (as an NFS
-/// mount would); `data` is node A's.
-async fn two_nodes(url: &str) -> (TestServer, TestServer) {
-    let a = TestServer::start_with(|c| c.database.url = url.to_string()).await;
-    let data = a.data_dir();
-    let b_dir = tempfile::tempdir().unwrap();
-    let mut config = test_config(&data);
-    config.database.url = url.to_string();
-    let b = TestServer::start_in(b_dir, config).await;
-    (a, b)
-}
 
 async fn uses_of(server: &TestServer, share: &Value) -> u64 {
     let id = share["id"].as_str().unwrap();
@@ -35,7 +24,7 @@ async fn an_upload_on_one_node_downloads_from_the_other_and_uses_stay_exact() {
     let Some(postgres) = Postgres::start() else {
         return;
     };
-    let (a, b) = two_nodes(&postgres.database("race")).await;
+    let (a, b) = two_nodes(&postgres.database("race"), |_| {}).await;
     let bytes = noise(300_000, 7);
     let asset = a.upload(&a.admin_token, "take.bin", bytes.clone()).await;
     let share = a
@@ -70,7 +59,7 @@ async fn a_link_deleted_on_one_node_is_refused_by_the_other_at_once() {
     let Some(postgres) = Postgres::start() else {
         return;
     };
-    let (a, b) = two_nodes(&postgres.database("cache")).await;
+    let (a, b) = two_nodes(&postgres.database("cache"), |_| {}).await;
     let asset = a.upload(&a.admin_token, "a.txt", b"hello".to_vec()).await;
     let share = a
         .admin_share(json!({"title": "Soon gone", "assetIds": [asset["id"]]}))
@@ -189,4 +178,99 @@ async fn migrate_moves_an_installation_to_postgres_and_back() {
     assert_eq!(download(&third, &link, &asset).await, bytes);
     assert_eq!(uses_of(&third, &share).await, 3);
     drop(redb_dir);
+}
+
+async fn unlock(server: &TestServer, link: &str, password: &str) -> reqwest::Response {
+    let url = server.url(&format!("{link}/unlock"));
+    let form = [("password", password)];
+    client().post(url).form(&form).send().await.unwrap()
+}
+
+async fn sign_in(server: &TestServer, password: &str) -> reqwest::Response {
+    let body = json!({"email": ADMIN_EMAIL, "password": password});
+    let url = server.url("/api/v1/auth/login");
+    client().post(url).json(&body).send().await.unwrap()
+}
+
+/// 429 with a Retry-After in seconds, as one node answers it.
+fn assert_refused(response: &reqwest::Response) {
+    assert_eq!(response.status(), 429, "{}", response.url());
+    let retry = response.headers()["retry-after"].to_str().unwrap();
+    assert!(retry.parse::<u64>().unwrap() > 0, "{retry}");
+}
+
+/// A share behind the password "open sesame", made on `server`; its link.
+async fn locked_link(server: &TestServer) -> String {
+    let asset = server
+        .upload(&server.admin_token, "a.txt", b"hi".to_vec())
+        .await;
+    let body = json!({"title": "Locked", "assetIds": [asset["id"]], "password": "open sesame"});
+    link_path(&server.admin_share(body).await)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn wrong_passwords_and_sign_ins_on_either_node_count_together() {
+    let Some(postgres) = Postgres::start() else {
+        return;
+    };
+    let (a, b) = two_nodes(&postgres.database("throttles"), |c| {
+        c.unlock.max_attempts = 4;
+        c.login.max_failures_per_account = 3;
+    })
+    .await;
+    let link = locked_link(&a).await;
+    // Four wrong passwords, every other one on B (each node alone would allow four more).
+    for node in [&a, &b, &a, &b] {
+        assert_eq!(unlock(node, &link, "wrong").await.status(), 401);
+    }
+    // Then neither node lets even the right password through.
+    for node in [&a, &b] {
+        assert_refused(&unlock(node, &link, "open sesame").await);
+    }
+    // Three wrong sign-ins to one account, split across the nodes; then the right one is
+    // refused on both.
+    for node in [&b, &a, &b] {
+        assert_eq!(sign_in(node, "wrong-password").await.status(), 401);
+    }
+    for node in [&a, &b] {
+        assert_refused(&sign_in(node, ADMIN_PASSWORD).await);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_race_of_wrong_tries_across_nodes_gets_no_more_than_the_limit() {
+    let Some(postgres) = Postgres::start() else {
+        return;
+    };
+    let (a, b) = two_nodes(&postgres.database("throttle_race"), |c| {
+        c.unlock.max_attempts = 5;
+        c.login.max_failures_per_account = 5;
+        c.login.max_failures_per_address = 1000;
+    })
+    .await;
+    let link = locked_link(&a).await;
+    let node = |i: usize| if i.is_multiple_of(2) { &a } else { &b };
+    // 20 wrong passwords at once, half on each node: 5 answered "wrong", the rest 429.
+    let tries = (0..20).map(|i| unlock(node(i), &link, "wrong"));
+    assert_eq!(answered_wrong(tries).await, 5);
+    // The same for sign-ins.
+    let tries = (0..20).map(|i| sign_in(node(i), "wrong-password"));
+    assert_eq!(answered_wrong(tries).await, 5);
+}
+
+/// Sends `tries` at once; how many were answered "wrong" (401), the others being 429.
+async fn answered_wrong(
+    tries: impl Iterator<Item = impl std::future::Future<Output = reqwest::Response>>,
+) -> usize {
+    let statuses: Vec<u16> = futures_util::future::join_all(tries)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    assert!(
+        statuses.iter().all(|&s| s == 401 || s == 429),
+        "{statuses:?}"
+    );
+    println!("{statuses:?}");
+    statuses.iter().filter(|&&s| s == 401).count()
 }

@@ -24,7 +24,7 @@ pub struct Job {
     pub created_at: DateTime<Utc>,
     /// The node working on it, until when (see `leases`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease: Option<leases::Lease>,
+    pub lease: Option<crate::leases::Lease>,
 }
 
 impl Record for Job {
@@ -48,6 +48,10 @@ mod leases;
 mod progress;
 mod remake;
 mod render;
+mod tools;
+
+use tools::missing_tools;
+pub use tools::Tool;
 
 /// Every derivative an image gets under this configuration.
 pub fn plans(config: &Config, watermark: Option<&Watermark>) -> Vec<Plan> {
@@ -338,80 +342,6 @@ fn ffmpeg_leaves_a_core_free_where_there_are_more_than_two() {
     assert_eq!(threads_for(3, 8), 3);
 }
 
-/// An external program some media needs, and what goes without it.
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Tool {
-    pub program: &'static str,
-    /// The Debian package that provides it.
-    pub package: &'static str,
-    pub needed_for: &'static str,
-    #[serde(skip)]
-    version_flag: &'static str,
-}
-
-const TOOLS: [Tool; 7] = [
-    Tool {
-        program: "ffprobe",
-        package: "ffmpeg",
-        needed_for: "video and audio metadata",
-        version_flag: "-version",
-    },
-    Tool {
-        program: "ffmpeg",
-        package: "ffmpeg",
-        needed_for: "video poster frames, audio waveforms and proxies",
-        version_flag: "-version",
-    },
-    Tool {
-        program: "pdfinfo",
-        package: "poppler-utils",
-        needed_for: "PDF page counts",
-        version_flag: "-v",
-    },
-    Tool {
-        program: "pdftoppm",
-        package: "poppler-utils",
-        needed_for: "PDF thumbnails, previews and pages",
-        version_flag: "-v",
-    },
-    Tool {
-        program: media::heif::TOOL,
-        package: "libheif-examples",
-        needed_for: "HEIC and AVIF thumbnails and previews",
-        version_flag: "--help",
-    },
-    Tool {
-        program: media::raw::EXTRACT,
-        package: "libraw-bin",
-        needed_for: "camera RAW previews",
-        version_flag: "-L",
-    },
-    Tool {
-        program: media::raw::DEVELOP,
-        package: "libraw-bin",
-        needed_for: "camera RAW files without a large embedded preview",
-        version_flag: "-h",
-    },
-];
-
-/// The programs that are not installed, each said once in the log at start.
-fn missing_tools() -> Vec<Tool> {
-    let missing: Vec<Tool> = TOOLS
-        .into_iter()
-        .filter(|t| !media::tool::available(t.program, t.version_flag))
-        .collect();
-    for tool in &missing {
-        tracing::warn!(
-            "{} is not installed (Debian: {}): no {}",
-            tool.program,
-            tool.package,
-            tool.needed_for
-        );
-    }
-    missing
-}
-
 /// The time one external program may take on one file.
 pub fn job_budget(config: &Config) -> Duration {
     Duration::from_secs(config.media.job_timeout_secs)
@@ -454,9 +384,10 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
             let (context, done) = (context.clone(), done_tx.clone());
             tokio::spawn(async move {
                 let work = process(&context, &job);
-                let renewed = leases::keep(&context, job.id, node);
+                let renewed =
+                    crate::leases::keep::<Job>(&context.store, vec![job.id], node, context.lease);
                 let outcome =
-                    tokio::select! { outcome = work => outcome, never = renewed => never };
+                    tokio::select! { outcome = work => outcome, never = renewed => match never {} };
                 if let Err(e) = outcome {
                     tracing::error!(asset = %job.asset_id, "derivatives: {e}");
                 }
@@ -468,8 +399,13 @@ async fn run(context: Arc<Context>, wake: background::Listener, workers: usize) 
             tokio::task::spawn_blocking(media::return_freed_memory);
             trimmed = true;
         }
-        // Jobs another node holds are looked at again when its lease runs out.
-        let again = claims.next_expiry.unwrap_or(Duration::from_secs(3600));
+        // Jobs another node holds are looked at again when its lease runs out; jobs other
+        // nodes queued are found only by looking, once a lease when there may be any.
+        let idle = match context.store.shared() {
+            true => context.lease,
+            false => Duration::from_secs(3600),
+        };
+        let again = claims.next_expiry.map_or(idle, |t| t.min(idle));
         tokio::select! {
             alive = wake.wait(again) => if !alive { return },
             Some(finished) = done_rx.recv() => { running.remove(&finished); },

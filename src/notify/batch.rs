@@ -48,7 +48,11 @@ pub fn window(config: &Config) -> Duration {
     Duration::milliseconds((config.notify.batch_minutes * 60_000.0) as i64)
 }
 
-/// Until `stopped`: every `notify.check_secs`, the emails of news that has come due.
+/// Until `stopped`: every `notify.check_secs`, the emails of news that has come due. Runs on
+/// every node of a shared database, safe by construction rather than leased: each batch is
+/// taken (`take_if_due`) in the write transaction that queues its email, on the batch as
+/// committed, so a node that looks second finds it taken; the email itself goes out once,
+/// through the leased outbox.
 pub async fn run(state: AppState, stopped: impl Future<Output = ()>) {
     let every = std::time::Duration::from_secs_f64(state.config.notify.check_secs);
     let mut stopped = std::pin::pin!(stopped);

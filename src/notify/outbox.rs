@@ -1,13 +1,17 @@
 //! The outbox: one durable queue for everything handoff sends — emails and webhook deliveries.
 //! A message is put in it inside the transaction that makes it happen, so it goes out exactly
-//! when that change is committed; one task works through it, tries each message up to
+//! when that change is committed; one task per node works through it, tries each message up to
 //! `MAX_ATTEMPTS` times with a doubling backoff, and records every try in the store, so that a
-//! restart loses nothing. Emails go one after another, in the order they were written (a mail
+//! restart loses nothing. With several nodes on one database, a node takes each message it
+//! tries with a lease (`crate::leases`, `notify.outbox_lease_secs`), renewed while it tries:
+//! exactly one node sends it, and the message of a node that died mid-try goes out from
+//! another once the lease has run out. Emails go one after another, in the order they were written (a mail
 //! server takes them in turn); each webhook delivery goes on its own task, so that a receiver
 //! that never answers holds up nothing else.
 
 use crate::background;
 use crate::error::Result;
+use crate::leases::{self, Lease, Leased};
 use crate::store::{Record, Store, Table, WriteTx};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -40,6 +44,9 @@ pub struct Outgoing {
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
     pub done_at: Option<DateTime<Utc>>,
+    /// The node trying it now, until when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease: Option<Lease>,
 }
 
 impl Record for Outgoing {
@@ -47,6 +54,27 @@ impl Record for Outgoing {
     fn key(&self) -> Uuid {
         self.id
     }
+}
+
+impl Leased for Outgoing {
+    fn lease(&self) -> Option<&Lease> {
+        self.lease.as_ref()
+    }
+    fn set_lease(&mut self, lease: Option<Lease>) {
+        self.lease = lease;
+    }
+}
+
+/// When any node may try a message next: at its next attempt, or once the lease of the node
+/// trying it has run out, whichever is later; never once it is done.
+pub fn ready_at(out: &Outgoing) -> Option<DateTime<Utc>> {
+    let held_until = out.lease.as_ref().map(|l| l.until);
+    (out.state == DeliveryState::Pending)
+        .then(|| out.next_attempt_at.max(held_until.unwrap_or_default()))
+}
+
+fn ready_now(out: &Outgoing, now: DateTime<Utc>) -> bool {
+    ready_at(out).is_some_and(|at| at <= now)
 }
 
 /// What a message carries, and so how it goes.
@@ -109,6 +137,7 @@ pub fn put(tx: &WriteTx, parcel: Parcel, at: DateTime<Utc>) -> Result<()> {
         last_error: None,
         created_at: at,
         done_at: None,
+        lease: None,
     })
 }
 
@@ -178,10 +207,24 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    /// Starts the sending task; call inside a tokio runtime.
-    pub fn start(store: Store, couriers: Couriers) -> Outbox {
+    /// Starts the sending task, which holds what it tries for `lease` at a time; call inside
+    /// a tokio runtime.
+    pub fn start(store: Store, couriers: Couriers, lease: std::time::Duration) -> Outbox {
         let (wake, listener) = background::pair();
-        let runner = Arc::new(Runner { store, couriers });
+        // Other nodes' messages are found only by looking: once a lease, when there may be any.
+        let idle = match store.shared() {
+            true => lease,
+            false => IDLE,
+        };
+        let runner = Arc::new(Runner {
+            store,
+            couriers,
+            // Who this node is in the leases: a new name each start (a crashed run's leases
+            // run out like any other dead node's).
+            node: Uuid::new_v4(),
+            lease,
+            idle,
+        });
         tokio::spawn(runner.run(listener));
         Outbox { wake }
     }
@@ -191,13 +234,29 @@ impl Outbox {
     }
 }
 
+/// The longest sleep between two looks at the outbox of a node alone on its database.
+const IDLE: std::time::Duration = std::time::Duration::from_secs(3600);
+
 struct Runner {
     store: Store,
     couriers: Couriers,
+    node: Uuid,
+    lease: std::time::Duration,
+    /// The longest sleep between two looks.
+    idle: std::time::Duration,
 }
 
 /// Messages that finished a try, and whether they were the emails' turn.
 type Finished = (Vec<Uuid>, bool);
+
+/// What one look at the outbox gave this node.
+#[derive(Default)]
+struct Look {
+    /// Messages it took, to try now.
+    taken: Vec<Outgoing>,
+    /// When the next of the others may be tried.
+    next: Option<DateTime<Utc>>,
+}
 
 impl Runner {
     async fn run(self: Arc<Self>, wake: background::Listener) {
@@ -209,26 +268,15 @@ impl Runner {
             while let Ok(done) = done_rx.try_recv() {
                 finished(&mut in_flight, &mut mailing, done);
             }
-            let pending = self
-                .store
-                .read(|tx| tx.all::<Outgoing>(|o| o.state == DeliveryState::Pending))
-                .await
-                .unwrap_or_default();
-            let now = Utc::now();
-            let mut next: Option<DateTime<Utc>> = None;
+            let look = self.look(&in_flight, mailing).await;
+            let look = look.unwrap_or_else(|e| {
+                tracing::warn!("outbox: {e}");
+                Look::default()
+            });
             let mut emails = Vec::new();
-            for out in pending {
-                let email = out.email().is_some();
-                if in_flight.contains(&out.id) || (email && mailing) {
-                    // Its try is under way, or the emails' turn comes when those under way are done.
-                    continue;
-                }
-                if out.next_attempt_at > now {
-                    next = Some(next.map_or(out.next_attempt_at, |n| n.min(out.next_attempt_at)));
-                    continue;
-                }
+            for out in look.taken {
                 in_flight.insert(out.id);
-                if email {
+                if out.email().is_some() {
                     emails.push(out);
                 } else {
                     self.spawn(vec![out], false, done_tx.clone());
@@ -238,9 +286,12 @@ impl Runner {
                 mailing = true;
                 self.spawn(emails, true, done_tx.clone());
             }
-            let wait = next
-                .map(|at| (at - now).to_std().unwrap_or_default())
-                .unwrap_or(std::time::Duration::from_secs(3600));
+            let wait = look
+                .next
+                .map_or(self.idle, |at| {
+                    (at - Utc::now()).to_std().unwrap_or_default()
+                })
+                .min(self.idle);
             tokio::select! {
                 alive = wake.wait(wait) => if !alive { return },
                 Some(done) = done_rx.recv() => finished(&mut in_flight, &mut mailing, done),
@@ -248,7 +299,35 @@ impl Runner {
         }
     }
 
-    /// Tries `batch` one message after another on a task of its own.
+    /// Reads what is pending and takes, in one write transaction, what may be tried now
+    /// (emails only when none are under way): a look that finds nothing to do writes nothing.
+    async fn look(&self, in_flight: &HashSet<Uuid>, mailing: bool) -> Result<Look> {
+        let pending = self
+            .store
+            .read(|tx| tx.all::<Outgoing>(|o| o.state == DeliveryState::Pending))
+            .await?;
+        let now = Utc::now();
+        let mut look = Look::default();
+        let mut ready = Vec::new();
+        for out in pending {
+            // Its try is under way, or the emails' turn comes when those under way are done.
+            if in_flight.contains(&out.id) || (out.email().is_some() && mailing) {
+                continue;
+            }
+            match ready_at(&out) {
+                Some(at) if at <= now => ready.push(out.id),
+                Some(at) => look.next = Some(look.next.map_or(at, |n| n.min(at))),
+                None => {}
+            }
+        }
+        if !ready.is_empty() {
+            let (node, lease) = (self.node, self.lease);
+            look.taken = leases::take(&self.store, ready, node, lease, ready_now).await?;
+        }
+        Ok(look)
+    }
+
+    /// Tries `batch` one message after another on a task of its own, holding their leases.
     fn spawn(
         self: &Arc<Self>,
         batch: Vec<Outgoing>,
@@ -257,12 +336,17 @@ impl Runner {
     ) {
         let runner = self.clone();
         tokio::spawn(async move {
-            let ids = batch.iter().map(|o| o.id).collect();
-            for out in batch {
-                if let Err(e) = runner.attempt(out).await {
-                    tracing::error!("outbox: {e}");
+            let ids: Vec<Uuid> = batch.iter().map(|o| o.id).collect();
+            let work = async {
+                for out in batch {
+                    if let Err(e) = runner.attempt(out).await {
+                        tracing::error!("outbox: {e}");
+                    }
                 }
-            }
+            };
+            let (store, node, lease) = (&runner.store, runner.node, runner.lease);
+            let renewed = leases::keep::<Outgoing>(store, ids.clone(), node, lease);
+            tokio::select! { () = work => {}, never = renewed => match never {} }
             let _ = done.send((ids, emails));
         });
     }
@@ -279,9 +363,17 @@ impl Runner {
                 (hooks.send(call).await, hooks.retry_base_secs())
             }
         };
-        let out = after_try(out, tried, base);
+        let mut out = after_try(out, tried, base);
+        out.lease = None;
+        let node = self.node;
         self.store
             .write(move |tx| {
+                let stored = tx.get::<Outgoing>(out.id)?;
+                if !leases::held_by(stored.as_ref().and_then(Leased::lease), node) {
+                    // Another node took it over while this one stalled: the outcome is its to record.
+                    tracing::warn!(message = %out.id, "taken over by another node mid-try");
+                    return Ok(());
+                }
                 if let Some(email) = out.email() {
                     super::settle(tx, email, &out)?;
                 }
@@ -314,6 +406,7 @@ mod tests {
             last_error: None,
             created_at: Utc::now(),
             done_at: None,
+            lease: None,
         }
     }
 
@@ -370,5 +463,35 @@ mod tests {
         assert!(delivered.done_at.is_some());
         let orphan = after_try(pending(call()), failed(None, true), 60.0);
         assert_eq!(orphan.state, DeliveryState::Failed);
+    }
+
+    #[test]
+    fn a_message_is_ready_when_due_and_nobody_holds_it() {
+        let now = Utc::now();
+        let mut out = pending(call());
+        out.next_attempt_at = now;
+        assert_eq!(ready_at(&out), Some(now));
+        let held = Lease::new(Uuid::new_v4(), std::time::Duration::from_secs(30), now);
+        out.lease = Some(held.clone());
+        assert_eq!(ready_at(&out), Some(held.until), "once the lease runs out");
+        assert!(!ready_now(&out, now));
+        assert!(ready_now(&out, held.until));
+        out.next_attempt_at = held.until + Duration::seconds(5);
+        assert_eq!(
+            ready_at(&out),
+            Some(out.next_attempt_at),
+            "or its next try, if later"
+        );
+        out.state = DeliveryState::Delivered;
+        assert_eq!(ready_at(&out), None);
+        let old = r#"{"id":"0190a7f0-0000-7000-8000-000000000000","parcel":{"kind":"webhook",
+            "webhook_id":"0190a7f0-0000-7000-8000-000000000001","event_id":"0190a7f0-0000-7000-8000-000000000002",
+            "event_type":"share.created","body":"{}","last_status":null},"state":"pending","attempts":0,
+            "next_attempt_at":"2026-01-01T00:00:00Z","last_error":null,"created_at":"2026-01-01T00:00:00Z","done_at":null}"#;
+        let old: Outgoing = serde_json::from_str(old).unwrap();
+        assert!(
+            old.lease.is_none(),
+            "messages written before leases read without one"
+        );
     }
 }

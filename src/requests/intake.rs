@@ -252,7 +252,7 @@ pub async fn unlock(
     caller: Caller,
 ) -> Result<String> {
     let limiter_key = format!("u|{token}|{}", caller.address);
-    state.unlocks.check(&limiter_key)?;
+    state.unlocks.check(&limiter_key).await?;
     let (request, recipient_id, creator) = open(state, token).await?;
     let now = Utc::now();
     still_open(&request, recipient_id, creator, now)?;
@@ -260,7 +260,7 @@ pub async fn unlock(
         return Ok(state.links.sign_visit(&new_visit(token, None, now)));
     };
     if !auth::verify_password(password.to_string(), hash).await? {
-        state.unlocks.record_failure(&limiter_key);
+        state.unlocks.record_failure(&limiter_key).await?;
         let event = RequestEvent {
             kind: "unlock_failed".into(),
             at: now,

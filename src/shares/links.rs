@@ -258,7 +258,7 @@ impl Links {
     pub async fn unlock(&self, token: &str, password: &str, who: &Requester) -> Result<Granted> {
         let opened = self.open(token).await?;
         let limiter_key = format!("{token}|{}", who.address);
-        self.unlocks.check(&limiter_key)?;
+        self.unlocks.check(&limiter_key).await?;
         let entering = Entering {
             opened,
             visit: None,
@@ -271,7 +271,7 @@ impl Links {
         let opened = entering.opened;
         let hash = opened.share.password_hash.clone().unwrap_or_default();
         if !auth::verify_password(password.to_string(), hash).await? {
-            self.unlocks.record_failure(&limiter_key);
+            self.unlocks.record_failure(&limiter_key).await?;
             let event = who.event(EventKind::UnlockFailed, opened.recipient_id);
             self.events.record(opened.share.id, event);
             return Err(Error::Unauthenticated("wrong password".into()));

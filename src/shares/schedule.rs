@@ -21,7 +21,10 @@ use uuid::Uuid;
 /// that expired before webhooks existed stay quiet.
 const EXPIRED_NEWS_DAYS: i64 = 7;
 
-/// Until `stopped`: one look at once, then one every `notify.check_secs`.
+/// Until `stopped`: one look at once, then one every `notify.check_secs`. Runs on every node
+/// of a shared database, safe by construction rather than leased: a look decides again in its
+/// write transaction, on the counters as committed (writes go one at a time across nodes),
+/// and notes what it told there, so a node that looks second finds nothing left to tell.
 pub async fn run(state: AppState, stopped: impl Future<Output = ()>) {
     let teller = Teller::new(&state.config, state.outbox.clone());
     let days = state.config.sharing.reminder_days_before;

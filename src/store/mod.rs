@@ -93,6 +93,12 @@ impl Store {
         })
     }
 
+    /// Whether other nodes may share the database (PostgreSQL): work they queue is found
+    /// only by looking, as no wake-up of theirs reaches this node.
+    pub fn shared(&self) -> bool {
+        matches!(self.backend, Backend::Postgres(_))
+    }
+
     /// True when another process holds the database open (redb files only).
     pub fn in_use(path: &Path) -> bool {
         redb::in_use(path)

@@ -47,10 +47,12 @@ pub enum Table {
     Domains,
     /// Per share owner: the news of first visits and downloads waiting for the next email.
     OwnerNews,
+    /// Failed sign-ins and password tries per hashed key, in their window (`limits`).
+    Attempts,
 }
 
 impl Table {
-    const ALL: [Table; 16] = [
+    const ALL: [Table; 17] = [
         Table::Users,
         Table::Tokens,
         Table::Assets,
@@ -67,6 +69,7 @@ impl Table {
         Table::Requests,
         Table::Domains,
         Table::OwnerNews,
+        Table::Attempts,
     ];
 
     pub(super) fn def(self) -> RecordTable {
@@ -87,6 +90,7 @@ impl Table {
             Table::Requests => "requests",
             Table::Domains => "domains",
             Table::OwnerNews => "owner_news",
+            Table::Attempts => "attempts",
         })
     }
 

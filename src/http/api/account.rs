@@ -51,7 +51,7 @@ pub async fn login(
     if !state.config.auth.password_login {
         return Err(Error::SignIn(SignInRefusal::PasswordLoginDisabled));
     }
-    state.logins.check(&body.email, client.address)?;
+    state.logins.check(&body.email, client.address).await?;
     let checked = match accounts::check_login(&state.store, &body.email, &body.password).await {
         Ok(user) => totp::check_sign_in(&state.store, &user, body.code.as_deref())
             .await
@@ -63,7 +63,10 @@ pub async fn login(
         // A missing code is no guess; a wrong password or code is.
         Err(e @ Error::SignIn(SignInRefusal::TotpRequired)) => return Err(e),
         Err(e) => {
-            state.logins.record_failure(&body.email, client.address);
+            state
+                .logins
+                .record_failure(&body.email, client.address)
+                .await?;
             return Err(e);
         }
     };
