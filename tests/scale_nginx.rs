@@ -46,7 +46,11 @@ fn readme_block(title: &str) -> String {
         .into_iter()
         .filter(|block| block.starts_with(&first))
         .collect();
-    assert_eq!(found.len(), 1, "README.md has one block beginning {first:?}");
+    assert_eq!(
+        found.len(),
+        1,
+        "README.md has one block beginning {first:?}"
+    );
     found.pop().unwrap()
 }
 
