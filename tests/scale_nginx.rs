@@ -306,3 +306,18 @@ async fn the_readme_example_serves_through_nginx_from_both_nodes_and_with_one_st
         nginx.access_log()
     );
 }
+
+#[test]
+#[should_panic(expected = "is no longer in the README's block")]
+fn a_readme_block_that_no_longer_says_what_the_test_changes_fails_the_test() {
+    substituted(
+        &readme_block("nginx handoff.conf"),
+        &[("listen 80;", "listen 127.0.0.1:1;".into())],
+    );
+}
+
+#[test]
+#[should_panic(expected = "README.md has one block beginning")]
+fn a_block_missing_from_the_readme_fails_the_test() {
+    readme_block("no such block");
+}
