@@ -40,6 +40,10 @@ fc-list :lang=ja 2>/dev/null | grep -q . || missing+=(fonts-ipafont-gothic)
 if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
+# tests/scale_nginx.rs: nginx in front of two nodes, as the README shows (Debian keeps it in /usr/sbin).
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  missing+=(nginx)
+fi
 python_tools_ready() { "$venv/bin/python" -c 'import schemathesis, tusclient' 2>/dev/null; }
 if ! python_tools_ready && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   missing+=(python3-venv)

@@ -37,11 +37,17 @@ impl Drop for Server {
 
 impl Server {
     pub fn start(dir: &Path, tls: bool) -> Server {
+        Server::start_with(dir, tls, "")
+    }
+
+    /// A server whose configuration also has the TOML sections of `extra` (a `[database]` or
+    /// a `[storage]`).
+    pub fn start_with(dir: &Path, tls: bool, extra: &str) -> Server {
         std::fs::create_dir_all(dir).unwrap();
         let config = dir.join("handoff.toml");
         let data = dir.join("data");
         let text = format!(
-            "[server]\nlisten = \"127.0.0.1:0\"\ndata_dir = \"{}\"\n[tls]\nenabled = {tls}\n[admin]\nemail = \"{}\"\npassword = \"{}\"\n[uploads]\nmax_bytes = 107374182400\n",
+            "[server]\nlisten = \"127.0.0.1:0\"\ndata_dir = \"{}\"\n[tls]\nenabled = {tls}\n[admin]\nemail = \"{}\"\npassword = \"{}\"\n[uploads]\nmax_bytes = 107374182400\n{extra}",
             data.display(),
             ADMIN.0,
             ADMIN.1

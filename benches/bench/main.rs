@@ -1,6 +1,6 @@
 //! handoff's benchmarks, run by hand: `cargo bench --bench bench -- [NAME…]`, where each NAME
-//! is a scenario (ingest, download, bundles, visits, memory, heic, proxy) or `all` (also the
-//! default).
+//! is a scenario (ingest, download, bundles, visits, memory, heic, proxy, scale) or `all` (also
+//! the default).
 //!
 //! Each scenario measures the release server (a separate process, so its peak memory is its
 //! own) with `curl` and `wrk` as clients, next to a baseline in the same run: `cp`/`cat` of
@@ -12,6 +12,7 @@ mod baselines;
 mod handoff;
 mod measure;
 mod media;
+mod scale;
 mod transfers;
 mod tus;
 mod visits;
@@ -24,7 +25,7 @@ use std::pin::Pin;
 type Scenario = for<'a> fn(&'a Path, &'a mut Report) -> Pin<Box<dyn Future<Output = ()> + 'a>>;
 
 /// Every scenario by name, in the order they run.
-const SCENARIOS: [(&str, Scenario); 7] = [
+const SCENARIOS: [(&str, Scenario); 8] = [
     ("ingest", |w, r| Box::pin(transfers::ingest(w, r))),
     ("download", |w, r| {
         Box::pin(transfers::download_single(w, r))
@@ -34,6 +35,7 @@ const SCENARIOS: [(&str, Scenario); 7] = [
     ("memory", |w, r| Box::pin(transfers::memory(w, r))),
     ("heic", |w, r| Box::pin(media::heic(w, r))),
     ("proxy", |w, r| Box::pin(media::proxy(w, r))),
+    ("scale", |w, r| Box::pin(scale::scale(w, r))),
 ];
 
 /// The scenarios the arguments name (cargo adds flags such as `--bench`; they are not names).

@@ -15,12 +15,12 @@ const SECONDS: u32 = 8;
 
 /// What one wrk run saw.
 #[derive(Clone, Copy)]
-struct Run {
-    rps: f64,
-    p50_ms: f64,
-    p99_ms: f64,
+pub struct Run {
+    pub rps: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
     /// Answers received (any status).
-    answers: u64,
+    pub answers: u64,
     /// Answers with a status of 400 or more.
     refused: u64,
     /// Connect, read, write errors and timeouts.
@@ -80,7 +80,7 @@ fn parse_wrk(text: &str) -> Option<Run> {
 }
 
 /// `wrk` with 2 threads for SECONDS against a URL.
-fn wrk(url: &str, connections: u32) -> Option<Run> {
+pub fn wrk(url: &str, connections: u32) -> Option<Run> {
     let output = Command::new("wrk")
         .args([
             "-t2",
@@ -95,16 +95,16 @@ fn wrk(url: &str, connections: u32) -> Option<Run> {
 }
 
 /// The handoff side: one tiny file, an unlimited link with an open visit, a use-limited link.
-struct Links {
+pub struct Links {
     server: Server,
     token: String,
     asset: Value,
-    open_visit_url: String,
-    limited: Value,
+    pub open_visit_url: String,
+    pub limited: Value,
 }
 
-async fn set_up(work: &Path) -> Links {
-    let server = Server::start(&work.join("visits"), true);
+/// The links of the visit checks on `server`.
+pub async fn set_up(server: Server, work: &Path) -> Links {
     let token = login(&server.base).await;
     let source = work.join("tiny.txt");
     std::fs::write(&source, "hello").unwrap();
@@ -162,7 +162,7 @@ pub async fn visits(work: &Path, report: &mut Report) {
     if Command::new("wrk").arg("--version").output().is_err() {
         return report.line("| visits | wrk not installed (apt-get install wrk) | | | |".into());
     }
-    let links = set_up(work).await;
+    let links = set_up(Server::start(&work.join("visits"), true), work).await;
     let nginx = match baseline(work, &links) {
         Ok(nginx) => nginx,
         Err(why) => return report.line(format!("| visits: nginx | {why} | | | |")),
@@ -195,7 +195,8 @@ pub async fn visits(work: &Path, report: &mut Report) {
         .map(|(_, _, run)| run.successes())
         .sum();
     uses_during_throughput(&links, seen, report).await;
-    uses_exactly(&links, &runs, report).await;
+    let made = find(&runs, 500, "new visit").map_or(0, |run| run.answers);
+    uses_exactly(&links, (made / 2).max(1000), report).await;
 }
 
 /// Each case at 100 and 500 connections, nginx (the first case) first, each against it.
@@ -225,7 +226,7 @@ fn throughput(
 }
 
 /// The 1, 5 and 15 minute load averages.
-fn load() -> String {
+pub fn load() -> String {
     let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     text.split_whitespace()
         .take(3)
@@ -279,13 +280,11 @@ async fn uses_during_throughput(links: &Links, seen: u64, report: &mut Report) {
     ));
 }
 
-/// The exact check: a link allowing about half the uses that a run makes, run to exhaustion
-/// at 500 connections. Every use must be counted once and answered once: the API's `uses`,
-/// the link's `maxUses` and the successes wrk saw are the same number, and every other
+/// The exact check: a link allowing `max_uses` (about half the uses that a run makes), run to
+/// exhaustion at 500 connections. Every use must be counted once and answered once: the API's
+/// `uses`, the link's `maxUses` and the successes wrk saw are the same number, and every other
 /// answer is a refusal.
-async fn uses_exactly(links: &Links, runs: &Runs, report: &mut Report) {
-    let made = find(runs, 500, "new visit").map_or(0, |run| run.answers);
-    let max_uses = (made / 2).max(1000);
+pub async fn uses_exactly(links: &Links, max_uses: u64, report: &mut Report) {
     let (base, token) = (&links.server.base, &links.token);
     let ids = [links.asset["id"].clone()];
     let share = share_of(base, token, &ids, json!({ "maxUses": max_uses })).await;

@@ -16,6 +16,13 @@ pub const ACCESS_KEY: &str = "GK0123456789abcdef01234567";
 pub const SECRET_KEY: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 pub const REGION: &str = "garage";
 
+/// The loopback ports a Garage listens on.
+pub struct Ports {
+    pub s3: u16,
+    pub rpc: u16,
+    pub admin: u16,
+}
+
 pub struct Garage {
     dir: TempDir,
     server: Child,
@@ -32,22 +39,15 @@ impl Garage {
     /// A running Garage with one bucket per name in `buckets`, or None (the test skips) when
     /// `garage` is not installed.
     pub fn start(buckets: &[&str]) -> Option<Garage> {
-        if !super::require("garage", INSTALL) {
-            return None;
-        }
-        let dir = tempfile::Builder::new()
-            .prefix("handoff-garage")
-            .tempdir()
-            .unwrap();
-        let (s3, rpc, admin) = (free_port(), free_port(), free_port());
-        let config = format!(
-            r#"metadata_dir = "{dir}/meta"
+        let garage = Garage::launch(|dir, ports| {
+            format!(
+                r#"metadata_dir = "{dir}/meta"
 data_dir = "{dir}/data"
 db_engine = "lmdb"
 replication_factor = 1
 rpc_bind_addr = "127.0.0.1:{rpc}"
 rpc_public_addr = "127.0.0.1:{rpc}"
-rpc_secret = "{secret}"
+rpc_secret = "{SECRET_KEY}"
 
 [s3_api]
 s3_region = "{REGION}"
@@ -57,10 +57,32 @@ root_domain = ".s3.garage.localhost"
 [admin]
 api_bind_addr = "127.0.0.1:{admin}"
 "#,
-            dir = dir.path().display(),
-            secret = SECRET_KEY,
-        );
-        std::fs::write(dir.path().join("garage.toml"), config).unwrap();
+                dir = dir.display(),
+                rpc = ports.rpc,
+                s3 = ports.s3,
+                admin = ports.admin,
+            )
+        })?;
+        garage.set_up(buckets);
+        Some(garage)
+    }
+
+    /// `garage server` on the configuration `config` writes for a temp folder and free ports,
+    /// once it answers (no layout yet); None (the test skips) when `garage` is not installed.
+    pub fn launch(config: impl FnOnce(&Path, &Ports) -> String) -> Option<Garage> {
+        if !super::require("garage", INSTALL) {
+            return None;
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("handoff-garage")
+            .tempdir()
+            .unwrap();
+        let ports = Ports {
+            s3: free_port(),
+            rpc: free_port(),
+            admin: free_port(),
+        };
+        std::fs::write(dir.path().join("garage.toml"), config(dir.path(), &ports)).unwrap();
         let log = std::fs::File::create(dir.path().join("log")).unwrap();
         let server = Command::new("garage")
             .arg("-c")
@@ -74,9 +96,9 @@ api_bind_addr = "127.0.0.1:{admin}"
         let garage = Garage {
             dir,
             server,
-            endpoint: format!("http://127.0.0.1:{s3}"),
+            endpoint: format!("http://127.0.0.1:{}", ports.s3),
         };
-        garage.set_up(buckets);
+        garage.node_id();
         Some(garage)
     }
 
@@ -132,7 +154,8 @@ api_bind_addr = "127.0.0.1:{admin}"
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
-    fn config_file(&self) -> PathBuf {
+    /// Its configuration file (for `GARAGE_CONFIG_FILE`).
+    pub fn config_file(&self) -> PathBuf {
         self.dir.path().join("garage.toml")
     }
 

@@ -33,8 +33,14 @@ fn running_as_root() -> bool {
 }
 
 impl Postgres {
-    /// A running cluster, or None (the test skips) when PostgreSQL is not installed.
+    /// A running cluster without fsync (a test needs no durability), or None (the test skips)
+    /// when PostgreSQL is not installed.
     pub fn start() -> Option<Postgres> {
+        Postgres::start_with("-c fsync=off")
+    }
+
+    /// The same with `settings` (`-c name=value` options of `postgres`) instead.
+    pub fn start_with(settings: &str) -> Option<Postgres> {
         let Some(bin) = binaries() else {
             super::unavailable("PostgreSQL (initdb, pg_ctl) is not installed", INSTALL);
             return None;
@@ -71,7 +77,7 @@ impl Postgres {
             true,
         );
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200 {settings}",
             postgres.dir.path().display()
         );
         let log = postgres.dir.path().join("log");
