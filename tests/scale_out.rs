@@ -5,7 +5,8 @@
 
 mod common;
 
-use common::postgres::{two_nodes, Postgres};
+use common::postgres::Postgres;
+use common::two_nodes;
 use common::*;
 use reqwest::Method;
 use serde_json::{json, Value};

@@ -5,9 +5,10 @@
 mod common;
 
 use common::mail::{received, smtp_server, with_smtp};
-use common::postgres::{two_nodes, Postgres};
+use common::postgres::Postgres;
 use common::process::*;
 use common::receiver::Receiver;
+use common::two_nodes;
 use common::*;
 use reqwest::Method;
 use serde_json::{json, Value};

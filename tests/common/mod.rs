@@ -349,3 +349,21 @@ pub fn link_path(share: &Value) -> String {
     let url = share["url"].as_str().unwrap();
     url[url.find("/s/").unwrap()..].to_string()
 }
+
+/// Two handoff nodes on one database, both configured by `adjust`. Until the bytes live in S3
+/// they share a data folder (as an NFS mount would): node A's.
+pub async fn two_nodes(
+    url: &str,
+    adjust: impl Fn(&mut handoff::config::Config),
+) -> (TestServer, TestServer) {
+    let a = TestServer::start_with(|c| {
+        c.database.url = url.to_string();
+        adjust(c);
+    })
+    .await;
+    let mut config = test_config(&a.data_dir());
+    config.database.url = url.to_string();
+    adjust(&mut config);
+    let b = TestServer::start_in(tempfile::tempdir().unwrap(), config).await;
+    (a, b)
+}

@@ -152,21 +152,3 @@ impl Drop for Postgres {
         self.run("pg_ctl", &["-m", "immediate", "stop", "-D"], false);
     }
 }
-
-/// Two handoff nodes on one database, both configured by `adjust`. Until the bytes live in S3
-/// they share a data folder (as an NFS mount would): node A's.
-pub async fn two_nodes(
-    url: &str,
-    adjust: impl Fn(&mut handoff::config::Config),
-) -> (super::TestServer, super::TestServer) {
-    let a = super::TestServer::start_with(|c| {
-        c.database.url = url.to_string();
-        adjust(c);
-    })
-    .await;
-    let mut config = super::test_config(&a.data_dir());
-    config.database.url = url.to_string();
-    adjust(&mut config);
-    let b = super::TestServer::start_in(tempfile::tempdir().unwrap(), config).await;
-    (a, b)
-}
