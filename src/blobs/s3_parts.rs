@@ -60,11 +60,12 @@ impl Bucket {
         self.delete_all(&Self::part_prefix(id)).await
     }
 
-    /// Makes `target` of the pieces: a copy in the bucket when there is one piece, else the
-    /// bytes streamed through this node into a new (multipart) object.
+    /// Makes `target` of the pieces: a copy in the bucket when there is one piece that one
+    /// CopyObject may copy, else the bytes streamed through this node into a new (multipart)
+    /// object.
     pub async fn join_pieces(&self, pieces: Vec<Piece>, target: &Key) -> Result<()> {
         if let [piece] = pieces.as_slice() {
-            if self.head(&piece.key).await?.size == piece.len {
+            if copyable(piece.len) && self.head(&piece.key).await?.size == piece.len {
                 return self.copy(&piece.key, target).await;
             }
         }
@@ -99,6 +100,14 @@ impl Bucket {
             }
         }
     }
+}
+
+/// The largest object one CopyObject copies on AWS S3 (5 GiB); larger ones would need a
+/// multipart copy, so they are streamed instead (Garage has no such limit, AWS does).
+const COPY_LIMIT: u64 = 5 << 30;
+
+fn copyable(len: u64) -> bool {
+    len <= COPY_LIMIT
 }
 
 /// Sends a stream's bytes on to an upload.
@@ -187,5 +196,12 @@ mod tests {
             chain(found(&[(0, 10), (15, 5)]), 20).unwrap_err().status(),
             500
         );
+    }
+
+    #[test]
+    fn pieces_over_five_gib_are_streamed_not_copied() {
+        assert!(copyable(0));
+        assert!(copyable(5 << 30));
+        assert!(!copyable((5 << 30) + 1));
     }
 }
