@@ -7,7 +7,7 @@ import { state, setQuery, go, refreshCollections } from './app.js';
 import { t } from './i18n.js';
 import { saveSearchButton } from './searches.js';
 import { requestButton } from './requests.js';
-import { currentDomain } from './domains.js';
+import { currentDomain, moveToDomainButton } from './domains.js';
 
 /** The thumbnail of an asset, or its kind's icon while there is none. */
 export function assetThumb(asset, big) {
@@ -70,6 +70,7 @@ export async function assetsView(ctx, root) {
     selCount, h('span', { class: 'grow' }),
     can('shares:write') ? h('button', { class: 'btn primary', id: 'share-selection', onclick: () => openShareDialog({ assets: items.filter((a) => selected.has(a.id)) }) }, icon('share'), t('assets-share')) : null,
     writable ? h('button', { class: 'btn', onclick: () => addToCollection([...selected]) }, icon('folder'), t('assets-add-to-collection')) : null,
+    moveToDomainButton(() => [...selected], () => { selected.clear(); load(); }),
     collection && writable ? h('button', { class: 'btn', onclick: () => removeFromCollection() }, icon('minus'), t('assets-remove-from-collection')) : null,
     writable ? h('button', { class: 'btn', onclick: () => deleteSelected() }, icon('trash'), t('assets-delete')) : null,
     h('button', { class: 'btn icon-only', 'aria-label': t('assets-clear-selection'), title: t('assets-clear-selection'), onclick: () => { selected.clear(); refreshSelection(); } }, icon('x')));
