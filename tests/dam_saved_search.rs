@@ -359,3 +359,43 @@ async fn a_saved_search_narrows_to_one_domain_like_the_asset_listing() {
     let refused = found(alice, "?domain=brand-b".into()).await;
     expect_error(refused, 400, "bad_request").await;
 }
+
+/// A search made through the API with attributes (the assets page has no attribute filter)
+/// opens in the app on exactly what it finds.
+#[tokio::test]
+#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
+async fn a_saved_search_with_attributes_opens_in_the_app_on_what_it_finds() {
+    use common::browser::{self, Driver, SERIAL};
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    asset(&server, "acme.txt", json!({"client": "ACME"})).await;
+    asset(&server, "other.txt", json!({"client": "Other"})).await;
+    let search = json!({"name": "For ACME", "attributes": {"client": "acme"}});
+    let path = "/api/v1/searches";
+    json_of(
+        send_json(&server, &server.admin_token, Method::POST, path, &search).await,
+        201,
+    )
+    .await;
+    let work = tempfile::tempdir().unwrap();
+    let page = driver.browser(work.path()).await;
+    browser::sign_in(&page, &server).await;
+    page.goto(&server.url("/#/searches")).await;
+    page.wait_for("#search-list a").await;
+    page.click("#search-list a").await;
+    let names =
+        "[...document.querySelectorAll('.tile .name')].map((n) => n.textContent).sort().join(',')";
+    let only = format!("return location.hash.includes('search=') && {names} === 'acme.txt'");
+    page.wait_until("only the search's asset shows", &only, json!([]))
+        .await;
+    // Changing a filter leaves the search for the plain listing.
+    let kind = "const k = document.querySelector('.toolbar select'); k.value = 'document'; k.dispatchEvent(new Event('change'));";
+    page.js(kind, json!([])).await;
+    let both = format!("return {names} === 'acme.txt,other.txt'");
+    page.wait_until("the listing with the new filter", &both, json!([]))
+        .await;
+    page.quit().await;
+}
