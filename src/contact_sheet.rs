@@ -4,14 +4,18 @@
 //! exact length before it starts, and asking again costs nothing.
 //!
 //! Written with `pdf-writer` (typst's small, dependency-light PDF writer): the sheet needs
-//! only pages, text in a standard font and images, and JPEG thumbnails go in as they are
-//! (DCT), with no decoding beyond reading their size.
+//! only pages, text and images; JPEG thumbnails go in as they are (DCT), with no decoding
+//! beyond reading their size. Text is in embedded fonts (see `fonts`), so any script they
+//! cover prints and can be searched and copied.
 
 use bytes::Bytes;
+use fonts::{Fonts, Style};
 use image::{ColorType, ImageFormat};
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref};
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
+
+mod fonts;
 
 /// One asset on the sheet.
 #[derive(Debug, Clone, Default)]
@@ -36,8 +40,8 @@ const CELL_HEIGHT: f32 = 180.0;
 const THUMB_BOX: f32 = 110.0;
 const TITLE_SPACE: f32 = 50.0;
 const FACTS_SHOWN: usize = 3;
-const FONT: Name = Name(b"F1");
-const BOLD: Name = Name(b"F2");
+/// Room between a cell's text and the next cell.
+const CELL_GAP: f32 = 8.0;
 
 /// A thumbnail as an image XObject: its encoded samples, filter, size and colour space.
 struct Picture {
@@ -78,155 +82,163 @@ fn picture(bytes: &[u8]) -> Option<Picture> {
     }
 }
 
-/// Text in the standard fonts' encoding: characters it lacks become `?`; long text is cut.
-fn latin(text: &str, max_chars: usize) -> Vec<u8> {
-    let mut out: Vec<u8> = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(max_chars)
-        .map(|c| {
-            u8::try_from(u32::from(c))
-                .ok()
-                .filter(|b| *b >= 0x20 && !(0x7f..0xa0).contains(b))
-                .unwrap_or(b'?')
-        })
-        .collect();
-    if text.chars().count() > max_chars {
-        out.extend_from_slice(b"...");
-    }
-    out
+/// A page laid out: its content and the pictures it shows, by resource name.
+struct Page {
+    content: Vec<u8>,
+    pictures: Vec<(String, Picture)>,
 }
 
-fn text(content: &mut Content, font: Name, size: f32, x: f32, y: f32, line: &[u8]) {
-    content
-        .begin_text()
-        .set_font(font, size)
-        .next_line(x, y)
-        .show(Str(line))
-        .end_text();
+/// The page's title, footer and cards; text goes through `fonts`, which keeps what it used.
+fn lay_out(fonts: &mut Fonts, title: &str, footer: &str, cards: &[Card]) -> Page {
+    let mut content = Content::new();
+    let top_line = PAGE_HEIGHT - MARGIN - 18.0;
+    let full_width = PAGE_WIDTH - 2.0 * MARGIN;
+    fonts.show(
+        &mut content,
+        Style::Bold,
+        18.0,
+        MARGIN,
+        top_line,
+        full_width,
+        title,
+    );
+    fonts.show(
+        &mut content,
+        Style::Regular,
+        8.0,
+        MARGIN,
+        MARGIN / 2.0,
+        full_width,
+        footer,
+    );
+    let mut pictures = Vec::new();
+    for (index, card) in cards.iter().enumerate() {
+        let (column, row) = ((index % COLUMNS) as f32, (index / COLUMNS) as f32);
+        let left = MARGIN + column * CELL_WIDTH;
+        let top = PAGE_HEIGHT - MARGIN - TITLE_SPACE - row * CELL_HEIGHT;
+        let thumb_top = top - 4.0;
+        match card.thumbnail.as_deref().and_then(picture) {
+            Some(pic) => {
+                let scale = THUMB_BOX / pic.width.max(pic.height).max(1) as f32;
+                let (w, h) = (pic.width as f32 * scale, pic.height as f32 * scale);
+                let name = format!("Im{index}");
+                content.save_state();
+                content.transform([
+                    w,
+                    0.0,
+                    0.0,
+                    h,
+                    left + (THUMB_BOX - w) / 2.0,
+                    thumb_top - THUMB_BOX + (THUMB_BOX - h) / 2.0,
+                ]);
+                content.x_object(Name(name.as_bytes()));
+                content.restore_state();
+                pictures.push((name, pic));
+            }
+            None => {
+                content
+                    .set_line_width(0.5)
+                    .rect(left, thumb_top - THUMB_BOX, THUMB_BOX, THUMB_BOX)
+                    .stroke();
+            }
+        }
+        let width = CELL_WIDTH - CELL_GAP;
+        let mut y = thumb_top - THUMB_BOX - 12.0;
+        fonts.show(&mut content, Style::Bold, 8.0, left, y, width, &card.name);
+        y -= 10.0;
+        fonts.show(
+            &mut content,
+            Style::Regular,
+            7.5,
+            left,
+            y,
+            width,
+            &card.size,
+        );
+        for fact in card.facts.iter().take(FACTS_SHOWN) {
+            y -= 9.0;
+            fonts.show(&mut content, Style::Regular, 7.0, left, y, width, fact);
+        }
+    }
+    Page {
+        content: content.finish().into_vec(),
+        pictures,
+    }
+}
+
+fn write_picture(pdf: &mut Pdf, id: Ref, pic: &Picture) {
+    let mut image = pdf.image_xobject(id, &pic.samples);
+    if let Some(filter) = pic.filter {
+        image.filter(filter);
+    }
+    image
+        .width(pic.width as i32)
+        .height(pic.height as i32)
+        .bits_per_component(8);
+    if pic.gray {
+        image.color_space().device_gray();
+    } else {
+        image.color_space().device_rgb();
+    }
 }
 
 /// The sheet: the title on every page, then the cards, twelve a page.
 pub fn render(title: &str, cards: &[Card]) -> Vec<u8> {
+    let chunks: Vec<&[Card]> = if cards.is_empty() {
+        vec![&[]]
+    } else {
+        cards.chunks(COLUMNS * ROWS).collect()
+    };
+    let mut fonts = Fonts::new();
+    let pages: Vec<Page> = (chunks.iter().enumerate())
+        .map(|(number, chunk)| {
+            let footer = format!(
+                "Page {} of {} - {} files",
+                number + 1,
+                chunks.len(),
+                cards.len()
+            );
+            lay_out(&mut fonts, title, &footer, chunk)
+        })
+        .collect();
+
     let mut pdf = Pdf::new();
     let mut next = 1;
     let mut id = || {
         next += 1;
         Ref::new(next)
     };
-    let (catalog, tree, font, bold) = (Ref::new(1), id(), id(), id());
+    let (catalog, tree) = (Ref::new(1), id());
     pdf.catalog(catalog).pages(tree);
-    pdf.type1_font(font)
-        .base_font(Name(b"Helvetica"))
-        .encoding_predefined(Name(b"WinAnsiEncoding"));
-    pdf.type1_font(bold)
-        .base_font(Name(b"Helvetica-Bold"))
-        .encoding_predefined(Name(b"WinAnsiEncoding"));
-    let per_page = COLUMNS * ROWS;
-    let chunks: Vec<&[Card]> = if cards.is_empty() {
-        vec![&[]]
-    } else {
-        cards.chunks(per_page).collect()
-    };
-    let mut pages = Vec::new();
-    for (number, chunk) in chunks.iter().enumerate() {
+    let font_resources = fonts.write(&mut pdf, &mut id);
+    let mut kids = Vec::new();
+    for page in &pages {
         let (page_id, content_id) = (id(), id());
-        pages.push(page_id);
-        let mut content = Content::new();
-        text(
-            &mut content,
-            BOLD,
-            18.0,
-            MARGIN,
-            PAGE_HEIGHT - MARGIN - 18.0,
-            &latin(title, 70),
-        );
-        let footer = format!(
-            "Page {} of {} - {} files",
-            number + 1,
-            chunks.len(),
-            cards.len()
-        );
-        text(
-            &mut content,
-            FONT,
-            8.0,
-            MARGIN,
-            MARGIN / 2.0,
-            footer.as_bytes(),
-        );
-        let mut images = Vec::new();
-        for (index, card) in chunk.iter().enumerate() {
-            let (column, row) = ((index % COLUMNS) as f32, (index / COLUMNS) as f32);
-            let left = MARGIN + column * CELL_WIDTH;
-            let top = PAGE_HEIGHT - MARGIN - TITLE_SPACE - row * CELL_HEIGHT;
-            let thumb_top = top - 4.0;
-            match card.thumbnail.as_deref().and_then(picture) {
-                Some(pic) => {
-                    let scale = THUMB_BOX / pic.width.max(pic.height).max(1) as f32;
-                    let (w, h) = (pic.width as f32 * scale, pic.height as f32 * scale);
-                    let name = format!("Im{index}");
-                    content.save_state();
-                    content.transform([
-                        w,
-                        0.0,
-                        0.0,
-                        h,
-                        left + (THUMB_BOX - w) / 2.0,
-                        thumb_top - THUMB_BOX + (THUMB_BOX - h) / 2.0,
-                    ]);
-                    content.x_object(Name(name.as_bytes()));
-                    content.restore_state();
-                    images.push((name, id(), pic));
-                }
-                None => {
-                    content
-                        .set_line_width(0.5)
-                        .rect(left, thumb_top - THUMB_BOX, THUMB_BOX, THUMB_BOX)
-                        .stroke();
-                }
-            }
-            let mut y = thumb_top - THUMB_BOX - 12.0;
-            text(&mut content, BOLD, 8.0, left, y, &latin(&card.name, 34));
-            y -= 10.0;
-            text(&mut content, FONT, 7.5, left, y, &latin(&card.size, 34));
-            for fact in card.facts.iter().take(FACTS_SHOWN) {
-                y -= 9.0;
-                text(&mut content, FONT, 7.0, left, y, &latin(fact, 40));
-            }
-        }
-        let mut page = pdf.page(page_id);
-        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
+        kids.push(page_id);
+        let pictures: Vec<(&str, Ref, &Picture)> = (page.pictures.iter())
+            .map(|(name, pic)| (name.as_str(), id(), pic))
+            .collect();
+        let mut writer = pdf.page(page_id);
+        writer
+            .media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
             .parent(tree)
             .contents(content_id);
-        let mut resources = page.resources();
-        resources.fonts().pair(FONT, font).pair(BOLD, bold);
-        let mut objects = resources.x_objects();
-        for (name, image_id, _) in &images {
-            objects.pair(Name(name.as_bytes()), *image_id);
-        }
-        objects.finish();
+        let mut resources = writer.resources();
+        resources.fonts().pairs(font_resources.iter().copied());
+        resources.x_objects().pairs(
+            pictures
+                .iter()
+                .map(|(name, id, _)| (Name(name.as_bytes()), *id)),
+        );
         resources.finish();
-        page.finish();
-        pdf.stream(content_id, &content.finish());
-        for (_, image_id, pic) in images {
-            let mut image = pdf.image_xobject(image_id, &pic.samples);
-            if let Some(filter) = pic.filter {
-                image.filter(filter);
-            }
-            image
-                .width(pic.width as i32)
-                .height(pic.height as i32)
-                .bits_per_component(8);
-            if pic.gray {
-                image.color_space().device_gray();
-            } else {
-                image.color_space().device_rgb();
-            }
+        writer.finish();
+        pdf.stream(content_id, &page.content);
+        for (_, picture_id, pic) in pictures {
+            write_picture(&mut pdf, picture_id, pic);
         }
     }
-    let count = pages.len() as i32;
-    pdf.pages(tree).kids(pages).count(count);
+    let count = kids.len() as i32;
+    pdf.pages(tree).kids(kids).count(count);
     pdf.finish()
 }
 
@@ -283,11 +295,5 @@ mod tests {
         assert!(text.contains("/Count 2"), "two pages");
         assert_eq!(text.matches("/DCTDecode").count(), 7);
         assert!(render("Empty", &[]).starts_with(b"%PDF-"));
-    }
-
-    #[test]
-    fn text_keeps_latin_letters_and_marks_the_rest() {
-        assert_eq!(latin("Grüße 日本", 20), b"Gr\xfc\xdfe ??");
-        assert_eq!(latin("abcdef", 3), b"abc...");
     }
 }

@@ -93,10 +93,15 @@ pub async fn list(store: &Store, user: &User) -> Result<Vec<SavedSearch>> {
     Ok(all)
 }
 
-/// The assets the search finds now, of those the user sees.
-pub async fn assets(store: &Store, user: &User, id: Uuid) -> Result<Vec<Asset>> {
+/// The assets the search finds now, of those the user sees (in `domain`, when given).
+pub async fn assets(
+    store: &Store,
+    user: &User,
+    id: Uuid,
+    domain: Option<Uuid>,
+) -> Result<Vec<Asset>> {
     let search = get(store, user, id).await?;
-    let scope = Scope::of(user);
+    let scope = Scope::of(user).within(domain)?;
     store.read(move |tx| run(tx, &search, &scope)).await
 }
 

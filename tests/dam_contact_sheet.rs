@@ -164,6 +164,47 @@ async fn the_contact_sheet_shows_the_title_and_each_asset_and_rides_in_the_zip()
 }
 
 #[tokio::test]
+async fn names_in_japanese_greek_cyrillic_and_accented_latin_print_as_they_are() {
+    if !require("pdftotext", "apt-get install poppler-utils") {
+        return;
+    }
+    let server = TestServer::start().await;
+    let names = [
+        ("富士山の写真.png", "夕焼けの富士山"),
+        ("Ακρόπολη.png", "Αθήνα, Ελλάδα"),
+        ("Москва.png", "Красная площадь"),
+        ("Łódź_Göteborg_Ñandú.png", "Œuvre, façade"),
+    ];
+    let mut ids = Vec::new();
+    for (name, title) in names {
+        ids.push(image(&server, name, title).await);
+    }
+    let options = json!({"original": true, "contactSheet": true});
+    let body = json!({"title": "春の撮影 — Весна", "assetIds": ids, "downloadOptions": options, "showAttributes": ["name", "title"]});
+    let share = server.admin_share(body).await;
+    let url = manifest(&server, &share).await["contactSheet"]
+        .as_str()
+        .expect("the manifest offers the sheet")
+        .to_string();
+    let response = server.client.get(server.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let pdf = response.bytes().await.unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("春の撮影 — Весна"), "the title in {text}");
+    for (name, title) in names {
+        assert!(text.contains(name), "{name:?} in {text}");
+        assert!(
+            text.contains(&format!("title: {title}")),
+            "{title:?} in {text}"
+        );
+    }
+    assert!(!text.contains('?'), "nothing replaced: {text}");
+    // The fonts go in cut to the glyphs used: the sheet stays small.
+    assert!(pdf.len() < 200_000, "{} bytes", pdf.len());
+}
+
+#[tokio::test]
+#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
 async fn a_recipient_finds_the_contact_sheet_link_on_the_page() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let Some(driver) = Driver::start().await else {

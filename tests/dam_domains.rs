@@ -527,3 +527,55 @@ async fn the_domain_switcher_shows_with_a_second_domain_and_filters_the_asset_li
     .await;
     page.quit().await;
 }
+
+/// Admin → Domains passes axe; an admin selects two assets and moves them to another domain.
+#[tokio::test]
+#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
+async fn an_admin_moves_the_selected_assets_to_another_domain() {
+    use common::browser::{self, Driver, SERIAL};
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let (Some(driver), Some(axe)) = (Driver::start().await, common::a11y::axe_source()) else {
+        return;
+    };
+    let server = TestServer::start().await;
+    let admin = server.admin_token.clone();
+    let brand_b = new_domain(&server, "Brand B").await;
+    for name in ["alpha.txt", "beta.txt", "gamma.txt"] {
+        server.upload(&admin, name, name.as_bytes().to_vec()).await;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let page = driver.browser(work.path()).await;
+    browser::sign_in(&page, &server).await;
+    page.goto(&server.url("/#/admin/domains")).await;
+    page.wait_for("#domain-members").await;
+    page.assert_accessible(&axe, "Admin → Domains").await;
+
+    page.goto(&server.url("/#/assets")).await;
+    let tiles = "return [...document.querySelectorAll('.tile .name')].map((n) => n.textContent).sort().join(',')";
+    let all = format!("{tiles} === 'alpha.txt,beta.txt,gamma.txt'");
+    page.wait_until("the three show", &all, json!([])).await;
+    let pick = "for (const tile of document.querySelectorAll('.tile')) if (arguments[0].includes(tile.querySelector('.name').textContent)) tile.querySelector('.pick').click();";
+    page.js(pick, json!([["alpha.txt", "beta.txt"]])).await;
+    page.click("#move-to-domain").await;
+    page.wait_for("#move-domain").await;
+    let submit = "const s = document.querySelector('#move-domain'); s.value = arguments[0]; s.form.requestSubmit();";
+    page.js(submit, json!([brand_b])).await;
+    page.wait_until(
+        "the selection is cleared",
+        "return document.querySelector('.selection-bar').hidden",
+        json!([]),
+    )
+    .await;
+
+    // They are in Brand B now: the switcher shows them there, and the API agrees.
+    let choose = "const s = document.querySelector('#domain-switcher'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));";
+    page.js(choose, json!([brand_b])).await;
+    let moved = format!("{tiles} === 'alpha.txt,beta.txt'");
+    page.wait_until("the two show in Brand B", &moved, json!([]))
+        .await;
+    let listed = server
+        .get_json(&admin, &format!("/api/v1/assets?domain={brand_b}"))
+        .await;
+    assert_eq!(names_of(&listed), ["alpha.txt", "beta.txt"]);
+    page.quit().await;
+}

@@ -285,3 +285,117 @@ async fn sharing_several_assets_may_file_them_as_a_new_collection_the_link_follo
         .await;
     assert_eq!(collections["items"].as_array().unwrap().len(), 2);
 }
+
+/// A raw upload of `name` by the admin into `domain`.
+async fn upload_into(server: &TestServer, name: &str, domain: &str) -> Value {
+    let response = server
+        .req(&server.admin_token, Method::POST, "/api/v1/assets")
+        .query(&[("name", name), ("domain", domain)])
+        .body(name.as_bytes().to_vec())
+        .send()
+        .await
+        .unwrap();
+    json_of(response, 201).await
+}
+
+#[tokio::test]
+async fn a_saved_search_narrows_to_one_domain_like_the_asset_listing() {
+    let server = TestServer::start().await;
+    let admin = server.admin_token.clone();
+    let domains = server.get_json(&admin, "/api/v1/domains").await;
+    let default = domains["items"][0]["id"].as_str().unwrap().to_string();
+    let made = send_json(
+        &server,
+        &admin,
+        Method::POST,
+        "/api/v1/domains",
+        &json!({"name": "Brand B"}),
+    )
+    .await;
+    let brand_b = json_of(made, 201).await["id"].as_str().unwrap().to_string();
+    upload_into(&server, "alpha.txt", &default).await;
+    upload_into(&server, "beta.txt", &brand_b).await;
+    let search = json!({"name": "documents", "kind": "document"});
+    let made = send_json(&server, &admin, Method::POST, "/api/v1/searches", &search).await;
+    let path = format!(
+        "/api/v1/searches/{}/assets",
+        json_of(made, 201).await["id"].as_str().unwrap()
+    );
+    let found = |token: String, query: String| {
+        let (server, path) = (&server, &path);
+        async move {
+            server
+                .req(&token, Method::GET, &format!("{path}{query}"))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+
+    let all = json_of(found(admin.clone(), String::new()).await, 200).await;
+    assert_eq!(names_of(&all), ["beta.txt", "alpha.txt"]);
+    let only_b = json_of(
+        found(admin.clone(), format!("?domain={brand_b}")).await,
+        200,
+    )
+    .await;
+    assert_eq!(names_of(&only_b), ["beta.txt"]);
+    let only_default = json_of(
+        found(admin.clone(), format!("?domain={default}")).await,
+        200,
+    )
+    .await;
+    assert_eq!(names_of(&only_default), ["alpha.txt"]);
+    // A member asking for a domain they are not in: as if it did not exist; a bad id: 400.
+    let alice = server.user("alice@example.com", "editor").await;
+    let refused = found(alice.clone(), format!("?domain={brand_b}")).await;
+    expect_error(refused, 404, "not_found").await;
+    let mine = json_of(
+        found(alice.clone(), format!("?domain={default}")).await,
+        200,
+    )
+    .await;
+    assert_eq!(names_of(&mine), ["alpha.txt"]);
+    let refused = found(alice, "?domain=brand-b".into()).await;
+    expect_error(refused, 400, "bad_request").await;
+}
+
+/// A search made through the API with attributes (the assets page has no attribute filter)
+/// opens in the app on exactly what it finds.
+#[tokio::test]
+#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
+async fn a_saved_search_with_attributes_opens_in_the_app_on_what_it_finds() {
+    use common::browser::{self, Driver, SERIAL};
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let server = TestServer::start().await;
+    asset(&server, "acme.txt", json!({"client": "ACME"})).await;
+    asset(&server, "other.txt", json!({"client": "Other"})).await;
+    let search = json!({"name": "For ACME", "attributes": {"client": "acme"}});
+    let path = "/api/v1/searches";
+    json_of(
+        send_json(&server, &server.admin_token, Method::POST, path, &search).await,
+        201,
+    )
+    .await;
+    let work = tempfile::tempdir().unwrap();
+    let page = driver.browser(work.path()).await;
+    browser::sign_in(&page, &server).await;
+    page.goto(&server.url("/#/searches")).await;
+    page.wait_for("#search-list a").await;
+    page.click("#search-list a").await;
+    let names =
+        "[...document.querySelectorAll('.tile .name')].map((n) => n.textContent).sort().join(',')";
+    let only = format!("return location.hash.includes('search=') && {names} === 'acme.txt'");
+    page.wait_until("only the search's asset shows", &only, json!([]))
+        .await;
+    // Changing a filter leaves the search for the plain listing.
+    let kind = "const k = document.querySelector('.toolbar select'); k.value = 'document'; k.dispatchEvent(new Event('change'));";
+    page.js(kind, json!([])).await;
+    let both = format!("return {names} === 'acme.txt,other.txt'");
+    page.wait_until("the listing with the new filter", &both, json!([]))
+        .await;
+    page.quit().await;
+}

@@ -17,6 +17,8 @@ pub mod svg;
 pub mod tool;
 pub mod video;
 mod watermark;
+/// DejaVu Sans Bold, also the contact sheet's bold face.
+pub(crate) use watermark::FONT_DATA as BOLD_FONT;
 
 #[cfg(test)]
 mod tests;

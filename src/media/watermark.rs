@@ -8,7 +8,7 @@ use super::{decode, resize, Limits, MediaError, Watermark};
 
 /// DejaVu Sans Bold (Bitstream Vera licence, which allows embedding):
 /// heavy strokes stay legible when blended at low opacity.
-static FONT_DATA: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) static FONT_DATA: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Text runs along this fraction of the image diagonal, so it spans about
 /// the same fraction of the width.

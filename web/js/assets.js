@@ -7,7 +7,7 @@ import { state, setQuery, go, refreshCollections } from './app.js';
 import { t } from './i18n.js';
 import { saveSearchButton } from './searches.js';
 import { requestButton } from './requests.js';
-import { currentDomain } from './domains.js';
+import { currentDomain, moveToDomainButton } from './domains.js';
 
 /** The thumbnail of an asset, or its kind's icon while there is none. */
 export function assetThumb(asset, big) {
@@ -23,6 +23,9 @@ export async function assetsView(ctx, root) {
   const collectionId = ctx.collection || null;
   const view = { mode: localStorage.getItem('assets.mode') || 'grid' };
   const filters = { q: ctx.query.get('q') || '', kind: ctx.query.get('kind') || '', collection: collectionId || ctx.query.get('collection') || '' };
+  // A saved search's assets (it filters by attributes too) until a filter is changed here.
+  let searchId = collectionId ? null : ctx.query.get('search');
+  const refine = (change) => { searchId = null; setQuery({ ...change, search: null }); load(); };
   let items = [];
   let next = null;
   const selected = new Set();
@@ -52,10 +55,10 @@ export async function assetsView(ctx, root) {
 
   // ----- toolbar -----
   const search = h('input', { type: 'search', placeholder: t('assets-search'), 'aria-label': t('assets-search-label'), value: filters.q });
-  search.addEventListener('input', debounce(() => { filters.q = search.value.trim(); setQuery({ q: filters.q }); load(); }, 250));
-  const kind = h('select', { 'aria-label': t('assets-kind'), onchange: () => { filters.kind = kind.value; setQuery({ kind: filters.kind }); load(); } },
+  search.addEventListener('input', debounce(() => { filters.q = search.value.trim(); refine({ q: filters.q }); }, 250));
+  const kind = h('select', { 'aria-label': t('assets-kind'), onchange: () => { filters.kind = kind.value; refine({ kind: filters.kind }); } },
     h('option', { value: '' }, t('assets-all-kinds')), kinds().map(([k, l]) => h('option', { value: k, selected: filters.kind === k }, l)));
-  const collSelect = collectionId ? null : h('select', { 'aria-label': t('assets-collection'), onchange: () => { filters.collection = collSelect.value; setQuery({ collection: filters.collection }); load(); } },
+  const collSelect = collectionId ? null : h('select', { 'aria-label': t('assets-collection'), onchange: () => { filters.collection = collSelect.value; refine({ collection: filters.collection }); } },
     h('option', { value: '' }, t('assets-all-collections')), state.collections.map((c) => h('option', { value: c.id, selected: filters.collection === c.id }, c.name)));
   const modeBtn = (mode, iconName, label) => h('button', { class: 'btn icon-only', 'aria-label': label, title: label, 'aria-pressed': String(view.mode === mode), dataset: { mode },
     onclick: () => { view.mode = mode; localStorage.setItem('assets.mode', mode); for (const b of modes.children) b.setAttribute('aria-pressed', String(b.dataset.mode === mode)); render(); } }, icon(iconName));
@@ -70,6 +73,7 @@ export async function assetsView(ctx, root) {
     selCount, h('span', { class: 'grow' }),
     can('shares:write') ? h('button', { class: 'btn primary', id: 'share-selection', onclick: () => openShareDialog({ assets: items.filter((a) => selected.has(a.id)) }) }, icon('share'), t('assets-share')) : null,
     writable ? h('button', { class: 'btn', onclick: () => addToCollection([...selected]) }, icon('folder'), t('assets-add-to-collection')) : null,
+    moveToDomainButton(() => [...selected], () => { selected.clear(); load(); }),
     collection && writable ? h('button', { class: 'btn', onclick: () => removeFromCollection() }, icon('minus'), t('assets-remove-from-collection')) : null,
     writable ? h('button', { class: 'btn', onclick: () => deleteSelected() }, icon('trash'), t('assets-delete')) : null,
     h('button', { class: 'btn icon-only', 'aria-label': t('assets-clear-selection'), title: t('assets-clear-selection'), onclick: () => { selected.clear(); refreshSelection(); } }, icon('x')));
@@ -172,7 +176,7 @@ export async function assetsView(ctx, root) {
 
   async function load(append) {
     const q = query({ q: filters.q, kind: filters.kind, collection: filters.collection, domain: currentDomain(), cursor: append ? next : null, limit: 60 });
-    const page = await get(`/assets${q}`);
+    const page = await get(searchId ? `/searches/${searchId}/assets${query({ domain: currentDomain() })}` : `/assets${q}`);
     items = append ? items.concat(page.items) : page.items;
     if (!append) { for (const id of [...selected]) if (!items.some((a) => a.id === id)) selected.delete(id); }
     next = page.nextCursor;

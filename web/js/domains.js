@@ -1,6 +1,7 @@
 // Domains (SPEC §10): the switcher for those who see more than one domain (it narrows the
 // asset listings and is where uploads go), the admin page (make, rename, delete, members) and
-// the asset page's domain picker for admins. With one domain none of it shows but the admin page.
+// the asset page's domain picker and the selection's "Move to domain" for admins. With one
+// domain none of it shows but the admin page.
 import { h, icon, toast, modal, field, confirmDialog } from './dom.js';
 import { t } from './i18n.js';
 import { get, post, patch, del, isAdmin } from './api.js';
@@ -49,6 +50,29 @@ export function domainPicker(asset) {
     },
   }, domains.list.map((d) => h('option', { value: d.id, selected: d.id === asset.domain }, d.name)));
   return h('section', { class: 'panel', id: 'domain-panel' }, h('header', null, h('h2', null, t('domain'))), h('div', { class: 'body' }, select));
+}
+
+/** For admins, when there is more than one domain: moves the selected assets (`ids()`). */
+export function moveToDomainButton(ids, onMoved) {
+  if (!isAdmin() || domains.list.length < 2) return null;
+  return h('button', { class: 'btn', id: 'move-to-domain', onclick: () => moveDialog(ids(), onMoved) }, icon('folder'), t('domain-move-selection'));
+}
+
+function moveDialog(ids, onMoved) {
+  const choice = h('select', { id: 'move-domain' }, domains.list.map((d) => h('option', { value: d.id, selected: d.id === domains.current }, d.name)));
+  const error = h('p', { class: 'error-text', hidden: true });
+  modal((close) => h('form', { class: 'dlg', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      const { moved } = await post(`/domains/${choice.value}/assets`, { assetIds: ids });
+      toast(t('domain-moved-assets', { count: moved, name: choice.selectedOptions[0].textContent }));
+      close();
+      onMoved();
+    } catch (err) { error.textContent = err.message; error.hidden = false; }
+  } },
+  h('div', { class: 'dlg-head' }, h('h2', null, t('domain-move-title', { count: ids.length }))),
+  h('div', { class: 'dlg-body' }, field(t('domain'), choice), error),
+  h('div', { class: 'dlg-foot' }, h('button', { type: 'button', class: 'btn', onclick: () => close() }, t('cancel')), h('button', { type: 'submit', class: 'btn primary' }, t('domain-move')))), 'narrow');
 }
 
 /** Admin: the domains with their counts, and who belongs to which. */

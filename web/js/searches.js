@@ -12,6 +12,8 @@ function searchHref(s) {
   if (s.q) params.set('q', s.q);
   if (s.kind) params.set('kind', s.kind);
   if (s.collectionId) params.set('collection', s.collectionId);
+  // Attributes have no filter on the assets page: the page then asks the search itself.
+  if (Object.keys(s.attributes || {}).length) params.set('search', s.id);
   return `#/assets${params.toString() ? `?${params}` : ''}`;
 }
 

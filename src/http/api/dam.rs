@@ -5,7 +5,9 @@ use crate::assets::{Filter, Kind};
 use crate::attachments::{self, Attachment};
 use crate::error::{Error, Result};
 use crate::history::{self, Change};
-use crate::http::api::assets::{receive_files, send, FileAnswers, UploadForm, UploadQuery};
+use crate::http::api::assets::{
+    optional_id, receive_files, send, FileAnswers, UploadForm, UploadQuery,
+};
 use crate::http::filters::Client;
 use crate::http::reply::{self, content_disposition};
 use crate::http::views::{AssetView, ErrorAnswer, Listing};
@@ -131,11 +133,28 @@ pub async fn get_search(id: Uuid, state: AppState, who: Result<Principal>) -> Re
     Ok(reply::json(&SearchView::from(&search)))
 }
 
+/// Narrows a listing to one domain, as the asset listing's `?domain=` does.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DomainQuery {
+    /// A domain's id: its assets only (one of the asker's domains; admins: any).
+    domain: Option<String>,
+}
+
 /// The assets the search finds now, newest first.
-#[utoipa::path(get, path = "/api/v1/searches/{id}/assets", tag = "searches", params(("id" = Uuid, Path, description = "the search's id")),
-    responses((status = 200, body = Listing<AssetView>)))]
-pub async fn search_assets(id: Uuid, state: AppState, who: Result<Principal>) -> Result<Response> {
-    let found = searches::assets(&state.store, &who?.user, id).await?;
+#[utoipa::path(get, path = "/api/v1/searches/{id}/assets", tag = "searches", params(("id" = Uuid, Path, description = "the search's id"), DomainQuery),
+    responses((status = 200, body = Listing<AssetView>),
+        (status = 400, response = ErrorAnswer),
+        (status = 404, response = ErrorAnswer)))]
+pub async fn search_assets(
+    id: Uuid,
+    query: Result<DomainQuery>,
+    state: AppState,
+    who: Result<Principal>,
+) -> Result<Response> {
+    let who = who?;
+    let domain = optional_id(query?.domain.as_deref(), "domain")?;
+    let found = searches::assets(&state.store, &who.user, id, domain).await?;
     Ok(reply::json(&Listing::<AssetView>::of(&found, None)))
 }
 

@@ -139,7 +139,7 @@ pub fn routes(state: AppState) -> Routes {
         endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::get(), s(), auth() => dam::get_search),
         endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::patch(), s(), auth(), json(limit) => dam::update_search),
         endpoint!(warp::path!("api" / "v1" / "searches" / Uuid), methods::delete(), s(), auth() => dam::delete_search),
-        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid / "assets"), methods::get(), s(), auth() => dam::search_assets),
+        endpoint!(warp::path!("api" / "v1" / "searches" / Uuid / "assets"), methods::get(), query(), s(), auth() => dam::search_assets),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments"), methods::post(), query(), s(), auth(), client(), warp::body::stream() => dam::attach),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments"), methods::get(), s(), auth() => dam::list_attachments),
         endpoint!(warp::path!("api" / "v1" / "assets" / Uuid / "attachments" / Uuid), methods::get().or(methods::head()).unify(), s(), auth(), client() => dam::attachment_file),

@@ -711,7 +711,7 @@ domains-intro = Jede Datei gehört zu genau einer Domäne; Mitglieder sehen und 
 domain-new = Neue Domäne
 domain-rename = Domäne umbenennen
 domain-members = Mitglieder
-domain-move-hint = Eine Datei verschieben Sie auf ihrer Seite (Bereich „Domäne“).
+domain-move-hint = Eine Datei verschieben Sie auf ihrer Seite (Bereich „Domäne“), mehrere auf einmal über die Auswahl in der Dateiliste.
 domain-member-of = { $email } in { $domain }
 domain-member-count = { $email }: { $count ->
     [one] { $count } Domäne
@@ -722,3 +722,13 @@ n-members = { $count ->
    *[other] { $count } Mitglieder
 }
 domain-delete-hint = Nur eine leere Domäne kann gelöscht werden: Verschieben Sie zuerst ihre Dateien und geben Sie ihren Mitgliedern eine andere Domäne.
+domain-move-selection = In Domäne verschieben
+domain-move-title = { $count ->
+    [one] { $count } Datei in eine Domäne verschieben
+   *[other] { $count } Dateien in eine Domäne verschieben
+}
+domain-move = Verschieben
+domain-moved-assets = { $count ->
+    [one] { $count } Datei nach { $name } verschoben
+   *[other] { $count } Dateien nach { $name } verschoben
+}

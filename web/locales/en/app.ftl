@@ -708,7 +708,7 @@ domains-intro = Each asset belongs to one domain; members see and share the asse
 domain-new = New domain
 domain-rename = Rename domain
 domain-members = Members
-domain-move-hint = Move an asset from its page (Domain panel).
+domain-move-hint = Move an asset from its page (Domain panel), or several at once from the asset list's selection.
 domain-member-of = { $email } in { $domain }
 domain-member-count = { $email }: { $count ->
     [one] { $count } domain
@@ -719,3 +719,13 @@ n-members = { $count ->
    *[other] { $count } members
 }
 domain-delete-hint = Only an empty domain can go: move its assets, and give its members another domain, first.
+domain-move-selection = Move to domain
+domain-move-title = { $count ->
+    [one] Move { $count } asset to a domain
+   *[other] Move { $count } assets to a domain
+}
+domain-move = Move
+domain-moved-assets = { $count ->
+    [one] { $count } asset moved to { $name }
+   *[other] { $count } assets moved to { $name }
+}

@@ -714,7 +714,7 @@ domains-intro = Cada archivo pertenece a un solo dominio; los miembros ven y com
 domain-new = Nuevo dominio
 domain-rename = Cambiar nombre del dominio
 domain-members = Miembros
-domain-move-hint = Mueva un archivo desde su página (panel Dominio).
+domain-move-hint = Mueva un archivo desde su página (panel Dominio), o varios a la vez desde la selección de la lista de archivos.
 domain-member-of = { $email } en { $domain }
 domain-member-count = { $email }: { $count ->
     [one] { $count } dominio
@@ -725,3 +725,13 @@ n-members = { $count ->
    *[other] { $count } miembros
 }
 domain-delete-hint = Solo se puede eliminar un dominio vacío: primero mueva sus archivos y asigne otro dominio a sus miembros.
+domain-move-selection = Mover a un dominio
+domain-move-title = { $count ->
+    [one] Mover { $count } archivo a un dominio
+   *[other] Mover { $count } archivos a un dominio
+}
+domain-move = Mover
+domain-moved-assets = { $count ->
+    [one] { $count } archivo movido a { $name }
+   *[other] { $count } archivos movidos a { $name }
+}

@@ -723,7 +723,7 @@ domains-intro = Chaque fichier appartient à un seul domaine ; les membres voien
 domain-new = Nouveau domaine
 domain-rename = Renommer le domaine
 domain-members = Membres
-domain-move-hint = Déplacez un fichier depuis sa page (panneau Domaine).
+domain-move-hint = Déplacez un fichier depuis sa page (panneau Domaine), ou plusieurs à la fois depuis la sélection de la liste des fichiers.
 domain-member-of = { $email } dans { $domain }
 domain-member-count = { $email } : { $count ->
     [one] { $count } domaine
@@ -734,3 +734,13 @@ n-members = { $count ->
    *[other] { $count } membres
 }
 domain-delete-hint = Seul un domaine vide peut être supprimé : déplacez d’abord ses fichiers et donnez un autre domaine à ses membres.
+domain-move-selection = Déplacer vers un domaine
+domain-move-title = { $count ->
+    [one] Déplacer { $count } fichier vers un domaine
+   *[other] Déplacer { $count } fichiers vers un domaine
+}
+domain-move = Déplacer
+domain-moved-assets = { $count ->
+    [one] { $count } fichier déplacé vers { $name }
+   *[other] { $count } fichiers déplacés vers { $name }
+}

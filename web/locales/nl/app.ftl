@@ -711,7 +711,7 @@ domains-intro = Elk bestand hoort bij één domein; leden zien en delen de besta
 domain-new = Nieuw domein
 domain-rename = Naam van domein wijzigen
 domain-members = Leden
-domain-move-hint = Verplaats een bestand vanaf de pagina ervan (paneel Domein).
+domain-move-hint = Verplaats een bestand vanaf de pagina ervan (paneel Domein), of meerdere tegelijk vanuit de selectie in de bestandenlijst.
 domain-member-of = { $email } in { $domain }
 domain-member-count = { $email }: { $count ->
     [one] { $count } domein
@@ -722,3 +722,13 @@ n-members = { $count ->
    *[other] { $count } leden
 }
 domain-delete-hint = Alleen een leeg domein kan worden verwijderd: verplaats eerst de bestanden en geef de leden een ander domein.
+domain-move-selection = Naar domein verplaatsen
+domain-move-title = { $count ->
+    [one] { $count } bestand naar een domein verplaatsen
+   *[other] { $count } bestanden naar een domein verplaatsen
+}
+domain-move = Verplaatsen
+domain-moved-assets = { $count ->
+    [one] { $count } bestand verplaatst naar { $name }
+   *[other] { $count } bestanden verplaatst naar { $name }
+}
