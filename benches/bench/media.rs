@@ -165,16 +165,17 @@ pub async fn heic(work: &Path, report: &mut Report) {
         return;
     }
     let heic = heic_24mp(work);
-    let decoded = work.join("decoded.png");
+    let scratch = work.join("decoded");
     let renditions = renditions();
     let limits = Limits::default();
+    let mut decoded = PathBuf::new();
     let handoff = best_of(|| {
-        heif::decode(&heic, &decoded, BUDGET).unwrap();
+        decoded = heif::decode(&heic, &scratch, BUDGET).unwrap();
         let exif = heif::exif(&heic, false).unwrap();
         let made = media::render_many_turned(&decoded, &renditions, &limits, exif.turn);
         assert!(made.iter().all(Result::is_ok));
     });
-    let decode_only = best_of(|| heif::decode(&heic, &decoded, BUDGET).unwrap());
+    let decode_only = best_of(|| _ = heif::decode(&heic, &scratch, BUDGET).unwrap());
     let pillow = pillow::thumbnail("heic", &heic, PREVIEW_MAX, RUNS);
     let vips = vipsthumbnail(&heic, work);
     report.line(format!(
