@@ -302,6 +302,6 @@ mod tests {
         assert_eq!(dct_reduction(4000, 6000, 1600), 2);
         // Already within the box: decoded at full scale, never shrunk below it.
         assert_eq!(dct_reduction(400, 300, 500), 1);
-        assert_eq!(dct_reduction(1, 1, 150), 1);
+        assert_eq!(dct_reduction(150, 100, 150), 1);
     }
 }
