@@ -70,7 +70,7 @@ pub fn thumbnail(kind: &str, path: &Path, size: u32, runs: usize) -> Result<Time
         (true, Some(timed)) => Ok(timed),
         _ => {
             let error = String::from_utf8_lossy(&output.stderr);
-            let last = error.trim().lines().last().unwrap_or("no output");
+            let last = error.trim().lines().next_back().unwrap_or("no output");
             Err(format!("Pillow did not run ({last}): {INSTALL}"))
         }
     }
