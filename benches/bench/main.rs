@@ -1,6 +1,6 @@
 //! handoff's benchmarks, run by hand: `cargo bench --bench bench -- [NAME…]`, where each NAME
-//! is a scenario (ingest, download, bundles, visits, memory, heic, proxy, scale) or `all` (also
-//! the default).
+//! is a scenario (ingest, download, bundles, visits, memory, jpeg, heic, proxy, scale) or `all`
+//! (also the default).
 //!
 //! Each scenario measures the release server (a separate process, so its peak memory is its
 //! own) with `curl` and `wrk` as clients, next to a baseline in the same run: `cp`/`cat` of
@@ -12,6 +12,7 @@ mod baselines;
 mod handoff;
 mod measure;
 mod media;
+mod pillow;
 mod scale;
 mod transfers;
 mod tus;
@@ -25,7 +26,7 @@ use std::pin::Pin;
 type Scenario = for<'a> fn(&'a Path, &'a mut Report) -> Pin<Box<dyn Future<Output = ()> + 'a>>;
 
 /// Every scenario by name, in the order they run.
-const SCENARIOS: [(&str, Scenario); 8] = [
+const SCENARIOS: [(&str, Scenario); 9] = [
     ("ingest", |w, r| Box::pin(transfers::ingest(w, r))),
     ("download", |w, r| {
         Box::pin(transfers::download_single(w, r))
@@ -33,6 +34,7 @@ const SCENARIOS: [(&str, Scenario); 8] = [
     ("bundles", |w, r| Box::pin(transfers::bundles(w, r))),
     ("visits", |w, r| Box::pin(visits::visits(w, r))),
     ("memory", |w, r| Box::pin(transfers::memory(w, r))),
+    ("jpeg", |w, r| Box::pin(media::jpeg_scenario(w, r))),
     ("heic", |w, r| Box::pin(media::heic(w, r))),
     ("proxy", |w, r| Box::pin(media::proxy(w, r))),
     ("scale", |w, r| Box::pin(scale::scale(w, r))),

@@ -127,17 +127,21 @@ fn render_heif(
     settings: &Settings,
 ) -> Made {
     let made = media::heif::decode(source, picture, settings.budget)
-        .and_then(|()| media::heif::exif(source, settings.show_gps));
+        .and_then(|shown| media::heif::exif(source, settings.show_gps).map(|exif| (shown, exif)));
     match made {
-        Ok(exif) => Made::images(
-            heif_attributes(picture, exif.attributes, exif.turn).map_err(|e| e.to_string()),
-            as_text(media::render_many_turned(
-                picture,
-                renditions,
-                &settings.limits,
-                exif.turn,
-            )),
-        ),
+        Ok((shown, exif)) => {
+            let made = Made::images(
+                heif_attributes(&shown, exif.attributes, exif.turn).map_err(|e| e.to_string()),
+                as_text(media::render_many_turned(
+                    &shown,
+                    renditions,
+                    &settings.limits,
+                    exif.turn,
+                )),
+            );
+            let _ = std::fs::remove_file(shown);
+            made
+        }
         Err(e) => Made::images(Err(e.to_string()), failed(renditions, &e)),
     }
 }

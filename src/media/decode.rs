@@ -276,3 +276,35 @@ pub(super) fn to_8bit_rgb_or_rgba(image: DynamicImage) -> DynamicImage {
         DynamicImage::ImageRgb8(image.into_rgb8())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::dct_reduction;
+
+    #[test]
+    fn the_dct_scale_is_the_smallest_that_still_covers_the_largest_rendition() {
+        // The server's renditions of a 24 MP photo: the 500 px preview needs 1/8 (750×500).
+        assert_eq!(dct_reduction(6000, 4000, 500), 8);
+        // A 1600 px preset: 1/4 would give 1500×1000, short of 1600×1067.
+        assert_eq!(dct_reduction(6000, 4000, 1600), 2);
+        assert_eq!(dct_reduction(6000, 4000, 3000), 2);
+        assert_eq!(dct_reduction(6000, 4000, 3001), 1);
+        // Exactly covering is enough; a partial block still yields a row.
+        assert_eq!(dct_reduction(4000, 3000, 500), 8);
+        assert_eq!(dct_reduction(6001, 4001, 751), 8);
+        assert_eq!(dct_reduction(6000, 4000, 751), 4);
+    }
+
+    #[test]
+    fn the_dct_scale_does_not_depend_on_orientation_and_never_upscales() {
+        // Boxes are square, so a portrait (EXIF-turned) photo reduces like its landscape twin.
+        assert_eq!(
+            dct_reduction(4000, 6000, 500),
+            dct_reduction(6000, 4000, 500)
+        );
+        assert_eq!(dct_reduction(4000, 6000, 1600), 2);
+        // Already within the box: decoded at full scale, never shrunk below it.
+        assert_eq!(dct_reduction(400, 300, 500), 1);
+        assert_eq!(dct_reduction(150, 100, 150), 1);
+    }
+}

@@ -15,7 +15,7 @@ use image::metadata::Orientation;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
@@ -33,12 +33,37 @@ pub fn reads(mime: &str) -> bool {
     )
 }
 
-/// Decodes the primary image, with the file's transform boxes applied, to a PNG at `out`.
-pub fn decode(path: &Path, out: &Path, budget: Duration) -> Result<(), MediaError> {
-    tool::run(Command::new(TOOL).arg("--quiet").arg(path).arg(out), budget)?;
-    match out.metadata() {
-        Ok(m) if m.len() > 0 => Ok(()),
+/// Decodes the primary image, with the file's transform boxes applied, to a picture beside
+/// `out` (its name with the extension [`picture_extension`] chooses), and returns its path.
+pub fn decode(path: &Path, out: &Path, budget: Duration) -> Result<PathBuf, MediaError> {
+    let picture = out.with_extension(picture_extension(has_alpha(&mut File::open(path)?)?));
+    tool::run(
+        Command::new(TOOL)
+            .arg("--quiet")
+            .args(["-q", PICTURE_QUALITY])
+            .arg(path)
+            .arg(&picture),
+        budget,
+    )?;
+    match picture.metadata() {
+        Ok(m) if m.len() > 0 => Ok(picture),
         _ => Err(MediaError::Corrupt("no image could be decoded".into())),
+    }
+}
+
+/// JPEG quality of the decoded picture: it only ever becomes renditions of at most a few
+/// thousand pixels, where quality 95's loss does not show.
+const PICTURE_QUALITY: &str = "95";
+
+/// heif-convert chooses its output format by extension. A JPEG, unless the image has an alpha
+/// plane (JPEG has none): a 24 MP PNG costs more to write and read back than libheif takes to
+/// decode the HEVC (heif-convert 11.0 s to PNG, 3.2 s to JPEG for a grainy 24 MP photo on the
+/// loaded development machine), and the JPEG is then read at the DCT scale the largest
+/// rendition needs.
+fn picture_extension(has_alpha: bool) -> &'static str {
+    match has_alpha {
+        true => "png",
+        false => "jpg",
     }
 }
 
@@ -66,16 +91,40 @@ pub fn exif(path: &Path, include_gps: bool) -> Result<Exif, MediaError> {
 /// Whether the file carries a rotation or mirror property (`irot`, `imir` in
 /// `meta`/`iprp`/`ipco`). SPEC §4 asks for EXIF orientation "only where the file has none".
 fn has_transform(file: &mut (impl Read + Seek)) -> Result<bool, MediaError> {
+    let transform = |kind: [u8; 4], _: &[u8]| kind == *b"irot" || kind == *b"imir";
+    any_property(file, transform)
+}
+
+/// Whether the file has an alpha plane: an auxiliary image whose `auxC` property names it
+/// alpha (HEIF's and AVIF's URNs).
+fn has_alpha(file: &mut (impl Read + Seek)) -> Result<bool, MediaError> {
+    const ALPHA: [&[u8]; 2] = [
+        b"urn:mpeg:hevc:2015:auxid:1",
+        b"urn:mpeg:mpegB:cicp:systems:auxiliary:alpha",
+    ];
+    // auxC is a full box: version and flags, then the URN ending in a NUL.
+    let alpha = |kind: [u8; 4], body: &[u8]| {
+        let urn = body.get(4..).and_then(|b| b.split(|&c| c == 0).next());
+        kind == *b"auxC" && urn.is_some_and(|urn| ALPHA.contains(&urn))
+    };
+    any_property(file, alpha)
+}
+
+/// Whether any item property (`meta`/`iprp`/`ipco`) is one `wanted` picks.
+fn any_property(
+    file: &mut (impl Read + Seek),
+    wanted: impl Fn([u8; 4], &[u8]) -> bool,
+) -> Result<bool, MediaError> {
     let Some(meta) = top_level_box(file, *b"meta")? else {
         return Ok(false);
     };
     // `meta` is a full box: version and flags before its children.
-    let transform = meta
+    let found = meta
         .get(4..)
         .and_then(|children| child(children, *b"iprp"))
         .and_then(|iprp| child(iprp, *b"ipco"))
-        .is_some_and(|ipco| boxes(ipco).any(|(kind, _)| kind == *b"irot" || kind == *b"imir"));
-    Ok(transform)
+        .is_some_and(|ipco| boxes(ipco).any(|(kind, body)| wanted(kind, body)));
+    Ok(found)
 }
 
 /// The body of the first top-level box of `kind`, skipping over the others (`mdat` may be
@@ -214,5 +263,37 @@ mod tests {
         let mut liar = boxed(b"ftyp", b"heic");
         liar[..4].copy_from_slice(&u32::MAX.to_be_bytes());
         assert!(!transform(liar));
+    }
+
+    fn alpha(file: Vec<u8>) -> bool {
+        has_alpha(&mut Cursor::new(file)).unwrap()
+    }
+
+    fn aux(urn: &[u8]) -> Vec<u8> {
+        boxed(b"auxC", &[&[0u8; 4][..], urn, b"\0"].concat())
+    }
+
+    #[test]
+    fn an_alpha_plane_is_found_and_other_auxiliary_images_are_not_alpha() {
+        let ispe = boxed(b"ispe", &[0; 12]);
+        assert!(!alpha(heif_with(&ispe)));
+        assert!(alpha(heif_with(
+            &[ispe.clone(), aux(b"urn:mpeg:hevc:2015:auxid:1")].concat()
+        )));
+        assert!(alpha(heif_with(&aux(
+            b"urn:mpeg:mpegB:cicp:systems:auxiliary:alpha"
+        ))));
+        // A depth map or an HDR gain map is no transparency.
+        assert!(!alpha(heif_with(&aux(b"urn:mpeg:hevc:2015:auxid:2"))));
+        assert!(!alpha(heif_with(&aux(
+            b"urn:com:apple:photo:2020:aux:hdrgainmap"
+        ))));
+        assert!(!alpha(heif_with(&boxed(b"auxC", &[0; 2]))));
+    }
+
+    #[test]
+    fn the_picture_is_a_jpeg_unless_it_has_transparency() {
+        assert_eq!(picture_extension(false), "jpg");
+        assert_eq!(picture_extension(true), "png");
     }
 }

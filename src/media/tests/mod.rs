@@ -1,4 +1,3 @@
-mod bench;
 mod fixtures;
 
 use std::time::{Duration, Instant};
