@@ -204,9 +204,8 @@ async fn names_in_japanese_greek_cyrillic_and_accented_latin_print_as_they_are()
 }
 
 #[tokio::test]
-#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
 async fn a_recipient_finds_the_contact_sheet_link_on_the_page() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };

@@ -476,10 +476,9 @@ fn uuid_like() -> &'static str {
 }
 
 #[tokio::test]
-#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
 async fn the_domain_switcher_shows_with_a_second_domain_and_filters_the_asset_list() {
     use common::browser::{self, Driver, SERIAL};
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };
@@ -530,10 +529,9 @@ async fn the_domain_switcher_shows_with_a_second_domain_and_filters_the_asset_li
 
 /// Admin → Domains passes axe; an admin selects two assets and moves them to another domain.
 #[tokio::test]
-#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
 async fn an_admin_moves_the_selected_assets_to_another_domain() {
     use common::browser::{self, Driver, SERIAL};
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let (Some(driver), Some(axe)) = (Driver::start().await, common::a11y::axe_source()) else {
         return;
     };

@@ -363,10 +363,9 @@ async fn a_saved_search_narrows_to_one_domain_like_the_asset_listing() {
 /// A search made through the API with attributes (the assets page has no attribute filter)
 /// opens in the app on exactly what it finds.
 #[tokio::test]
-#[allow(clippy::await_holding_lock)] // the browser tests run one at a time: held on purpose
 async fn a_saved_search_with_attributes_opens_in_the_app_on_what_it_finds() {
     use common::browser::{self, Driver, SERIAL};
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };

@@ -415,7 +415,7 @@ async fn an_admin_resets_a_lost_second_factor_with_the_cli() {
 #[tokio::test]
 async fn a_member_enrols_on_the_account_page_and_signs_in_with_a_code_in_the_browser() {
     use common::browser::{Driver, SERIAL};
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };

@@ -340,7 +340,7 @@ async fn a_rotated_es256_key_is_fetched_when_first_seen() {
 
 #[tokio::test]
 async fn the_sso_button_signs_in_in_the_browser() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };

@@ -22,7 +22,7 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 
 #[tokio::test]
 async fn upload_share_with_password_and_download_as_recipient() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };
@@ -330,7 +330,7 @@ async fn upload_share_with_password_and_download_as_recipient() {
 
 #[tokio::test]
 async fn view_only_links_show_no_download_controls() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };
@@ -374,7 +374,7 @@ async fn view_only_links_show_no_download_controls() {
 
 #[tokio::test]
 async fn expired_and_unknown_links_show_their_pages() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };
@@ -410,7 +410,7 @@ async fn expired_and_unknown_links_show_their_pages() {
 
 #[tokio::test]
 async fn on_a_phone_every_page_fits_the_screen() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };
@@ -506,7 +506,7 @@ async fn serve_elsewhere(html: String) -> String {
 
 #[tokio::test]
 async fn a_form_on_another_site_cannot_sign_the_browser_in() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };

@@ -22,7 +22,7 @@ const PAGE_COLOUR: &str = "
 
 #[tokio::test]
 async fn a_recipient_watches_a_prores_clip_and_pages_through_a_pdf_in_the_lightbox() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     if !require("ffmpeg", "apt-get install ffmpeg")
         || !require("pdftoppm", "apt-get install poppler-utils")
     {

@@ -10,7 +10,7 @@ use serde_json::json;
 
 #[tokio::test]
 async fn an_admin_adds_a_webhook_sends_a_test_event_and_sees_it_delivered() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };
@@ -47,7 +47,7 @@ async fn an_admin_adds_a_webhook_sends_a_test_event_and_sees_it_delivered() {
 
 #[tokio::test]
 async fn the_share_settings_turn_the_owners_emails_on_and_off() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };

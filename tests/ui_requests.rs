@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_outsider_sends_a_file_sees_it_listed_and_removes_it() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };
@@ -87,7 +87,7 @@ async fn an_outsider_sends_a_file_sees_it_listed_and_removes_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_team_member_requests_files_from_the_collections_page() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };

@@ -6,11 +6,11 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// One browser at a time: the machine is small and each test starts its own.
-pub static SERIAL: Mutex<()> = Mutex::new(());
+/// One browser at a time: the machine is small and each test starts its own. An async lock,
+/// held across the test's awaits (and not poisoned when a test fails).
+pub static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 

@@ -50,10 +50,11 @@ pub fn start_command(mut command: Command, cwd: &Path, env: &[(&str, &str)]) -> 
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let mut stdout = Vec::new();
     loop {
-        let line = lines
-            .next()
-            .expect("the server printed its address")
-            .unwrap();
+        let Some(Ok(line)) = lines.next() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the server ended without printing its address: {stdout:?}");
+        };
         stdout.push(line.clone());
         if let Some(url) = line.strip_prefix("handoff listening on ") {
             let base = url.to_string();

@@ -9,7 +9,7 @@ use super::TestServer;
 use serde_json::{json, Value};
 
 pub struct Scene {
-    _serial: std::sync::MutexGuard<'static, ()>,
+    _serial: tokio::sync::MutexGuard<'static, ()>,
     driver: Driver,
     pub axe: String,
     pub server: TestServer,
@@ -29,7 +29,7 @@ pub struct Scene {
 impl Scene {
     /// None when Chromium or axe-core is missing (`require` names the install step).
     pub async fn new() -> Option<Scene> {
-        let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let serial = SERIAL.lock().await;
         let driver = Driver::start().await?;
         let axe = axe_source()?;
         let server = TestServer::start().await;
