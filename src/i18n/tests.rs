@@ -5,6 +5,14 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The message ids of a catalogue; a syntax error fails the test, naming the language.
+/// Fails naming the keys `file` misses and those it has beyond `wanted`.
+fn same_keys(file: &str, wanted: &BTreeSet<String>, theirs: &BTreeSet<String>) {
+    let missing: Vec<_> = wanted.difference(theirs).collect();
+    let extra: Vec<_> = theirs.difference(wanted).collect();
+    assert!(missing.is_empty(), "{file} misses {missing:?}");
+    assert!(extra.is_empty(), "{file} has keys it should not: {extra:?}");
+}
+
 fn ids(lang: &str, source: &str) -> BTreeSet<String> {
     let resource = fluent_syntax::parser::parse(source)
         .unwrap_or_else(|(_, errors)| panic!("web/locales/{lang}: syntax errors {errors:?}"));
@@ -23,16 +31,10 @@ fn every_catalogue_has_exactly_the_keys_english_has() {
     for (file, catalogues) in [("recipient", CATALOGUES), ("owner", OWNER_CATALOGUES)] {
         let english = ids("en", catalogues[0]);
         for (lang, source) in LANGUAGES.iter().zip(catalogues).skip(1) {
-            let theirs = ids(lang, source);
-            let missing: Vec<_> = english.difference(&theirs).collect();
-            let extra: Vec<_> = theirs.difference(&english).collect();
-            assert!(
-                missing.is_empty(),
-                "web/locales/{lang}/{file}.ftl misses {missing:?}"
-            );
-            assert!(
-                extra.is_empty(),
-                "web/locales/{lang}/{file}.ftl has keys English lacks: {extra:?}"
+            same_keys(
+                &format!("web/locales/{lang}/{file}.ftl"),
+                &english,
+                &ids(lang, source),
             );
         }
     }
@@ -244,16 +246,10 @@ fn every_error_code_has_a_message_in_every_language() {
         .collect();
     assert!(wanted.contains("error-conflict") && wanted.contains("error-totp_invalid"));
     for (lang, source) in LANGUAGES.iter().zip(ERROR_CATALOGUES) {
-        let theirs = ids(lang, source);
-        let missing: Vec<_> = wanted.difference(&theirs).collect();
-        let stale: Vec<_> = theirs.difference(&wanted).collect();
-        assert!(
-            missing.is_empty(),
-            "web/locales/{lang}/errors.ftl misses {missing:?}"
-        );
-        assert!(
-            stale.is_empty(),
-            "web/locales/{lang}/errors.ftl has messages for no code: {stale:?}"
+        same_keys(
+            &format!("web/locales/{lang}/errors.ftl"),
+            &wanted,
+            &ids(lang, source),
         );
     }
 }
