@@ -29,6 +29,14 @@ pub struct Card {
     pub thumbnail: Option<Vec<u8>>,
 }
 
+/// Where a page stands, for its footer: page `page` of `pages`, in a sheet of `files` cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Footer {
+    pub page: usize,
+    pub pages: usize,
+    pub files: usize,
+}
+
 /// A4, in points.
 const PAGE_WIDTH: f32 = 595.0;
 const PAGE_HEIGHT: f32 = 842.0;
@@ -182,8 +190,9 @@ fn write_picture(pdf: &mut Pdf, id: Ref, pic: &Picture) {
     }
 }
 
-/// The sheet: the title on every page, then the cards, twelve a page.
-pub fn render(title: &str, cards: &[Card]) -> Vec<u8> {
+/// The sheet: the title on every page, then the cards, twelve a page; each page's footer in
+/// the words of `footer` (the reader's language, chosen by the caller).
+pub fn render(title: &str, cards: &[Card], footer: impl Fn(Footer) -> String) -> Vec<u8> {
     let chunks: Vec<&[Card]> = if cards.is_empty() {
         vec![&[]]
     } else {
@@ -192,13 +201,12 @@ pub fn render(title: &str, cards: &[Card]) -> Vec<u8> {
     let mut fonts = Fonts::new();
     let pages: Vec<Page> = (chunks.iter().enumerate())
         .map(|(number, chunk)| {
-            let footer = format!(
-                "Page {} of {} - {} files",
-                number + 1,
-                chunks.len(),
-                cards.len()
-            );
-            lay_out(&mut fonts, title, &footer, chunk)
+            let words = footer(Footer {
+                page: number + 1,
+                pages: chunks.len(),
+                files: cards.len(),
+            });
+            lay_out(&mut fonts, title, &words, chunk)
         })
         .collect();
 
@@ -289,11 +297,12 @@ mod tests {
             thumbnail: i.is_multiple_of(2).then(|| jpeg(150, 100)),
         };
         let cards: Vec<Card> = (0..13).map(card).collect();
-        let pdf = render("Spring – shoot", &cards);
+        let footer = |f: Footer| format!("{}/{}", f.page, f.pages);
+        let pdf = render("Spring – shoot", &cards, footer);
         assert!(pdf.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.contains("/Count 2"), "two pages");
         assert_eq!(text.matches("/DCTDecode").count(), 7);
-        assert!(render("Empty", &[]).starts_with(b"%PDF-"));
+        assert!(render("Empty", &[], footer).starts_with(b"%PDF-"));
     }
 }

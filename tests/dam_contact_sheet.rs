@@ -7,6 +7,7 @@ mod common;
 use common::browser::{self, Driver, SERIAL};
 use common::dam::*;
 use common::*;
+use reqwest::Method;
 use serde_json::{json, Value};
 
 /// An image asset whose thumbnail is ready.
@@ -88,6 +89,7 @@ async fn the_contact_sheet_shows_the_title_and_each_asset_and_rides_in_the_zip()
         "sea.png",
         "title: Dunes at dawn",
         "title: Sea",
+        "Page 1 of 1 - 2 files",
     ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
@@ -161,6 +163,90 @@ async fn the_contact_sheet_shows_the_title_and_each_asset_and_rides_in_the_zip()
         .await
         .unwrap();
     expect_error(refused, 403, "forbidden").await;
+}
+
+/// The sheet of `share` as sent alone, with its ETag, and as it is in the whole zip (whose
+/// announced length must hold).
+async fn sheet_and_zipped(server: &TestServer, share: &Value) -> (String, Vec<u8>, Vec<u8>) {
+    let url = manifest(server, share).await["contactSheet"]
+        .as_str()
+        .expect("the manifest offers the sheet")
+        .to_string();
+    let response = server.client.get(server.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let etag = response.headers()["etag"].to_str().unwrap().to_string();
+    let pdf = response.bytes().await.unwrap().to_vec();
+    let zip_url = format!("{}/download.zip", link_path(share));
+    let zip = server
+        .client
+        .get(server.url(&zip_url))
+        .send()
+        .await
+        .unwrap();
+    let announced: usize = zip.headers()["content-length"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let bytes = zip.bytes().await.unwrap();
+    assert_eq!(bytes.len(), announced, "the zip is as long as it said");
+    let (_, zipped) = zip_entries(&bytes)
+        .into_iter()
+        .find(|(n, _)| n == "contact-sheet.pdf")
+        .expect("the sheet in the zip");
+    (etag, pdf, zipped)
+}
+
+#[tokio::test]
+async fn the_sheet_speaks_the_shares_language_alone_and_in_the_zip() {
+    if !require("pdftotext", "apt-get install poppler-utils") {
+        return;
+    }
+    let server = TestServer::start().await;
+    let ids = vec![
+        image(&server, "dune.png", "Dunen").await,
+        image(&server, "sea.png", "Meer").await,
+    ];
+    let options = json!({"original": true, "contactSheet": true});
+    let body = json!({"title": "Frühjahr", "assetIds": ids, "downloadOptions": options,
+        "showAttributes": ["name", "type", "title"], "language": "de"});
+    let share = server.admin_share(body).await;
+    let (german_etag, pdf, zipped) = sheet_and_zipped(&server, &share).await;
+    assert_eq!(zipped, pdf, "the zip holds the same German sheet");
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Seite 1 von 1 - 2 Dateien",
+        "Typ: image/png",
+        "title: Dunen",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    assert!(!text.contains("Page 1"), "no English footer: {text}");
+
+    // The share's language changed: a new sheet, in Japanese, the zip's length still exact.
+    let id = share["id"].as_str().unwrap();
+    let patched = server
+        .admin(Method::PATCH, &format!("/api/v1/shares/{id}"))
+        .json(&json!({"language": "ja"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_of(patched, 200).await["language"], "ja");
+    let (japanese_etag, pdf, zipped) = sheet_and_zipped(&server, &share).await;
+    assert_ne!(
+        japanese_etag, german_etag,
+        "a new sheet for the new language"
+    );
+    assert_eq!(zipped, pdf, "the zip holds the same Japanese sheet");
+    let text = pdf_text(&pdf);
+    for expected in [
+        "1 / 1 ページ - 2 ファイル",
+        "種類: image/png",
+        "title: Meer",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    assert!(!text.contains("Seite"), "no German left: {text}");
 }
 
 #[tokio::test]

@@ -228,6 +228,19 @@ fn offered_attachments<'a>(
         .map(|a| (a, Variant::Attachment(a.id)))
 }
 
+/// The label of a built-in attribute in the reader's language; `None` for a key of the
+/// team's own, which is their word, not ours to translate.
+fn built_in_label(lang: Lang, key: &str) -> Option<String> {
+    let id = match key {
+        "type" => "column-type",
+        "size" => "column-size",
+        "dimensions" => "column-dimensions",
+        "duration" => "column-duration",
+        _ => return None,
+    };
+    Some(lang.t(id))
+}
+
 /// The attributes the share shows for an asset, by the keys it lists.
 fn shown_attributes(share: &Share, asset: &Asset) -> BTreeMap<String, String> {
     let mut shown = BTreeMap::new();

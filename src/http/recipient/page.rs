@@ -145,19 +145,13 @@ async fn landing_page(
     let view_only = share.access == Access::View;
     let may_original = variants::may_download(share, &Variant::Original).is_ok();
     let label = |key: &str| -> String {
-        match key {
-            "type" => lang.t("column-type"),
-            "size" => lang.t("column-size"),
-            "dimensions" => lang.t("column-dimensions"),
-            "duration" => lang.t("column-duration"),
-            other => {
-                let mut chars = other.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_uppercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
-        }
+        built_in_label(lang, key).unwrap_or_else(|| {
+            let mut chars = key.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
     };
     let variant_label = |v: &Variant| -> String {
         match v {

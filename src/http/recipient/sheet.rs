@@ -3,7 +3,7 @@
 //! before any answer starts.
 
 use super::*;
-use crate::contact_sheet::{self, Card};
+use crate::contact_sheet::{self, Card, Footer};
 use bytes::Bytes;
 use sha2::{Digest, Sha256};
 
@@ -19,21 +19,21 @@ pub(super) async fn sheet_if_offered(state: &AppState, opened: &Opened) -> Resul
         return Ok(None);
     }
     let share = &opened.share;
-    // Sizes written as the share's language writes them (English when it names none).
-    let lang = share
-        .language
-        .as_deref()
-        .and_then(crate::i18n::Lang::from_code)
-        .unwrap_or(crate::i18n::Lang::ENGLISH);
+    // Its words, sizes and labels as the share's language writes them (English when it names
+    // none): the language is part of what the sheet shows, so of its cache key.
+    let lang = share.lang();
     let assets = opened.servable_assets();
     let mut key = Sha256::new();
-    key.update(share.title.as_bytes());
+    for part in [lang.code(), &share.title] {
+        key.update(part.as_bytes());
+        key.update([0]);
+    }
     let mut cards = Vec::new();
     for asset in &assets {
         let facts: Vec<String> = shown_attributes(share, asset)
             .into_iter()
             .filter(|(k, _)| !matches!(k.as_str(), "name" | "size"))
-            .map(|(k, v)| format!("{k}: {v}"))
+            .map(|(k, v)| format!("{}: {v}", built_in_label(lang, &k).unwrap_or(k)))
             .collect();
         let thumbnail = asset.derivative("thumbnail").map(|(_, f)| f.sha256);
         for part in [
@@ -65,12 +65,24 @@ pub(super) async fn sheet_if_offered(state: &AppState, opened: &Opened) -> Resul
         ready.push(card);
     }
     let title = share.title.clone();
-    let pdf = tokio::task::spawn_blocking(move || contact_sheet::render(&title, &ready))
-        .await
-        .map_err(|e| Error::internal(format!("making the contact sheet: {e}")))?;
+    let pdf = tokio::task::spawn_blocking(move || {
+        contact_sheet::render(&title, &ready, |at| footer(lang, at))
+    })
+    .await
+    .map_err(|e| Error::internal(format!("making the contact sheet: {e}")))?;
     let sheet = Bytes::from(pdf);
     state.links.sheets.put(key, sheet.clone());
     Ok(Some(sheet))
+}
+
+/// A page's footer in the reader's language: "Page 1 of 2 - 13 files".
+fn footer(lang: Lang, at: Footer) -> String {
+    let args = [
+        ("page", at.page.into()),
+        ("pages", at.pages.into()),
+        ("count", at.files.into()),
+    ];
+    lang.tr("sheet-footer", &args)
 }
 
 pub(super) async fn contact_sheet(
@@ -110,4 +122,21 @@ pub(super) async fn contact_sheet(
         counted(futures_util::stream::iter([Ok(part)]), recorder())
     })?;
     Ok(answer(&granted, response))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_sheet_footers_count_pages_and_files_in_the_readers_language() {
+        let at = |page, pages, files| Footer { page, pages, files };
+        let english = Lang::ENGLISH;
+        assert_eq!(footer(english, at(1, 1, 1)), "Page 1 of 1 - 1 file");
+        assert_eq!(footer(english, at(2, 2, 13)), "Page 2 of 2 - 13 files");
+        let german = Lang::from_code("de").unwrap();
+        assert_eq!(footer(german, at(1, 2, 13)), "Seite 1 von 2 - 13 Dateien");
+        let japanese = Lang::from_code("ja").unwrap();
+        assert_eq!(footer(japanese, at(1, 2, 13)), "1 / 2 ページ - 13 ファイル");
+    }
 }

@@ -99,6 +99,10 @@ variant-proxy = Abspielbare Kopie
 variant-attachment = Anhang
 attachment-named = Anhang „{ $name }“
 contact-sheet = Kontaktbogen (PDF)
+sheet-footer = Seite { $page } von { $pages } - { $count ->
+    [one] { $count } Datei
+   *[other] { $count } Dateien
+}
 download-everything = Alles
 download-all-files = Alle Dateien
 download-only = Nur { $variant }

@@ -100,6 +100,11 @@ variant-proxy = Playable copy
 variant-attachment = Attachment
 attachment-named = Attachment “{ $name }”
 contact-sheet = Contact sheet (PDF)
+# The footer of each page of the contact sheet PDF
+sheet-footer = Page { $page } of { $pages } - { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
 download-everything = Everything
 download-all-files = All files
 download-only = { $variant } only

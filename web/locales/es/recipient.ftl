@@ -99,6 +99,10 @@ variant-proxy = Copia reproducible
 variant-attachment = Adjunto
 attachment-named = Adjunto «{ $name }»
 contact-sheet = Hoja de contactos (PDF)
+sheet-footer = Página { $page } de { $pages } - { $count ->
+    [one] { $count } archivo
+   *[other] { $count } archivos
+}
 download-everything = Todo
 download-all-files = Todos los archivos
 download-only = Solo { $variant }

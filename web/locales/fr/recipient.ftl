@@ -99,6 +99,10 @@ variant-proxy = Copie lisible
 variant-attachment = Pièce jointe
 attachment-named = Pièce jointe « { $name } »
 contact-sheet = Planche contact (PDF)
+sheet-footer = Page { $page } sur { $pages } - { $count ->
+    [one] { $count } fichier
+   *[other] { $count } fichiers
+}
 download-everything = Tout
 download-all-files = Tous les fichiers
 download-only = { $variant } uniquement

@@ -87,6 +87,7 @@ variant-proxy = 再生用コピー
 variant-attachment = 添付ファイル
 attachment-named = 添付ファイル「{ $name }」
 contact-sheet = コンタクトシート (PDF)
+sheet-footer = { $page } / { $pages } ページ - { $count } ファイル
 download-everything = すべて
 download-all-files = すべてのファイル
 download-only = { $variant }のみ

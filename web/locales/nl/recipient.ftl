@@ -99,6 +99,10 @@ variant-proxy = Afspeelbare kopie
 variant-attachment = Bijlage
 attachment-named = Bijlage ‘{ $name }’
 contact-sheet = Contactblad (PDF)
+sheet-footer = Pagina { $page } van { $pages } - { $count ->
+    [one] { $count } bestand
+   *[other] { $count } bestanden
+}
 download-everything = Alles
 download-all-files = Alle bestanden
 download-only = Alleen { $variant }
