@@ -224,14 +224,7 @@ async fn the_sheet_speaks_the_shares_language_alone_and_in_the_zip() {
     assert!(!text.contains("Page 1"), "no English footer: {text}");
 
     // The share's language changed: a new sheet, in Japanese, the zip's length still exact.
-    let id = share["id"].as_str().unwrap();
-    let patched = server
-        .admin(Method::PATCH, &format!("/api/v1/shares/{id}"))
-        .json(&json!({"language": "ja"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(json_of(patched, 200).await["language"], "ja");
+    set_language(&server, &share, "ja").await;
     let (japanese_etag, pdf, zipped) = sheet_and_zipped(&server, &share).await;
     assert_ne!(
         japanese_etag, german_etag,
@@ -247,6 +240,31 @@ async fn the_sheet_speaks_the_shares_language_alone_and_in_the_zip() {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
     assert!(!text.contains("Seite"), "no German left: {text}");
+
+    // Only the language changes what this sheet shows (no built-in labels): still a new one.
+    let plain = sheet_share(&server, &ids).await;
+    let (english_etag, pdf, _) = sheet_and_zipped(&server, &plain).await;
+    assert!(pdf_text(&pdf).contains("Page 1 of 1 - 2 files"));
+    set_language(&server, &plain, "ja").await;
+    let (etag, pdf, zipped) = sheet_and_zipped(&server, &plain).await;
+    assert_ne!(
+        etag, english_etag,
+        "the language is part of what the sheet shows"
+    );
+    assert_eq!(zipped, pdf);
+    let text = pdf_text(&pdf);
+    assert!(text.contains("1 / 1 ページ - 2 ファイル"), "{text}");
+}
+
+async fn set_language(server: &TestServer, share: &Value, language: &str) {
+    let id = share["id"].as_str().unwrap();
+    let patched = server
+        .admin(Method::PATCH, &format!("/api/v1/shares/{id}"))
+        .json(&json!({ "language": language }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_of(patched, 200).await["language"], language);
 }
 
 #[tokio::test]
