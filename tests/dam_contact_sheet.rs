@@ -197,6 +197,15 @@ async fn sheet_and_zipped(server: &TestServer, share: &Value) -> (String, Vec<u8
     (etag, pdf, zipped)
 }
 
+/// The sheet's text holds each of `expected` and nothing of the language before (`gone`).
+fn reads(pdf: &[u8], expected: &[&str], gone: &str) {
+    let text = pdf_text(pdf);
+    for expected in expected {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    assert!(!text.contains(gone), "no {gone:?} left: {text}");
+}
+
 #[tokio::test]
 async fn the_sheet_speaks_the_shares_language_alone_and_in_the_zip() {
     if !require("pdftotext", "apt-get install poppler-utils") {
@@ -213,15 +222,15 @@ async fn the_sheet_speaks_the_shares_language_alone_and_in_the_zip() {
     let share = server.admin_share(body).await;
     let (german_etag, pdf, zipped) = sheet_and_zipped(&server, &share).await;
     assert_eq!(zipped, pdf, "the zip holds the same German sheet");
-    let text = pdf_text(&pdf);
-    for expected in [
-        "Seite 1 von 1 - 2 Dateien",
-        "Typ: image/png",
-        "title: Dunen",
-    ] {
-        assert!(text.contains(expected), "{expected:?} in {text}");
-    }
-    assert!(!text.contains("Page 1"), "no English footer: {text}");
+    reads(
+        &pdf,
+        &[
+            "Seite 1 von 1 - 2 Dateien",
+            "Typ: image/png",
+            "title: Dunen",
+        ],
+        "Page 1",
+    );
 
     // The share's language changed: a new sheet, in Japanese, the zip's length still exact.
     set_language(&server, &share, "ja").await;
@@ -231,15 +240,15 @@ async fn the_sheet_speaks_the_shares_language_alone_and_in_the_zip() {
         "a new sheet for the new language"
     );
     assert_eq!(zipped, pdf, "the zip holds the same Japanese sheet");
-    let text = pdf_text(&pdf);
-    for expected in [
-        "1 / 1 ページ - 2 ファイル",
-        "種類: image/png",
-        "title: Meer",
-    ] {
-        assert!(text.contains(expected), "{expected:?} in {text}");
-    }
-    assert!(!text.contains("Seite"), "no German left: {text}");
+    reads(
+        &pdf,
+        &[
+            "1 / 1 ページ - 2 ファイル",
+            "種類: image/png",
+            "title: Meer",
+        ],
+        "Seite",
+    );
 
     // Only the language changes what this sheet shows (no built-in labels): still a new one.
     let plain = sheet_share(&server, &ids).await;
