@@ -1,6 +1,6 @@
 //! JPEG decoding at reduced DCT scale through libjpeg-turbo (the `turbojpeg` crate, linked to
-//! the system's libturbojpeg): its SIMD entropy decoding makes a 1/8-scale 24 MP decode several
-//! times faster than jpeg-decoder's, which stays as the fallback for what it refuses.
+//! the system's libturbojpeg): its entropy decoding is what made jpeg-decoder slower than Pillow
+//! (README, footnote ⁵). jpeg-decoder stays as the fallback for what libjpeg-turbo refuses.
 
 use image::DynamicImage;
 use turbojpeg::{Colorspace, Decompressor, Image, PixelFormat};
