@@ -71,8 +71,19 @@ mod tests {
         (width, height): (u32, u32),
         color: jpeg_encoder::ColorType,
     ) -> Vec<u8> {
+        encode_as(pixels, (width, height), color, false)
+    }
+
+    fn encode_as(
+        pixels: &[u8],
+        (width, height): (u32, u32),
+        color: jpeg_encoder::ColorType,
+        progressive: bool,
+    ) -> Vec<u8> {
         let mut out = Vec::new();
-        jpeg_encoder::Encoder::new(&mut out, 90)
+        let mut encoder = jpeg_encoder::Encoder::new(&mut out, 90);
+        encoder.set_progressive(progressive);
+        encoder
             .encode(pixels, width as u16, height as u16, color)
             .expect("test JPEG encodes");
         out
@@ -94,9 +105,15 @@ mod tests {
     #[test]
     fn a_colour_jpeg_decodes_at_exactly_the_reduced_scale_and_looks_like_a_downscale() {
         let original = gradient(803, 601);
-        let bytes = encode(original.as_raw(), (803, 601), jpeg_encoder::ColorType::Rgb);
-        for (factor, size) in [(8, (101, 76)), (4, (201, 151)), (2, (402, 301))] {
-            let decoded = decode_scaled(&bytes, factor).expect("libjpeg-turbo decodes it");
+        let rgb = jpeg_encoder::ColorType::Rgb;
+        let baseline = encode(original.as_raw(), (803, 601), rgb);
+        let progressive = encode_as(original.as_raw(), (803, 601), rgb, true);
+        let sizes = [(8, (101, 76)), (4, (201, 151)), (2, (402, 301))];
+        for ((factor, size), bytes) in sizes
+            .into_iter()
+            .flat_map(|s| [(s, &baseline), (s, &progressive)])
+        {
+            let decoded = decode_scaled(bytes, factor).expect("libjpeg-turbo decodes it");
             assert!(matches!(decoded, DynamicImage::ImageRgb8(_)));
             assert_eq!(decoded.dimensions(), size, "1/{factor}");
             let reference =
@@ -150,6 +167,14 @@ mod tests {
             diff < 4.0,
             "mean difference {diff:.2} from the full-scale decode"
         );
+    }
+
+    /// Below 8 px a side, libjpeg-turbo's next larger factor could fit the size asked for too.
+    #[test]
+    fn tiny_images_are_left_to_the_fallback() {
+        let tiny = gradient(7, 5);
+        let bytes = encode(tiny.as_raw(), (7, 5), jpeg_encoder::ColorType::Rgb);
+        assert!(decode_scaled(&bytes, 2).is_none());
     }
 
     #[test]
