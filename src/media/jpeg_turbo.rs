@@ -5,8 +5,10 @@
 use image::DynamicImage;
 use turbojpeg::{Colorspace, Decompressor, Image, PixelFormat};
 
-/// Decodes `bytes` at 1/`factor` scale (2, 4 or 8), as grey or 8-bit RGB. The only buffer is the
-/// output at that scale, `width.div_ceil(factor) × height.div_ceil(factor)` pixels.
+/// Decodes `bytes` at 1/`factor` scale (2, 4 or 8), as grey or 8-bit RGB, into a buffer of
+/// `width.div_ceil(factor) × height.div_ceil(factor)` pixels. libjpeg-turbo's own memory (a few
+/// block rows, or every coefficient of a progressive file) stays within what the caller's budget
+/// check charged for a full-scale decode.
 ///
 /// libjpeg-turbo refuses (an error, nothing decoded) what it cannot turn into grey or RGB, such
 /// as CMYK and YCCK files, and reports a damaged file even where it could fill the gaps: `None`.
