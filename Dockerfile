@@ -8,6 +8,9 @@
 ARG BINARY_FROM=build
 
 FROM rust:1-bookworm AS build
+# libjpeg-turbo's TurboJPEG API, linked through pkg-config, decodes JPEG previews (src/media/jpeg_turbo.rs).
+RUN apt-get update && apt-get install -y --no-install-recommends libturbojpeg0-dev pkg-config \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src src
@@ -25,8 +28,10 @@ FROM ${BINARY_FROM} AS binary
 FROM debian:bookworm-slim
 # The media tools (SPEC §4): ffmpeg for video and audio, poppler for PDF pages, libheif for
 # HEIC/AVIF, LibRaw for camera RAW. Without them those files would get no previews.
+# libturbojpeg0: the binary links libjpeg-turbo's TurboJPEG library for JPEG previews.
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \
       ffmpeg poppler-utils libheif-examples libraw-bin \
+      libturbojpeg0 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home /data handoff && mkdir /data && chown handoff /data
 COPY --from=binary /handoff /usr/local/bin/handoff

@@ -44,6 +44,8 @@ fi
 if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
   missing+=(nginx)
 fi
+# The JPEG decoder links libjpeg-turbo's TurboJPEG library, found by pkg-config (src/media/jpeg_turbo.rs).
+pkg-config --exists libturbojpeg 2>/dev/null || missing+=(libturbojpeg0-dev pkg-config)
 python_tools_ready() { "$venv/bin/python" -c 'import schemathesis, tusclient' 2>/dev/null; }
 if ! python_tools_ready && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   missing+=(python3-venv)

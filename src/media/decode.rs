@@ -7,6 +7,7 @@ use image::{DynamicImage, ImageDecoder, ImageReader};
 use jpeg_decoder::{CodingProcess, PixelFormat};
 
 use super::error::catch_panics;
+use super::jpeg_turbo;
 use super::resize::fit_within;
 use super::{Limits, MediaError, SourceFormat};
 
@@ -147,10 +148,10 @@ fn decode_with_image(
     })
 }
 
-/// JPEG through `jpeg-decoder`, whose reduced-size IDCT decodes straight to
-/// 1/2, 1/4 or 1/8 scale: far less work and memory than decoding 24 MP and
-/// throwing most of it away. Full-scale decodes go through `image` (zune-jpeg),
-/// which is faster when no reduction applies.
+/// JPEG at 1/2, 1/4 or 1/8 scale straight from the reduced-size IDCT: far less work and memory
+/// than decoding 24 MP and throwing most of it away. libjpeg-turbo does it ([`jpeg_turbo`]);
+/// what it refuses goes to `jpeg-decoder`, which scales too. Full-scale decodes go through `image`
+/// (zune-jpeg). The header is read by `jpeg-decoder` for the budget check either way.
 fn decode_jpeg(bytes: &[u8], limits: &Limits, largest_max: u32) -> Result<Decoded, MediaError> {
     if is_truncated_jpeg(bytes) {
         return Err(MediaError::Corrupt(
@@ -172,11 +173,20 @@ fn decode_jpeg(bytes: &[u8], limits: &Limits, largest_max: u32) -> Result<Decode
     check_size(width, height, needs, limits)?;
 
     let factor = dct_reduction(width, height, largest_max);
-    // Only plain 8-bit grey/colour DCT images take the reduced path; CMYK,
+    if factor == 1 {
+        return decode_with_image(bytes, SourceFormat::Jpeg, limits, largest_max);
+    }
+    if let Some(image) = jpeg_turbo::decode_scaled(bytes, factor) {
+        return Ok(Decoded {
+            image,
+            full_size: (width, height),
+        });
+    }
+    // jpeg-decoder scales plain 8-bit grey/colour DCT images; CMYK,
     // lossless and 16-bit ones are rare enough to decode at full scale.
     let scalable = matches!(info.pixel_format, PixelFormat::L8 | PixelFormat::RGB24)
         && info.coding_process != CodingProcess::Lossless;
-    if factor == 1 || !scalable {
+    if !scalable {
         return decode_with_image(bytes, SourceFormat::Jpeg, limits, largest_max);
     }
     // jpeg-decoder picks the smallest scale reaching the requested size,

@@ -9,6 +9,7 @@ mod decode;
 mod encode;
 mod error;
 pub mod heif;
+mod jpeg_turbo;
 mod metadata;
 pub mod pdf;
 pub mod raw;
