@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # The image compiles handoff by default:           docker build -t handoff .
-# or takes a binary built beforehand on the host:  cargo build --release &&
+# or takes a binary built beforehand on the host:  cargo build --release --features turbojpeg &&
 #     docker build --build-arg BINARY_FROM=prebuilt -t handoff .
 # (tests/docker.rs builds it that way with podman, from the binary the tests just built).
 # The binary links against glibc: the runtime stage's Debian release (bookworm) must be the one
@@ -17,7 +17,7 @@ COPY src src
 COPY web web
 COPY benches benches
 COPY assets assets
-RUN cargo build --release --locked && strip target/release/handoff && cp target/release/handoff /handoff
+RUN cargo build --release --locked --features turbojpeg && strip target/release/handoff && cp target/release/handoff /handoff
 
 FROM scratch AS prebuilt
 COPY target/release/handoff /handoff

@@ -95,4 +95,4 @@ fi
 
 # Under this switch a test that would skip for a missing component fails, naming its install step.
 export HANDOFF_TEST_STRICT=1
-exec cargo test "$@"
+exec cargo test --features turbojpeg "$@"

@@ -7,6 +7,7 @@ use image::{DynamicImage, ImageDecoder, ImageReader};
 use jpeg_decoder::{CodingProcess, PixelFormat};
 
 use super::error::catch_panics;
+#[cfg(feature = "turbojpeg")]
 use super::jpeg_turbo;
 use super::resize::fit_within;
 use super::{Limits, MediaError, SourceFormat};
@@ -176,6 +177,7 @@ fn decode_jpeg(bytes: &[u8], limits: &Limits, largest_max: u32) -> Result<Decode
     if factor == 1 {
         return decode_with_image(bytes, SourceFormat::Jpeg, limits, largest_max);
     }
+    #[cfg(feature = "turbojpeg")]
     if let Some(image) = jpeg_turbo::decode_scaled(bytes, factor) {
         return Ok(Decoded {
             image,

@@ -9,6 +9,7 @@ mod decode;
 mod encode;
 mod error;
 pub mod heif;
+#[cfg(feature = "turbojpeg")]
 mod jpeg_turbo;
 mod metadata;
 pub mod pdf;
