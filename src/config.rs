@@ -443,6 +443,8 @@ pub struct Database {
     pub url: String,
     /// Connections this node keeps to PostgreSQL at most.
     pub max_connections: u32,
+    /// PEM certificate(s) trusted for PostgreSQL's TLS besides the system roots (a private CA).
+    pub ca_file: Option<PathBuf>,
 }
 
 impl Default for Database {
@@ -450,6 +452,7 @@ impl Default for Database {
         Database {
             url: String::new(),
             max_connections: 16,
+            ca_file: None,
         }
     }
 }

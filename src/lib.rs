@@ -67,7 +67,7 @@ pub fn open(config: Config) -> Result<(AppState, Option<String>), String> {
 /// The metadata store the configuration names: PostgreSQL, or redb in the data folder.
 pub fn open_store(config: &Config) -> Result<store::Store, String> {
     match config.database.postgres_url() {
-        Some(url) => store::Store::open_postgres(url, config.database.max_connections),
+        Some(url) => store::Store::open_postgres(url, &config.database),
         None => store::Store::open(&config.server.data_dir.join(DATABASE_FILE)),
     }
     .map_err(|e| e.to_string())

@@ -37,7 +37,7 @@ async fn an_upload_on_one_node_downloads_from_the_other_and_uses_stay_exact() {
     let link = link_path(&share);
     let id = asset["id"].as_str().unwrap();
     // B signs in with the password A's database holds, and serves A's upload byte for byte.
-    assert_eq!(download(&b, &link, &asset).await, bytes);
+    assert_eq!(download_original(&b, &link, &asset).await, bytes);
     // 39 more fresh visitors at once, every other one on B: exactly 6 more get in.
     let visits = (0..39).map(|i| {
         let node = if i % 2 == 0 { &a } else { &b };
@@ -109,18 +109,6 @@ async fn migrate(
     .unwrap()
 }
 
-/// The original of the link's one asset, as a fresh visitor gets it.
-async fn download(server: &TestServer, link: &str, asset: &Value) -> Vec<u8> {
-    let id = asset["id"].as_str().unwrap();
-    let response = client()
-        .get(server.url(&format!("{link}/assets/{id}/original?download=1")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    response.bytes().await.unwrap().to_vec()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn migrate_moves_an_installation_to_postgres_and_back() {
     let Some(postgres) = Postgres::start() else {
@@ -139,7 +127,7 @@ async fn migrate_moves_an_installation_to_postgres_and_back() {
         )
         .await;
     let link = link_path(&share);
-    assert_eq!(download(&first, &link, &asset).await, bytes);
+    assert_eq!(download_original(&first, &link, &asset).await, bytes);
     let source = test_config(&first.data_dir());
     let redb_dir = first.stop().await;
     // A stopped server's background tasks let go of the database a moment later.
@@ -161,7 +149,7 @@ async fn migrate_moves_an_installation_to_postgres_and_back() {
     let again = migrate(&source, &on_pg).await.unwrap_err();
     assert!(again.contains("not empty"), "{again}");
     let second = TestServer::start_in(pg_dir, on_pg.clone()).await;
-    assert_eq!(download(&second, &link, &asset).await, bytes);
+    assert_eq!(download_original(&second, &link, &asset).await, bytes);
     assert_eq!(uses_of(&second, &share).await, 2);
     let pg_data = second.stop().await;
 
@@ -176,7 +164,7 @@ async fn migrate_moves_an_installation_to_postgres_and_back() {
         "the second visit is among them: {returned}"
     );
     let third = TestServer::start_in(back_dir, back).await;
-    assert_eq!(download(&third, &link, &asset).await, bytes);
+    assert_eq!(download_original(&third, &link, &asset).await, bytes);
     assert_eq!(uses_of(&third, &share).await, 3);
     drop(redb_dir);
 }

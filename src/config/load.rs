@@ -290,6 +290,7 @@ impl Config {
         config.watermark.image = Some("/etc/handoff/mark.png".into());
         config.branding.logo = Some("/etc/handoff/logo.png".into());
         config.oidc = Some(Oidc::example());
+        config.database.ca_file = Some("/etc/handoff/postgres-ca.pem".into());
         config.smtp = Some(Smtp {
             host: "smtp.example.com".into(),
             port: 587,

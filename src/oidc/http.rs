@@ -39,15 +39,7 @@ impl Http {
 
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpError> {
         // reqwest's message names the URL only; the causes say what went wrong.
-        let failed = |e: reqwest::Error| {
-            let mut message = e.to_string();
-            let mut source = std::error::Error::source(&e);
-            while let Some(cause) = source {
-                message.push_str(&format!(": {cause}"));
-                source = cause.source();
-            }
-            HttpError(message)
-        };
+        let failed = |e: reqwest::Error| HttpError(crate::error::with_causes(&e));
         let request = reqwest::Request::try_from(request).map_err(failed)?;
         let response = self.0.execute(request).await.map_err(failed)?;
         let mut answer = http::Response::builder().status(response.status());

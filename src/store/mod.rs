@@ -83,10 +83,14 @@ impl Store {
     }
 
     /// Connects to PostgreSQL (`postgres://…`), creating every table and checking the schema
-    /// version. Call off the async threads: the driver blocks.
-    pub fn open_postgres(url: &str, max_connections: u32) -> Result<Store, StoreError> {
+    /// version, over TLS as the URL's sslmode asks (`ca_file`). Call off the async threads: the
+    /// driver blocks.
+    pub fn open_postgres(
+        url: &str,
+        database: &crate::config::Database,
+    ) -> Result<Store, StoreError> {
         let changes = Arc::new(Changes::default());
-        let pool = postgres::Pool::open(url, max_connections, &changes)?;
+        let pool = postgres::Pool::open(url, database, &changes)?;
         Ok(Store {
             backend: Backend::Postgres(pool),
             changes,

@@ -16,7 +16,6 @@ use super::{StoreError, SCHEMA_VERSION};
 use crate::error::Error;
 use ::redb::TableHandle;
 use postgres::types::{ToSql, Type};
-use postgres::NoTls;
 use r2d2_postgres::{r2d2, PostgresConnectionManager};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::{Cell, RefCell};
@@ -26,8 +25,9 @@ use std::time::Duration;
 use uuid::Uuid;
 
 mod listen;
+mod tls;
 
-type Manager = PostgresConnectionManager<NoTls>;
+type Manager = PostgresConnectionManager<tls::Tls>;
 
 /// The one advisory lock every write transaction takes (any constant; "handoff" in ASCII).
 const WRITE_LOCK: i64 = 0x68616e646f6666;
@@ -46,27 +46,40 @@ pub(crate) struct Pool {
 impl Pool {
     pub fn open(
         url: &str,
-        max_connections: u32,
+        database: &crate::config::Database,
         changes: &Arc<Changes>,
     ) -> Result<Pool, StoreError> {
         let config: postgres::Config = url
             .parse()
             .map_err(|e| StoreError::Backend(format!("database.url: {e}")))?;
+        let tls = tls::connector(database.ca_file.as_deref())?;
+        // The listener's connection first: a refused certificate (or password) fails the
+        // start at once, naming the host, instead of after the pool's connection timeout.
+        let listener = listen::connect(&config, &tls).map_err(|e| {
+            let problem = crate::error::with_causes(&e);
+            StoreError::Backend(format!("connecting to {}: {problem}", redacted(url)))
+        })?;
         let pool = r2d2::Pool::builder()
-            .max_size(max_connections.max(1))
+            .max_size(database.max_connections.max(1))
             .min_idle(Some(1))
             // A broken connection is noticed by `has_broken`; testing each checkout would
             // cost a round trip per transaction.
             .test_on_check_out(false)
             .connection_timeout(Duration::from_secs(10))
-            .build(PostgresConnectionManager::new(config.clone(), NoTls))
+            .build(PostgresConnectionManager::new(config.clone(), tls.clone()))
             .map_err(|e| StoreError::Backend(format!("connecting to {}: {e}", redacted(url))))?;
         let pool = Pool {
             pool: Arc::new(Closing(Some(pool))),
             node: Uuid::new_v4().to_string().into(),
         };
         pool.prepare()?;
-        listen::start(config, pool.node.clone(), Arc::downgrade(changes))?;
+        listen::start(
+            listener,
+            config,
+            tls,
+            pool.node.clone(),
+            Arc::downgrade(changes),
+        )?;
         Ok(pool)
     }
 

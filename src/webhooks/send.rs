@@ -112,12 +112,7 @@ fn failed(status: Option<u16>, error: String, give_up: bool) -> Tried {
 }
 
 fn describe(e: &reqwest::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(inner) = source {
-        text.push_str(&format!(": {inner}"));
-        source = inner.source();
-    }
+    let mut text = crate::error::with_causes(e);
     if e.is_timeout() {
         text = format!("no answer in time ({text})");
     }

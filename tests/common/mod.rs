@@ -367,3 +367,15 @@ pub async fn two_nodes(
     let b = TestServer::start_in(tempfile::tempdir().unwrap(), config).await;
     (a, b)
 }
+
+/// The original of the link's one asset, as a fresh visitor gets it.
+pub async fn download_original(server: &TestServer, link: &str, asset: &Value) -> Vec<u8> {
+    let id = asset["id"].as_str().unwrap();
+    let response = client()
+        .get(server.url(&format!("{link}/assets/{id}/original?download=1")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.bytes().await.unwrap().to_vec()
+}

@@ -2,7 +2,7 @@
 //! free loopback port (as the `postgres` user when the tests run as root, since PostgreSQL
 //! refuses root), stopped and removed when dropped.
 
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tempfile::TempDir;
@@ -41,6 +41,22 @@ impl Postgres {
 
     /// The same with `settings` (`-c name=value` options of `postgres`) instead.
     pub fn start_with(settings: &str) -> Option<Postgres> {
+        Postgres::launch(settings, &[])
+    }
+
+    /// A cluster that offers TLS (`ssl = on`) with this PEM certificate chain and key.
+    pub fn start_tls(cert_pem: &str, key_pem: &str) -> Option<Postgres> {
+        // Relative paths are the data folder's; the files sit beside it.
+        let settings = "-c fsync=off -c ssl=on -c ssl_cert_file=../server.crt \
+                        -c ssl_key_file=../server.key";
+        Postgres::launch(
+            settings,
+            &[("server.crt", cert_pem), ("server.key", key_pem)],
+        )
+    }
+
+    /// Starts a cluster with `files` (name, content; readable by its owner only) in its folder.
+    fn launch(settings: &str, files: &[(&str, &str)]) -> Option<Postgres> {
         let Some(bin) = binaries() else {
             super::unavailable("PostgreSQL (initdb, pg_ctl) is not installed", INSTALL);
             return None;
@@ -49,6 +65,12 @@ impl Postgres {
             .prefix("handoff-pg")
             .tempdir()
             .unwrap();
+        for (name, content) in files {
+            let path = dir.path().join(name);
+            std::fs::write(&path, content).unwrap();
+            // PostgreSQL refuses a key others may read.
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
         if running_as_root() {
             let status = Command::new("chown")
                 .args(["-R", "postgres:postgres"])
@@ -140,6 +162,30 @@ impl Postgres {
             });
         });
         format!("postgres://handoff@127.0.0.1:{}/{name}", self.port)
+    }
+
+    /// Runs `sql` in the `postgres` database (over the socket's plain TCP); its rows' first
+    /// columns as text.
+    pub fn query(&self, sql: &str) -> Vec<String> {
+        let admin = format!("postgres://handoff@127.0.0.1:{}/postgres", self.port);
+        std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let mut client =
+                        ::postgres::Client::connect(&admin, ::postgres::NoTls).unwrap();
+                    let rows = client.simple_query(sql).unwrap();
+                    rows.iter()
+                        .filter_map(|m| match m {
+                            ::postgres::SimpleQueryMessage::Row(row) => {
+                                Some(row.get(0).unwrap_or_default().to_string())
+                            }
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .join()
+                .unwrap()
+        })
     }
 
     pub fn folder(&self) -> &Path {

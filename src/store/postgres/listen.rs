@@ -2,9 +2,10 @@
 //! While the listener is not connected every cached link counts as stale.
 
 use super::super::changes::{Changes, Touched};
+use super::tls::Tls;
 use super::{StoreError, CHANNEL};
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, NoTls};
+use postgres::Client;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 use uuid::Uuid;
@@ -44,28 +45,35 @@ fn heard(payload: &str, node: &str) -> Option<Touched> {
     Some(touched)
 }
 
-/// Connects the listener now (so that start-up fails on a bad URL), then keeps it listening on
-/// its own thread until the store is dropped.
+/// Keeps the listener's `client` (connected at start, so that start-up fails on a bad URL or
+/// certificate) listening on its own thread until the store is dropped.
 pub(super) fn start(
+    client: Client,
     config: postgres::Config,
+    tls: Tls,
     node: Arc<str>,
     changes: Weak<Changes>,
 ) -> Result<(), StoreError> {
-    let client = connect(&config).map_err(|e| StoreError::Backend(format!("LISTEN: {e}")))?;
     std::thread::Builder::new()
         .name("handoff-listen".into())
-        .spawn(move || listen(client, &config, &node, &changes))
+        .spawn(move || listen(client, &config, &tls, &node, &changes))
         .map_err(|e| StoreError::Backend(format!("starting the listener: {e}")))?;
     Ok(())
 }
 
-fn connect(config: &postgres::Config) -> Result<Client, postgres::Error> {
-    let mut client = config.connect(NoTls)?;
+pub(super) fn connect(config: &postgres::Config, tls: &Tls) -> Result<Client, postgres::Error> {
+    let mut client = config.connect(tls.clone())?;
     client.batch_execute(&format!("LISTEN {CHANNEL}"))?;
     Ok(client)
 }
 
-fn listen(mut client: Client, config: &postgres::Config, node: &str, changes: &Weak<Changes>) {
+fn listen(
+    mut client: Client,
+    config: &postgres::Config,
+    tls: &Tls,
+    node: &str,
+    changes: &Weak<Changes>,
+) {
     loop {
         let ended = hear(&mut client, node, changes);
         let Some(alive) = changes.upgrade() else {
@@ -83,7 +91,7 @@ fn listen(mut client: Client, config: &postgres::Config, node: &str, changes: &W
             if changes.strong_count() == 0 {
                 return;
             }
-            if let Ok(again) = connect(config) {
+            if let Ok(again) = connect(config, tls) {
                 client = again;
                 break;
             }
