@@ -96,19 +96,6 @@ async fn a_link_deleted_on_one_node_is_refused_by_the_other_at_once() {
     assert_eq!(status, 404);
 }
 
-/// Runs `migrate` as the CLI does, off the async threads.
-async fn migrate(
-    source: &handoff::config::Config,
-    target: &handoff::config::Config,
-) -> Result<handoff::migrate::Copied, String> {
-    let (source, target) = (source.clone(), target.clone());
-    tokio::task::spawn_blocking(move || {
-        handoff::migrate::migrate(&source, &target).map_err(|e| e.to_string())
-    })
-    .await
-    .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn migrate_moves_an_installation_to_postgres_and_back() {
     let Some(postgres) = Postgres::start() else {

@@ -203,19 +203,6 @@ fn zip_entries(bytes: &[u8]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Runs `migrate` as the CLI does, off the async threads.
-async fn migrate(
-    source: &handoff::config::Config,
-    target: &handoff::config::Config,
-) -> Result<handoff::migrate::Copied, String> {
-    let (source, target) = (source.clone(), target.clone());
-    tokio::task::spawn_blocking(move || {
-        handoff::migrate::migrate(&source, &target).map_err(|e| e.to_string())
-    })
-    .await
-    .unwrap()
-}
-
 async fn stopped(server: TestServer) -> tempfile::TempDir {
     let dir = server.stop().await;
     // A stopped server's background tasks let go of the database a moment later.

@@ -206,13 +206,9 @@ fn english_sentence(literal: &str) -> bool {
         })
 }
 
-/// A sentence written straight into a team-app script would read English in every language:
-/// the words go through `t()` and the catalogues.
-#[test]
-fn team_app_scripts_leave_their_words_to_the_catalogues() {
-    assert!(english_sentence("Save changes") && english_sentence("Link copied."));
-    assert!(!english_sentence("ArrowDown") && !english_sentence("settings-title"));
-    let mut found = vec![];
+/// Every line of the team app's scripts, with where it is (`web/js/NAME:LINE`).
+fn script_lines() -> Vec<(String, String)> {
+    let mut lines = vec![];
     for entry in std::fs::read_dir(locales().join("../js"))
         .unwrap()
         .flatten()
@@ -220,15 +216,28 @@ fn team_app_scripts_leave_their_words_to_the_catalogues() {
         let name = entry.file_name().to_string_lossy().to_string();
         let text = std::fs::read_to_string(entry.path()).unwrap();
         for (number, line) in text.lines().enumerate() {
-            let code = line.trim_start();
-            if code.starts_with("//") || code.starts_with('*') || code.starts_with("/*") {
-                continue;
-            }
-            // Every other piece between quotes is a literal (good enough for these scripts).
-            for literal in code.split(['\'', '`']).skip(1).step_by(2) {
-                if english_sentence(literal) {
-                    found.push(format!("web/js/{name}:{}: {literal}", number + 1));
-                }
+            lines.push((format!("web/js/{name}:{}", number + 1), line.to_string()));
+        }
+    }
+    lines
+}
+
+/// A sentence written straight into a team-app script would read English in every language:
+/// the words go through `t()` and the catalogues.
+#[test]
+fn team_app_scripts_leave_their_words_to_the_catalogues() {
+    assert!(english_sentence("Save changes") && english_sentence("Link copied."));
+    assert!(!english_sentence("ArrowDown") && !english_sentence("settings-title"));
+    let mut found = vec![];
+    for (place, line) in script_lines() {
+        let code = line.trim_start();
+        if code.starts_with("//") || code.starts_with('*') || code.starts_with("/*") {
+            continue;
+        }
+        // Every other piece between quotes is a literal (good enough for these scripts).
+        for literal in code.split(['\'', '`']).skip(1).step_by(2) {
+            if english_sentence(literal) {
+                found.push(format!("{place}: {literal}"));
             }
         }
     }
@@ -272,23 +281,16 @@ fn error_messages_for_a_page_keep_their_placeholders() {
 fn date_inputs_carry_the_apps_language() {
     let kinds = ["'date'", "'datetime-local'", "'time'", "'month'", "'week'"];
     let mut found = vec![];
-    for entry in std::fs::read_dir(locales().join("../js"))
-        .unwrap()
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy().to_string();
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        for (number, line) in text.lines().enumerate() {
-            let inputs = line.split("h('input', {").skip(1);
-            for attrs in inputs.map(|rest| rest.split('}').next().unwrap_or("")) {
-                let typed = kinds.iter().any(|k| attrs.contains(&format!("type: {k}")));
-                if typed
-                    && !attrs
-                        .split([',', ' '])
-                        .any(|a| a == "lang" || a.starts_with("lang:"))
-                {
-                    found.push(format!("web/js/{name}:{}", number + 1));
-                }
+    for (place, line) in script_lines() {
+        let inputs = line.split("h('input', {").skip(1);
+        for attrs in inputs.map(|rest| rest.split('}').next().unwrap_or("")) {
+            let typed = kinds.iter().any(|k| attrs.contains(&format!("type: {k}")));
+            if typed
+                && !attrs
+                    .split([',', ' '])
+                    .any(|a| a == "lang" || a.starts_with("lang:"))
+            {
+                found.push(place.clone());
             }
         }
     }

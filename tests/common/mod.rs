@@ -379,3 +379,16 @@ pub async fn download_original(server: &TestServer, link: &str, asset: &Value) -
     assert_eq!(response.status(), 200);
     response.bytes().await.unwrap().to_vec()
 }
+
+/// Runs `migrate` as the CLI does, off the async threads.
+pub async fn migrate(
+    source: &handoff::config::Config,
+    target: &handoff::config::Config,
+) -> Result<handoff::migrate::Copied, String> {
+    let (source, target) = (source.clone(), target.clone());
+    tokio::task::spawn_blocking(move || {
+        handoff::migrate::migrate(&source, &target).map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap()
+}
