@@ -58,11 +58,7 @@ async fn starts_with_no_config_on_the_embedded_default() {
 async fn starts_with_a_config_file_and_refuses_a_bad_one() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path(), "[branding]\nname = \"Acme Files\"\n");
-    let running = start(
-        &["serve", "--config", config.to_str().unwrap()],
-        dir.path(),
-        &[],
-    );
+    let running = serve(dir.path(), &config);
     assert!(
         !running
             .stdout
@@ -105,11 +101,7 @@ async fn admin_cli_works_offline_and_against_the_running_server() {
     );
     assert!(ok, "{stderr}");
     assert!(stdout.contains("ed@example.com"));
-    let running = start(
-        &["serve", "--config", config.to_str().unwrap()],
-        dir.path(),
-        &[],
-    );
+    let running = serve(dir.path(), &config);
     login(&running.base, "ed@example.com", "editor-pass-1").await;
     // Online: the running server does the work.
     let (ok, stdout, stderr) = cli(
@@ -157,8 +149,7 @@ async fn admin_cli_works_offline_and_against_the_running_server() {
 async fn acknowledged_uploads_survive_sigkill() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path(), "");
-    let args = ["serve", "--config", config.to_str().unwrap()];
-    let mut running = start(&args, dir.path(), &[]);
+    let mut running = serve(dir.path(), &config);
     let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::<(String, String)>::new()));
     let mut uploaders = Vec::new();
@@ -202,7 +193,7 @@ async fn acknowledged_uploads_survive_sigkill() {
         acknowledged.len()
     );
 
-    let running = start(&args, dir.path(), &[]);
+    let running = serve(dir.path(), &config);
     let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let client = client();
     let mut listed = Vec::new();
@@ -265,11 +256,7 @@ async fn acknowledged_uploads_survive_sigkill() {
 async fn a_backup_taken_during_uploads_restores_every_asset_and_share() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path(), "");
-    let running = start(
-        &["serve", "--config", config.to_str().unwrap()],
-        dir.path(),
-        &[],
-    );
+    let running = serve(dir.path(), &config);
     let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let client = client();
     let mut ids = Vec::new();
@@ -430,11 +417,7 @@ async fn logs_carry_request_ids_and_metrics_can_need_a_token() {
         .unwrap()
         .replace("[admin]", "metrics_token = \"scrape-me\"\n[admin]");
     std::fs::write(&config, text).unwrap();
-    let running = start(
-        &["serve", "--config", config.to_str().unwrap()],
-        dir.path(),
-        &[],
-    );
+    let running = serve(dir.path(), &config);
     let client = client();
     let health = client
         .get(format!("{}/healthz", running.base))

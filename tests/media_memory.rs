@@ -24,11 +24,7 @@ fn start_server(dir: &tempfile::TempDir) -> Running {
         BUDGET / MIB
     );
     let config = write_config(dir.path(), &media);
-    start(
-        &["serve", "--config", config.to_str().unwrap()],
-        dir.path(),
-        &[],
-    )
+    serve(dir.path(), &config)
 }
 
 /// As the probe's file (20000×20000 grey pixels in a 400 KB PNG passed the decode check as
@@ -80,11 +76,7 @@ async fn idle_memory_is_given_back_after_a_batch_of_large_photos() {
     const IDLE_MAX: u64 = 64 * MIB;
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path(), "");
-    let server = start(
-        &["serve", "--config", config.to_str().unwrap()],
-        dir.path(),
-        &[],
-    );
+    let server = serve(dir.path(), &config);
     let token = login(&server.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let pid = server.child.id();
     let at_start = status_bytes(pid, "VmRSS");

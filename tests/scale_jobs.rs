@@ -39,11 +39,7 @@ async fn jobs_of_a_node_killed_mid_work_are_finished_by_another() {
         garage.storage_toml("jobs")
     );
     let config = write_config(a_dir.path(), &extra);
-    let mut a = start(
-        &["serve", "--config", config.to_str().unwrap()],
-        a_dir.path(),
-        &[],
-    );
+    let mut a = serve(a_dir.path(), &config);
     let token = login(&a.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let mut ids = Vec::new();
     for seed in 0..4 {

@@ -123,11 +123,7 @@ async fn a_delivery_of_a_node_killed_mid_try_goes_out_from_the_other() {
     );
     let a_dir = tempfile::tempdir().unwrap();
     let config = write_config(a_dir.path(), &settings);
-    let mut a = start(
-        &["serve", "--config", config.to_str().unwrap()],
-        a_dir.path(),
-        &[],
-    );
+    let mut a = serve(a_dir.path(), &config);
     let token = login(&a.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let api = |method, path: &str| {
         let url = format!("{}/api/v1/{path}", a.base);

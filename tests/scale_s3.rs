@@ -310,11 +310,7 @@ async fn memory_stays_flat_while_a_large_file_goes_into_the_bucket_and_out() {
     };
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path(), &garage.storage_toml("large"));
-    let server = start(
-        &["serve", "--config", config.to_str().unwrap()],
-        dir.path(),
-        &[],
-    );
+    let server = serve(dir.path(), &config);
     let token = login(&server.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let pid = server.child.id();
     let before = status_bytes(pid, "VmRSS");

@@ -109,8 +109,7 @@ async fn tuspy_uploads_with_checksums_stops_and_resumes() {
 async fn an_upload_goes_on_after_kill_9_from_its_acknowledged_offset() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path(), "");
-    let args = ["serve", "--config", config.to_str().unwrap()];
-    let mut running = start(&args, dir.path(), &[]);
+    let mut running = serve(dir.path(), &config);
     let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let bytes = noise(6 * 1024 * 1024, 5);
     let client = client();
@@ -164,7 +163,7 @@ async fn an_upload_goes_on_after_kill_9_from_its_acknowledged_offset() {
     );
     drop(feed);
 
-    let running = start(&args, dir.path(), &[]);
+    let running = serve(dir.path(), &config);
     let token = login(&running.base, ADMIN_EMAIL, ADMIN_PASSWORD).await;
     let tus = |method: Method| {
         client

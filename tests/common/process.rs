@@ -31,6 +31,11 @@ pub fn write_config(dir: &Path, extra: &str) -> std::path::PathBuf {
     path
 }
 
+/// `handoff serve --config CONFIG` in `cwd`, as an admin starts it.
+pub fn serve(cwd: &Path, config: &Path) -> Running {
+    start(&["serve", "--config", config.to_str().unwrap()], cwd, &[])
+}
+
 /// Starts `handoff serve` and waits for the line that names its address.
 pub fn start(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Running {
     let mut command = Command::new(BIN);
